@@ -1,0 +1,204 @@
+//! Reading `data/calendar/*.toml`: one `[[notice]]` per State Council notice.
+
+use super::{DayKind, SpecialDay};
+use chrono::NaiveDate;
+use serde::Deserialize;
+use std::fmt;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    coverage: Coverage,
+    #[serde(default)]
+    notice: Vec<RawNotice>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Coverage {
+    first_year: i32,
+    last_year: i32,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawNotice {
+    year: i32,
+    title: String,
+    #[serde(default)]
+    links: Vec<String>,
+    source: String,
+    #[serde(default)]
+    off: Vec<String>,
+    #[serde(default)]
+    work: Vec<String>,
+}
+
+/// One State Council holiday notice, as recorded in the data.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Notice {
+    pub year: i32,
+    pub title: String,
+    pub links: Vec<String>,
+    pub source: String,
+}
+
+pub(super) struct Parsed {
+    pub first: NaiveDate,
+    pub last: NaiveDate,
+    pub special: Vec<SpecialDay>,
+    pub notices: Vec<Notice>,
+}
+
+/// A problem in calendar data, with where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CalendarDataError {
+    /// e.g. `notice 2010, off[3]`.
+    pub location: String,
+    pub problem: String,
+}
+
+impl fmt::Display for CalendarDataError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "calendar data, {}: {}", self.location, self.problem)
+    }
+}
+
+impl std::error::Error for CalendarDataError {}
+
+fn err(location: impl Into<String>, problem: impl Into<String>) -> CalendarDataError {
+    CalendarDataError {
+        location: location.into(),
+        problem: problem.into(),
+    }
+}
+
+fn parse_date(s: &str, at: &str) -> Result<NaiveDate, CalendarDataError> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
+        err(
+            at,
+            format!("`{s}` is not a real date in the form YYYY-MM-DD"),
+        )
+    })
+}
+
+/// "YYYY-MM-DD name" or "YYYY-MM-DD..YYYY-MM-DD name" -> (from, to, name).
+fn parse_entry(s: &str, at: &str) -> Result<(NaiveDate, NaiveDate, String), CalendarDataError> {
+    let (span, name) = s.split_once(' ').ok_or_else(|| {
+        err(
+            at,
+            format!("`{s}`: expected a date or range, a space and the holiday name"),
+        )
+    })?;
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(err(at, format!("`{s}`: the holiday name is missing")));
+    }
+    let (a, b) = match span.split_once("..") {
+        Some((a, b)) => (parse_date(a, at)?, parse_date(b, at)?),
+        None => {
+            let a = parse_date(span, at)?;
+            (a, a)
+        }
+    };
+    if b < a {
+        return Err(err(at, format!("`{s}`: the range ends before it starts")));
+    }
+    if (b - a).num_days() > 31 {
+        return Err(err(
+            at,
+            format!("`{s}`: a holiday run longer than 31 days is surely a typo"),
+        ));
+    }
+    Ok((a, b, name.to_string()))
+}
+
+pub(super) fn parse(text: &str) -> Result<Parsed, CalendarDataError> {
+    let file: File = toml::from_str(text).map_err(|e| err("file", e.to_string()))?;
+    let Coverage {
+        first_year,
+        last_year,
+    } = file.coverage;
+    let first = NaiveDate::from_ymd_opt(first_year, 1, 1).ok_or_else(|| {
+        err(
+            "coverage.first_year",
+            format!("{first_year} is not a usable year"),
+        )
+    })?;
+    let last = NaiveDate::from_ymd_opt(last_year, 12, 31).ok_or_else(|| {
+        err(
+            "coverage.last_year",
+            format!("{last_year} is not a usable year"),
+        )
+    })?;
+    if last < first {
+        return Err(err("coverage", "last_year is before first_year"));
+    }
+    let mut special = Vec::new();
+    let mut notices = Vec::new();
+    for n in file.notice {
+        if n.year < first_year || n.year > last_year {
+            return Err(err(
+                format!("notice {}", n.year),
+                format!("year outside the coverage {first_year}..{last_year}"),
+            ));
+        }
+        for (kind, list, field) in [
+            (DayKind::Holiday, &n.off, "off"),
+            (DayKind::MakeUpWorkday, &n.work, "work"),
+        ] {
+            for (i, s) in list.iter().enumerate() {
+                let at = format!("notice {}, {field}[{i}]", n.year);
+                let (a, b, name) = parse_entry(s, &at)?;
+                // A notice covers its own year plus the December before it (CAL-12).
+                if a.year() < n.year - 1 || b.year() > n.year {
+                    return Err(err(
+                        at,
+                        format!("`{s}` is outside the notice's year (and the December before)"),
+                    ));
+                }
+                if a < first || b > last {
+                    return Err(err(
+                        at,
+                        format!("`{s}` is outside the coverage {first}..{last}"),
+                    ));
+                }
+                let mut day = a;
+                while day <= b {
+                    let weekend = super::is_weekend(day);
+                    if kind == DayKind::MakeUpWorkday && !weekend {
+                        return Err(err(&at, format!("{day} is a weekday; only a Saturday or Sunday can be a make-up working day")));
+                    }
+                    special.push(SpecialDay {
+                        date: day,
+                        kind,
+                        name: name.clone(),
+                        notice_year: n.year,
+                    });
+                    day = day.succ_opt().ok_or_else(|| err(&at, "date overflow"))?;
+                }
+            }
+        }
+        notices.push(Notice {
+            year: n.year,
+            title: n.title,
+            links: n.links,
+            source: n.source,
+        });
+    }
+    special.sort_by_key(|s| s.date);
+    if let Some(w) = special.windows(2).find(|w| w[0].date == w[1].date) {
+        return Err(err(
+            format!("notice {} / notice {}", w[0].notice_year, w[1].notice_year),
+            format!("{} is listed twice", w[0].date),
+        ));
+    }
+    Ok(Parsed {
+        first,
+        last,
+        special,
+        notices,
+    })
+}
+
+use chrono::Datelike;

@@ -1,0 +1,12 @@
+//! yekuo — 业扩报装自助预检.
+//!
+//! The rule evaluator behind the yekuo command line and browser app. It never
+//! reads the clock, the network or the file system: "today" is an argument and
+//! all data arrives as text.
+#![forbid(unsafe_code)]
+
+pub mod calendar;
+pub mod period;
+
+/// The crate version, shown in reports so a printout says what produced it.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,0 +1,139 @@
+//! Round-trip and monotonicity properties of the calendar, swept over every
+//! day around the covered years (so the coverage edges are crossed), and the
+//! located errors of the calendar data loader.
+
+use chrono::{Datelike, NaiveDate, Weekday};
+use yekuo::calendar::{Calendar, CoverageGap};
+
+fn d(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn days(from: &str, to: &str) -> impl Iterator<Item = NaiveDate> {
+    let end = d(to);
+    d(from).iter_days().take_while(move |x| *x <= end)
+}
+
+#[test]
+fn add_then_count_gives_n_back_and_is_monotone() {
+    let cal = Calendar::national();
+    for start in days("2003-06-01", "2027-06-30") {
+        let mut prev = start;
+        for n in 1..=40 {
+            let w = cal.add_working_days(start, n).unwrap();
+            assert!(
+                cal.is_working_day(w),
+                "{start}+{n} = {w} is not a working day"
+            );
+            assert!(w > prev, "{start}+{n}: not increasing");
+            assert_eq!(cal.working_days_between(start, w), n, "{start}+{n}");
+            // The day before the answer is still n-1 working days away.
+            assert_eq!(
+                cal.working_days_between(start, w.pred_opt().unwrap()),
+                n - 1
+            );
+            prev = w;
+        }
+        // Backwards from the n-th working day lands on start (if it is a
+        // working day) or on the last working day before it.
+        let w = cal.add_working_days(start, 10).unwrap();
+        let back = cal.add_working_days(w, -10).unwrap();
+        assert_eq!(
+            back,
+            cal.working_day_on_or_before(start).unwrap(),
+            "{start}"
+        );
+        assert_eq!(cal.working_days_between(w, start), -10);
+    }
+}
+
+#[test]
+fn outside_the_data_only_weekends_are_rest_days() {
+    let cal = Calendar::national();
+    for day in days("2027-01-01", "2027-12-31").chain(days("2003-01-01", "2003-12-31")) {
+        let weekend = matches!(day.weekday(), Weekday::Sat | Weekday::Sun);
+        assert_eq!(cal.is_working_day(day), !weekend, "{day}");
+    }
+    // 2027-01-01 is a Friday: with no 2027 notice it counts as a working day.
+    assert_eq!(
+        cal.add_working_days(d("2026-12-31"), 1),
+        Some(d("2027-01-01"))
+    );
+}
+
+#[test]
+fn coverage_gap_names_the_uncovered_part() {
+    let cal = Calendar::national();
+    assert_eq!(cal.coverage(), (d("2004-01-01"), d("2026-12-31")));
+    assert_eq!(cal.gap(d("2010-01-01"), d("2026-12-31")), None);
+    assert_eq!(
+        cal.gap(d("2026-12-20"), d("2027-01-15")),
+        Some(CoverageGap {
+            from: d("2027-01-01"),
+            to: d("2027-01-15")
+        })
+    );
+    assert_eq!(
+        cal.gap(d("2003-12-30"), d("2004-02-01")),
+        Some(CoverageGap {
+            from: d("2003-12-30"),
+            to: d("2003-12-31")
+        })
+    );
+}
+
+#[test]
+fn special_days_between_excludes_the_start_and_includes_the_end() {
+    let cal = Calendar::national();
+    let crossed: Vec<_> = cal
+        .special_days_between(d("2010-06-15"), d("2010-06-26"))
+        .iter()
+        .map(|s| s.date)
+        .collect();
+    assert_eq!(crossed, vec![d("2010-06-16")]);
+    let s = cal.special_day(d("2011-12-31")).unwrap();
+    assert_eq!(
+        s.notice_year, 2012,
+        "CAL-12: late December comes from next year's notice"
+    );
+}
+
+#[test]
+fn extreme_dates_do_not_panic() {
+    let cal = Calendar::national();
+    assert_eq!(cal.add_working_days(NaiveDate::MAX, 1), None);
+    assert!(cal.add_working_days(d("1900-01-01"), 100_000).is_some());
+    let _ = cal.working_days_between(d("1900-01-01"), d("2100-12-31"));
+}
+
+fn load_err(text: &str) -> String {
+    Calendar::from_toml(text).unwrap_err().to_string()
+}
+
+#[test]
+fn calendar_data_errors_say_where_and_what() {
+    let head = "[coverage]\nfirst_year = 2010\nlast_year = 2010\n";
+    let e = load_err(&format!(
+        "{head}[[notice]]\nyear=2010\ntitle='t'\nsource='s'\noff=['2010-02-30 春节']\n"
+    ));
+    assert!(
+        e.contains("notice 2010, off[0]") && e.contains("2010-02-30"),
+        "{e}"
+    );
+    let e = load_err(&format!(
+        "{head}[[notice]]\nyear=2010\ntitle='t'\nsource='s'\nwork=['2010-06-14 端午节']\n"
+    ));
+    assert!(e.contains("work[0]") && e.contains("weekday"), "{e}");
+    let e = load_err(&format!(
+        "{head}[[notice]]\nyear=2010\ntitle='t'\nsource='s'\noff=['2010-06-14 端午节','2010-06-14..2010-06-16 端午节']\n"
+    ));
+    assert!(e.contains("listed twice"), "{e}");
+    let e = load_err(&format!(
+        "{head}[[notice]]\nyear=2010\ntitle='t'\nsource='s'\ncolour='red'\n"
+    ));
+    assert!(e.contains("colour"), "{e}");
+    let e = load_err(&format!(
+        "{head}[[notice]]\nyear=2011\ntitle='t'\nsource='s'\n"
+    ));
+    assert!(e.contains("outside the coverage"), "{e}");
+}
