@@ -1,0 +1,468 @@
+//! The rulebook: instruments (one file each), their provisions and dated
+//! values, loaded from TOML and validated (see `data/rules/README.md`).
+//!
+//! **Invariant:** a loaded [`Rulebook`] is valid: every provision names a
+//! known rule id and cites its instrument, every value has the keys its rule
+//! reads and no others, and versions of one series never overlap in time.
+
+pub mod schema;
+
+use crate::Mark;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The rule files embedded in every build (the default rulebook).
+pub const EMBEDDED: &[(&str, &str)] = &[
+    ("documents.toml", include_str!("../../data/rules/documents.toml")),
+    ("gb50052-2009.toml", include_str!("../../data/rules/gb50052-2009.toml")),
+    ("gdfwjgbf-2005.toml", include_str!("../../data/rules/gdfwjgbf-2005.toml")),
+    ("gdjgbf-2010.toml", include_str!("../../data/rules/gdjgbf-2010.toml")),
+    ("gdyygz-1996.toml", include_str!("../../data/rules/gdyygz-1996.toml")),
+    ("gdyygz-2024.toml", include_str!("../../data/rules/gdyygz-2024.toml")),
+    ("licence-2010.toml", include_str!("../../data/rules/licence-2010.toml")),
+    ("licence-2020.toml", include_str!("../../data/rules/licence-2020.toml")),
+    ("licence-pre2010.toml", include_str!("../../data/rules/licence-pre2010.toml")),
+    ("local-important-users.toml", include_str!("../../data/rules/local-important-users.toml")),
+    ("minfadian-2021.toml", include_str!("../../data/rules/minfadian-2021.toml")),
+    ("minfatongze-1987.toml", include_str!("../../data/rules/minfatongze-1987.toml")),
+    ("minfazongze-2017.toml", include_str!("../../data/rules/minfazongze-2017.toml")),
+    ("ndrc-nea-opinion-2025.toml", include_str!("../../data/rules/ndrc-nea-opinion-2025.toml")),
+    ("nea-three-designations-2021.toml", include_str!("../../data/rules/nea-three-designations-2021.toml")),
+    ("sgcc-application-lists.toml", include_str!("../../data/rules/sgcc-application-lists.toml")),
+    ("sgcc-commitments-2005.toml", include_str!("../../data/rules/sgcc-commitments-2005.toml")),
+    ("sgcc-commitments-2011.toml", include_str!("../../data/rules/sgcc-commitments-2011.toml")),
+    ("sgcc-commitments-2019-recalled.toml", include_str!("../../data/rules/sgcc-commitments-2019-recalled.toml")),
+    ("sgcc-commitments-6-22-32.toml", include_str!("../../data/rules/sgcc-commitments-6-22-32.toml")),
+    ("sgcc-provincial-notices.toml", include_str!("../../data/rules/sgcc-provincial-notices.toml")),
+    ("sgcc-red-lines-2022.toml", include_str!("../../data/rules/sgcc-red-lines-2022.toml")),
+    ("sgcc-service-quality-standard.toml", include_str!("../../data/rules/sgcc-service-quality-standard.toml")),
+    ("sgcc-service-spec-2003.toml", include_str!("../../data/rules/sgcc-service-spec-2003.toml")),
+    ("sgcc-simplification-2015.toml", include_str!("../../data/rules/sgcc-simplification-2015.toml")),
+    ("sgcc-timelimit-assessment.toml", include_str!("../../data/rules/sgcc-timelimit-assessment.toml")),
+    ("sgcc-yekuo-spec-2010.toml", include_str!("../../data/rules/sgcc-yekuo-spec-2010.toml")),
+    ("yekuo-conventions.toml", include_str!("../../data/rules/yekuo-conventions.toml")),
+];
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Instrument {
+    pub id: String,
+    pub series: String,
+    pub title: String,
+    pub title_en: String,
+    pub version: String,
+    pub layer: String,
+    pub utility: String,
+    pub from: NaiveDate,
+    pub from_mark: Mark,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until_mark: Option<Mark>,
+    pub mark: Mark,
+    pub source: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl Instrument {
+    pub fn in_force_on(&self, d: NaiveDate) -> bool {
+        self.from <= d && self.until.is_none_or(|u| d <= u)
+    }
+
+    /// True when the in-force dates themselves are not verified or secondary.
+    pub fn dates_uncertain(&self) -> bool {
+        !self.from_mark.is_reliable() || self.until_mark.is_some_and(|m| !m.is_reliable())
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentNeed {
+    pub doc: String,
+    pub need: String,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub later_with_one_id: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Value {
+    #[serde(default, rename = "for", skip_serializing_if = "Option::is_none")]
+    pub for_: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub what: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub amount: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tier: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_kv: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mark: Option<Mark>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Provision {
+    pub rule: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub article: Option<String>,
+    pub mark: Mark,
+    pub summary_zh: String,
+    pub summary_en: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub categories: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub businesses: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub documents: Vec<DocumentNeed>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub values: Vec<Value>,
+}
+
+impl Provision {
+    /// The mark of one of this provision's values (its own, else the provision's).
+    pub fn value_mark(&self, v: &Value) -> Mark {
+        v.mark.unwrap_or(self.mark)
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    pub code: String,
+    pub name_zh: String,
+    pub name_en: String,
+    #[serde(default)]
+    pub accepted_zh: Vec<String>,
+    #[serde(default)]
+    pub accepted_en: Vec<String>,
+    #[serde(default)]
+    pub not_accepted_zh: Vec<String>,
+    #[serde(default)]
+    pub not_accepted_en: Vec<String>,
+    pub mark: Mark,
+    pub source: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct InstrumentFile {
+    instrument: Instrument,
+    #[serde(default)]
+    provision: Vec<Provision>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DocumentsFile {
+    document: Vec<Document>,
+}
+
+/// An instrument with its provisions.
+#[derive(Debug, Clone, Serialize)]
+pub struct Entry {
+    pub instrument: Instrument,
+    pub provisions: Vec<Provision>,
+    /// The file it came from.
+    pub file: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Rulebook {
+    pub entries: Vec<Entry>,
+    pub documents: Vec<Document>,
+}
+
+/// A rule file that does not load, with where and what.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RulebookError {
+    pub file: String,
+    /// Rule id, when the problem is inside a provision.
+    pub rule: Option<String>,
+    /// The key (or path) that is wrong.
+    pub key: String,
+    pub problem: String,
+}
+
+impl fmt::Display for RulebookError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some(r) = &self.rule {
+            write!(f, ", rule {r}")?;
+        }
+        write!(f, ", `{}`: {}", self.key, self.problem)
+    }
+}
+
+impl std::error::Error for RulebookError {}
+
+/// A provision in force on some date, with its instrument.
+#[derive(Debug, Clone, Copy)]
+pub struct InForce<'a> {
+    pub instrument: &'a Instrument,
+    pub provision: &'a Provision,
+}
+
+impl Rulebook {
+    /// The embedded default rulebook, loaded once.
+    pub fn embedded() -> &'static Rulebook {
+        static CELL: std::sync::OnceLock<Rulebook> = std::sync::OnceLock::new();
+        CELL.get_or_init(|| {
+            Rulebook::from_files(EMBEDDED.iter().map(|(n, t)| (n.to_string(), t.to_string())))
+                .expect("the embedded rulebook is validated by the test suite")
+        })
+    }
+
+    /// Load a rulebook from `(file name, TOML text)` pairs. `documents.toml`
+    /// holds the document table; every other file is one instrument.
+    ///
+    /// # Errors
+    /// The first [`RulebookError`] found, naming file, rule, key and problem.
+    pub fn from_files(files: impl IntoIterator<Item = (String, String)>) -> Result<Rulebook, RulebookError> {
+        let mut entries = Vec::new();
+        let mut documents = Vec::new();
+        for (file, text) in files {
+            if file == "documents.toml" {
+                let d: DocumentsFile = toml::from_str(&text).map_err(|e| toml_error(&file, &e))?;
+                documents = d.document;
+            } else {
+                let f: InstrumentFile = toml::from_str(&text).map_err(|e| toml_error(&file, &e))?;
+                entries.push(Entry { instrument: f.instrument, provisions: f.provision, file });
+            }
+        }
+        entries.sort_by(|a, b| a.instrument.from.cmp(&b.instrument.from).then(a.instrument.id.cmp(&b.instrument.id)));
+        let book = Rulebook { entries, documents };
+        validate(&book)?;
+        Ok(book)
+    }
+
+    /// Every provision for `rule` in force on `date` for this utility, oldest instrument first.
+    pub fn in_force(&self, rule: &str, date: NaiveDate, utility: &str) -> Vec<InForce<'_>> {
+        self.entries
+            .iter()
+            .filter(|e| e.instrument.in_force_on(date) && applies_to_utility(&e.instrument, utility))
+            .flat_map(|e| {
+                e.provisions
+                    .iter()
+                    .filter(move |p| p.rule == rule)
+                    .map(move |p| InForce { instrument: &e.instrument, provision: p })
+            })
+            .collect()
+    }
+
+    /// Provisions for `rule` in force on any day of [from, to] (CAL-08, LIC-05).
+    pub fn in_force_during(&self, rule: &str, from: NaiveDate, to: NaiveDate, utility: &str) -> Vec<InForce<'_>> {
+        self.entries
+            .iter()
+            .filter(|e| {
+                let i = &e.instrument;
+                i.from <= to && i.until.is_none_or(|u| from <= u) && applies_to_utility(i, utility)
+            })
+            .flat_map(|e| {
+                e.provisions
+                    .iter()
+                    .filter(move |p| p.rule == rule)
+                    .map(move |p| InForce { instrument: &e.instrument, provision: p })
+            })
+            .collect()
+    }
+
+    pub fn document(&self, code: &str) -> Option<&Document> {
+        self.documents.iter().find(|d| d.code == code)
+    }
+
+    /// Every rule id that some provision provides.
+    pub fn rule_ids(&self) -> Vec<&str> {
+        let mut ids: Vec<&str> =
+            self.entries.iter().flat_map(|e| e.provisions.iter().map(|p| p.rule.as_str())).collect();
+        ids.sort_by_key(|id| schema::RULE_IDS.iter().position(|r| r == id));
+        ids.dedup();
+        ids
+    }
+}
+
+fn applies_to_utility(i: &Instrument, utility: &str) -> bool {
+    i.utility == "any" || i.utility == utility
+}
+
+fn toml_error(file: &str, e: &toml::de::Error) -> RulebookError {
+    // toml reports "unknown field `x`, expected one of …" with a line/column
+    // snippet; keep its message, which already names the key.
+    RulebookError { file: file.to_string(), rule: None, key: "(file)".into(), problem: e.to_string().trim().to_string() }
+}
+
+fn check(
+    ok: bool,
+    file: &str,
+    rule: Option<&str>,
+    key: &str,
+    problem: impl FnOnce() -> String,
+) -> Result<(), RulebookError> {
+    if ok {
+        Ok(())
+    } else {
+        Err(RulebookError { file: file.into(), rule: rule.map(Into::into), key: key.into(), problem: problem() })
+    }
+}
+
+fn one_of(
+    v: &str,
+    allowed: &[&str],
+    file: &str,
+    rule: Option<&str>,
+    key: &str,
+) -> Result<(), RulebookError> {
+    check(allowed.contains(&v), file, rule, key, || format!("`{v}` is not allowed; allowed: {}", allowed.join(", ")))
+}
+
+fn validate(book: &Rulebook) -> Result<(), RulebookError> {
+    use schema::*;
+    let mut ids = std::collections::HashSet::new();
+    for e in &book.entries {
+        let f = e.file.as_str();
+        let i = &e.instrument;
+        check(ids.insert(i.id.clone()), f, None, "instrument.id", || format!("`{}` is used by another file", i.id))?;
+        one_of(&i.layer, LAYERS, f, None, "instrument.layer")?;
+        one_of(&i.utility, UTILITIES, f, None, "instrument.utility")?;
+        check(!i.source.trim().is_empty(), f, None, "instrument.source", || "a source is required".into())?;
+        check(i.until.is_some() == i.until_mark.is_some(), f, None, "instrument.until_mark", || {
+            "`until` and `until_mark` go together".into()
+        })?;
+        if let Some(u) = i.until {
+            check(u >= i.from, f, None, "instrument.until", || format!("{u} is before `from` {}", i.from))?;
+        }
+        for p in &e.provisions {
+            let r = Some(p.rule.as_str());
+            one_of(&p.rule, RULE_IDS, f, None, "provision.rule")?;
+            check(!p.summary_zh.trim().is_empty() && !p.summary_en.trim().is_empty(), f, r, "summary_zh/summary_en", || {
+                "both summaries are required".into()
+            })?;
+            // A citation is the instrument plus, where known, the article. An
+            // unknown article must be declared by a mark that is not [V].
+            check(p.article.is_some() || p.mark != Mark::V || i.layer == "convention", f, r, "article", || {
+                "a [V] provision must name its article".into()
+            })?;
+            if let Some(a) = &p.article {
+                check(!a.trim().is_empty(), f, r, "article", || "empty article".into())?;
+            }
+            for c in &p.categories {
+                one_of(c, CATEGORIES, f, r, "categories")?;
+            }
+            for b in &p.businesses {
+                one_of(b, BUSINESSES, f, r, "businesses")?;
+            }
+            check(p.documents.is_empty() || takes_documents(&p.rule), f, r, "documents", || {
+                "only DOC rules list documents".into()
+            })?;
+            for d in &p.documents {
+                check(book.document(&d.doc).is_some(), f, r, "documents.doc", || {
+                    format!("`{}` is not in documents.toml", d.doc)
+                })?;
+                one_of(&d.need, NEEDS, f, r, "documents.need")?;
+            }
+            validate_values(f, p)?;
+        }
+    }
+    // Versions of one series may not overlap in time.
+    for (a_i, a) in book.entries.iter().enumerate() {
+        for b in &book.entries[a_i + 1..] {
+            let (x, y) = (&a.instrument, &b.instrument);
+            if x.series != y.series {
+                continue;
+            }
+            let overlap = x.from <= y.until.unwrap_or(NaiveDate::MAX) && y.from <= x.until.unwrap_or(NaiveDate::MAX);
+            check(!overlap, &b.file, None, "instrument.from/until", || {
+                format!("series `{}`: in force {}..{} overlaps `{}` ({})", y.series, y.from, fmt_until(y.until), x.id, a.file)
+            })?;
+        }
+    }
+    for d in &book.documents {
+        check(!d.source.trim().is_empty(), "documents.toml", None, &format!("document {}", d.code), || {
+            "a source is required".into()
+        })?;
+    }
+    Ok(())
+}
+
+fn fmt_until(u: Option<NaiveDate>) -> String {
+    u.map_or_else(|| "(open)".into(), |d| d.to_string())
+}
+
+fn validate_values(f: &str, p: &Provision) -> Result<(), RulebookError> {
+    use schema::*;
+    let r = Some(p.rule.as_str());
+    let shape = value_shape(&p.rule);
+    check(shape != ValueShape::None || p.values.is_empty(), f, r, "values", || format!("{} takes no values", p.rule))?;
+    let mut seen = std::collections::HashSet::new();
+    for v in &p.values {
+        let present = |k: &str| match k {
+            "for" => v.for_.is_some(),
+            "what" => v.what.is_some(),
+            "amount" => v.amount.is_some(),
+            "unit" => v.unit.is_some(),
+            "start" => v.start.is_some(),
+            "kind" => v.kind.is_some(),
+            "scope" => v.scope.is_some(),
+            "tier" => v.tier.is_some(),
+            "max_kv" => v.max_kv.is_some(),
+            _ => false,
+        };
+        let (required, optional): (&[&str], &[&str]) = match shape {
+            ValueShape::TimeLimit => (&["for", "amount", "unit", "start"], &["kind", "scope"]),
+            ValueShape::Period => (&["for", "amount", "unit"], &[]),
+            ValueShape::Named(_) => (&["what", "amount", "unit"], &[]),
+            ValueShape::Tier => (&["tier"], &["max_kv"]),
+            ValueShape::None => (&[], &[]),
+        };
+        for k in ["for", "what", "amount", "unit", "start", "kind", "scope", "tier", "max_kv"] {
+            let allowed = required.contains(&k) || optional.contains(&k);
+            check(!required.contains(&k) || present(k), f, r, &format!("values.{k}"), || "missing".into())?;
+            check(allowed || !present(k), f, r, &format!("values.{k}"), || {
+                format!("{} does not take `{k}`; it takes {}", p.rule, [required, optional].concat().join(", "))
+            })?;
+        }
+        if let Some(s) = &v.for_ {
+            one_of(s, SELECTORS, f, r, "values.for")?;
+        }
+        if let Some(u) = &v.unit {
+            one_of(u, UNITS, f, r, "values.unit")?;
+            if shape == ValueShape::Period {
+                one_of(u, &["months", "years"], f, r, "values.unit")?;
+            }
+        }
+        if let Some(s) = &v.start {
+            one_of(s, STARTS, f, r, "values.start")?;
+        }
+        if let Some(k) = &v.kind {
+            one_of(k, KINDS, f, r, "values.kind")?;
+        }
+        if let Some(s) = &v.scope {
+            one_of(s, SCOPES, f, r, "values.scope")?;
+        }
+        if let (ValueShape::Named(names), Some(w)) = (shape, &v.what) {
+            one_of(w, names, f, r, "values.what")?;
+        }
+        if let Some(t) = v.tier {
+            check((1..=5).contains(&t), f, r, "values.tier", || format!("{t} is not a tier; allowed: 1 to 5"))?;
+        }
+        if let Some(k) = v.max_kv {
+            check(k.is_finite() && k > 0.0, f, r, "values.max_kv", || format!("{k} is not a voltage"))?;
+        }
+        let key = format!("{:?}/{:?}/{:?}", v.for_, v.what, v.tier);
+        check(seen.insert(key), f, r, "values", || "two values for the same class".into())?;
+    }
+    Ok(())
+}

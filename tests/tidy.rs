@@ -1,0 +1,107 @@
+//! Repository-wide invariants, checked by `cargo test` (rust-analyzer's tidy idea).
+
+use std::collections::BTreeSet;
+use std::path::Path;
+use yekuo::rulebook::{Rulebook, RulebookError, EMBEDDED};
+
+fn load_dir(dir: &Path) -> Vec<(String, String)> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read_to_string(&p).unwrap()))
+        .collect()
+}
+
+fn rules_dir() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("data/rules")
+}
+
+#[test]
+fn the_embedded_rulebook_loads_and_embeds_every_file() {
+    let book = Rulebook::embedded();
+    let on_disk: BTreeSet<String> = load_dir(&rules_dir()).into_iter().map(|(n, _)| n).collect();
+    let embedded: BTreeSet<String> = EMBEDDED.iter().map(|(n, _)| n.to_string()).collect();
+    assert_eq!(on_disk, embedded, "data/rules and rulebook::EMBEDDED list different files");
+    assert!(book.entries.len() >= 20);
+}
+
+#[test]
+fn every_rule_id_in_the_rulebook_is_exercised_by_a_golden_case() {
+    let book = Rulebook::embedded();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/cases");
+    let mut text = String::new();
+    for e in std::fs::read_dir(&dir).unwrap() {
+        text.push_str(&std::fs::read_to_string(e.unwrap().path()).unwrap());
+    }
+    let missing: Vec<&str> = book
+        .rule_ids()
+        .into_iter()
+        .filter(|id| !text.contains(&format!("\"rule\": \"{id}\"")) && !text.contains(&format!("\"{id}\"")))
+        .collect();
+    assert!(missing.is_empty(), "rule ids no golden case expects: {missing:?}");
+}
+
+#[test]
+fn every_instrument_cites_a_source_and_every_provision_a_mark() {
+    // The loader enforces this; here we also check the marks are not all [V]
+    // by accident of a copy-paste: a rulebook where nothing is uncertain is wrong.
+    let book = Rulebook::embedded();
+    let marks: BTreeSet<_> = book.entries.iter().flat_map(|e| e.provisions.iter().map(|p| p.mark)).collect();
+    assert!(marks.len() >= 3, "{marks:?}");
+}
+
+fn load_with(name: &str, text: &str) -> RulebookError {
+    let mut files = load_dir(&rules_dir());
+    files.push((name.to_string(), text.to_string()));
+    Rulebook::from_files(files).unwrap_err()
+}
+
+const HEAD: &str = r#"[instrument]
+id = "test"
+series = "test series"
+title = "t"
+title_en = "t"
+version = "1"
+layer = "national"
+utility = "any"
+from = "2000-01-01"
+from_mark = "V"
+mark = "V"
+source = "here"
+"#;
+
+#[test]
+fn a_bad_rule_file_is_rejected_with_its_location() {
+    let e = load_with("x.toml", &format!("{HEAD}[[provision]]\nrule = \"TL-99\"\nmark = \"S\"\nsummary_zh = \"a\"\nsummary_en = \"a\"\n"));
+    assert_eq!(e.file, "x.toml");
+    assert!(e.problem.contains("TL-99") && e.problem.contains("TL-05"), "{e}");
+
+    let e = load_with("x.toml", &format!("{HEAD}[[provision]]\nrule = \"TL-05\"\nmark = \"S\"\nsummary_zh = \"a\"\nsummary_en = \"a\"\nvalues = [{{ for = \"high-voltage\", amount = 5, unit = \"fortnights\", start = \"accepted\" }}]\n"));
+    assert_eq!((e.rule.as_deref(), e.key.as_str()), (Some("TL-05"), "values.unit"), "{e}");
+    assert!(e.problem.contains("fortnights") && e.problem.contains("working-days"), "{e}");
+
+    let e = load_with("x.toml", &format!("{HEAD}[[provision]]\nrule = \"TL-05\"\nmark = \"V\"\nsummary_zh = \"a\"\nsummary_en = \"a\"\n"));
+    assert_eq!(e.key, "article", "a [V] provision without article: {e}");
+
+    let e = load_with("x.toml", &format!("{HEAD}colour = \"red\"\n"));
+    assert!(e.to_string().contains("x.toml") && e.problem.contains("colour"), "{e}");
+
+    let e = load_with("x.toml", &HEAD.replace("source = \"here\"", "source = \" \""));
+    assert_eq!(e.key, "instrument.source", "{e}");
+
+    let e = load_with("x.toml", &format!("{HEAD}[[provision]]\nrule = \"LIC-02\"\nmark = \"S\"\nsummary_zh = \"a\"\nsummary_en = \"a\"\nvalues = [{{ tier = 3, max_kv = 110, start = \"accepted\" }}]\n"));
+    assert_eq!(e.key, "values.start", "{e}");
+}
+
+#[test]
+fn overlapping_versions_of_a_series_are_rejected() {
+    let text = HEAD.replace("series = \"test series\"", "series = \"供电监管\"");
+    let e = load_with("x.toml", &text);
+    assert!(e.problem.contains("overlaps"), "{e}");
+}
