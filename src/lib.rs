@@ -11,6 +11,9 @@ pub mod period;
 /// The crate version, shown in reports so a printout says what produced it.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
+pub mod case;
+pub mod eval;
+pub mod report;
 pub mod rulebook;
 mod mark;
 pub use mark::Mark;

@@ -1,0 +1,531 @@
+//! The case file (`yekuo-case/1`, documented in docs/case-format.md): what
+//! the customer, clerk or auditor knows about one application.
+//!
+//! Parsing rejects unknown fields, wrong types, impossible dates and
+//! inconsistent dates with a [`CaseError`] that names the field. Everything
+//! that may simply be unknown is an `Option`: a missing input becomes a
+//! `cannot-determine` finding, never an error.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Deserializer, Serialize};
+use std::fmt;
+
+pub const FORMAT: &str = "yekuo-case/1";
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Case {
+    pub format: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    pub customer: Customer,
+    #[serde(default)]
+    pub utility: Utility,
+    #[serde(default)]
+    pub supply: Supply,
+    /// Document codes in hand (D-ID, D-PROP …; see data/rules/documents.toml).
+    #[serde(default)]
+    pub documents: Vec<String>,
+    #[serde(default)]
+    pub dates: Dates,
+    /// Customer-caused intervals excluded from utility time limits (CAL-10).
+    #[serde(default)]
+    pub paused: Vec<Pause>,
+    #[serde(default)]
+    pub contractors: Vec<Contractor>,
+    #[serde(default)]
+    pub conduct: Conduct,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outage: Option<Outage>,
+    /// Counting convention (CAL-02 default, CAL-03 alternative).
+    #[serde(default)]
+    pub convention: Convention,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Convention {
+    /// CAL-02: the start day is not counted.
+    #[default]
+    ExcludeStart,
+    /// CAL-03 (b): received on a rest day = received on the next working day.
+    DeemedNextWorkday,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Category {
+    #[serde(rename = "resident", alias = "居民")]
+    Resident,
+    #[serde(rename = "lv-nonresident", alias = "低压非居民")]
+    LvNonresident,
+    #[serde(rename = "high-voltage", alias = "高压")]
+    HighVoltage,
+}
+
+impl Category {
+    pub fn code(self) -> &'static str {
+        match self {
+            Category::Resident => "resident",
+            Category::LvNonresident => "lv-nonresident",
+            Category::HighVoltage => "high-voltage",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Business {
+    #[serde(rename = "new", alias = "新装")]
+    New,
+    #[serde(rename = "increase", alias = "增容")]
+    Increase,
+    #[serde(rename = "temporary", alias = "临时用电")]
+    Temporary,
+    #[serde(rename = "change", alias = "变更用电")]
+    Change,
+}
+
+impl Business {
+    pub fn code(self) -> &'static str {
+        match self {
+            Business::New => "new",
+            Business::Increase => "increase",
+            Business::Temporary => "temporary",
+            Business::Change => "change",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Customer {
+    pub category: Category,
+    pub business: Business,
+    /// For `change`: which change (分户, 过户 …), free text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub change_kind: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub voltage_kv: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capacity_kva: Option<f64>,
+    /// An agent applies on the customer's behalf.
+    #[serde(default)]
+    pub agent: bool,
+    /// The project is subject to government approval (立项).
+    #[serde(default)]
+    pub government_project: bool,
+    /// 重要电力用户.
+    #[serde(default)]
+    pub important: bool,
+    /// Special load (冲击/非线性 …), which keeps design review (DOC-07).
+    #[serde(default)]
+    pub special_load: bool,
+    #[serde(default)]
+    pub ownership_unclear: bool,
+    /// Low voltage: does the connection need grid extension works (外线工程)?
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub external_works: Option<bool>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Utility {
+    /// "SGCC" (国家电网), "CSG" (南方电网) or "other".
+    #[serde(default = "default_operator")]
+    pub operator: String,
+    /// The utility offers 一证受理 (DOC-02).
+    #[serde(default)]
+    pub one_id_acceptance: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub province: Option<String>,
+}
+
+fn default_operator() -> String {
+    "SGCC".into()
+}
+
+impl Default for Utility {
+    fn default() -> Self {
+        Utility { operator: default_operator(), one_id_acceptance: false, province: None }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Sources {
+    #[default]
+    Unknown,
+    Single,
+    Dual,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Supply {
+    #[serde(default)]
+    pub sources: Sources,
+    /// 1, 2 or 3 (GB 50052 grades).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub load_grade: Option<u8>,
+    /// Part of the grade-1 load is 特别重要 (LOAD-01); unknown = not asked yet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub especially_important: Option<bool>,
+    /// What an interruption would cause (free text, e.g. "flooding").
+    #[serde(default)]
+    pub hazards: Vec<String>,
+    #[serde(default)]
+    pub circuits: Vec<Circuit>,
+    /// Grade 2 with one circuit: is it a dedicated line of 6 kV or more?
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dedicated_line: Option<bool>,
+    #[serde(default)]
+    pub emergency_sources: Vec<EmergencySource>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan_mentions_self_emergency: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub separate_distribution: Option<bool>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Circuit {
+    pub substation: String,
+    pub bus_section: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EmergencySource {
+    /// generator | ups | eps | battery | dedicated-feeder
+    #[serde(rename = "type")]
+    pub kind: EmergencyKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kw: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kva: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub loads: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EmergencyKind {
+    Generator,
+    Ups,
+    Eps,
+    Battery,
+    DedicatedFeeder,
+}
+
+macro_rules! dates {
+    ($($(#[$doc:meta])* $name:ident),* $(,)?) => {
+        /// The milestones. Every one is optional.
+        #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        pub struct Dates {
+            $($(#[$doc])*
+            #[serde(default, deserialize_with = "de_date", skip_serializing_if = "Option::is_none")]
+            pub $name: Option<NaiveDate>,)*
+        }
+        impl Dates {
+            /// `(field name, value)` for every date given, in process order.
+            pub fn given(&self) -> Vec<(&'static str, NaiveDate)> {
+                let mut v = Vec::new();
+                $(if let Some(d) = self.$name { v.push((stringify!($name), d)); })*
+                v
+            }
+        }
+    };
+}
+
+dates! {
+    /// 受理: the application was accepted (the clock starts, NOTICE-04).
+    accepted,
+    /// 供电方案 answered (written plan delivered).
+    plan_issued,
+    /// The customer signed for the plan (PLAN-03).
+    plan_signed,
+    design_submitted,
+    design_reviewed,
+    mid_check_requested,
+    mid_check_started,
+    construction_start,
+    /// Completion report and inspection request received.
+    completion_requested,
+    /// Completion inspection started.
+    inspected,
+    /// Inspection passed (defaults to `inspected` when absent).
+    inspection_passed,
+    /// 相关手续办结 (contract signed, fees paid).
+    formalities,
+    /// When `formalities` is unknown: the latest day it can have been.
+    formalities_latest,
+    power_on,
+    extension_requested,
+    extension_granted_until,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pause {
+    #[serde(deserialize_with = "de_date_req")]
+    pub from: NaiveDate,
+    #[serde(deserialize_with = "de_date_req")]
+    pub to: NaiveDate,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contractor {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Holds a 承装(修、试) licence at all.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub licensed: Option<bool>,
+    /// 1 (一级) … 5 (五级).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tier: Option<u8>,
+    /// install (承装), repair (承修), test (承试).
+    #[serde(default)]
+    pub categories: Vec<Activity>,
+    /// What this contractor does on this project; default: install.
+    #[serde(default)]
+    pub activities: Vec<Activity>,
+    #[serde(default, deserialize_with = "de_date", skip_serializing_if = "Option::is_none")]
+    pub valid_until: Option<NaiveDate>,
+    #[serde(default)]
+    pub affiliate_of_utility: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Activity {
+    #[serde(alias = "承装")]
+    Install,
+    #[serde(alias = "承修")]
+    Repair,
+    #[serde(alias = "承试")]
+    Test,
+}
+
+impl Activity {
+    pub fn zh(self) -> &'static str {
+        match self {
+            Activity::Install => "承装",
+            Activity::Repair => "承修",
+            Activity::Test => "承试",
+        }
+    }
+}
+
+/// Conduct questions. `None` = not asked (self-check mode); they only give
+/// findings when answered.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Conduct {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub utility_recommended_contractor: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub written_notice_of_missing_documents: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub defects_found: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub defects_notified_in_writing: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stalled_without_notice: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gifts_or_banquets: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unauthorised_fees: Option<bool>,
+    /// The licence tier the utility demanded (LIC-06).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub demanded_tier: Option<u8>,
+    /// The customer's needs or the grid side changed after the plan (PLAN-07).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan_changed: Option<bool>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Outage {
+    #[serde(deserialize_with = "de_date_req")]
+    pub date: NaiveDate,
+    #[serde(default, deserialize_with = "de_date", skip_serializing_if = "Option::is_none")]
+    pub notice_date: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reminder_given: Option<bool>,
+}
+
+fn parse_day(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .ok()
+        .filter(|_| s.len() == 10)
+        .ok_or_else(|| format!("`{s}` is not a real date; write YYYY-MM-DD, e.g. 2010-06-15"))
+}
+
+fn de_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+    match Option::<String>::deserialize(d)? {
+        None => Ok(None),
+        Some(s) if s.is_empty() => Ok(None),
+        Some(s) => parse_day(&s).map(Some).map_err(serde::de::Error::custom),
+    }
+}
+
+fn de_date_req<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+    let s = String::deserialize(d)?;
+    parse_day(&s).map_err(serde::de::Error::custom)
+}
+
+/// A case that cannot be read, with the field and the problem in both languages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CaseError {
+    /// JSON path of the bad field, e.g. `dates.accepted`; `.` for the whole file.
+    pub field: String,
+    pub line: Option<usize>,
+    pub message_en: String,
+    pub message_zh: String,
+}
+
+impl fmt::Display for CaseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.field)?;
+        if let Some(l) = self.line {
+            write!(f, " (line {l})")?;
+        }
+        write!(f, ": {} / {}", self.message_zh, self.message_en)
+    }
+}
+
+impl std::error::Error for CaseError {}
+
+/// Largest case file accepted, so a pasted or imported file cannot exhaust memory.
+pub const MAX_CASE_BYTES: usize = 1 << 20;
+
+fn zh_for(en: &str) -> String {
+    if let Some(rest) = en.strip_prefix("unknown field ") {
+        format!("未知字段 {rest}")
+    } else if let Some(rest) = en.strip_prefix("missing field ") {
+        format!("缺少必填字段 {rest}")
+    } else if let Some(rest) = en.strip_prefix("invalid type: ") {
+        format!("类型错误: {rest}")
+    } else if let Some(rest) = en.strip_prefix("unknown variant ") {
+        format!("不允许的取值 {rest}")
+    } else if en.contains("is not a real date") {
+        format!("日期无效: {en}")
+    } else {
+        format!("格式错误: {en}")
+    }
+}
+
+impl CaseError {
+    fn new(field: impl Into<String>, en: impl Into<String>, zh: impl Into<String>) -> CaseError {
+        CaseError { field: field.into(), line: None, message_en: en.into(), message_zh: zh.into() }
+    }
+}
+
+/// Read and check a case file.
+///
+/// # Errors
+/// A [`CaseError`] naming the field: malformed JSON, unknown fields, wrong
+/// types, impossible dates, a wrong `format`, negative or absurd numbers,
+/// dates in an impossible order.
+pub fn parse_case(json: &str) -> Result<Case, CaseError> {
+    if json.len() > MAX_CASE_BYTES {
+        return Err(CaseError::new(
+            ".",
+            format!("the file is {} bytes; at most {MAX_CASE_BYTES} are accepted", json.len()),
+            format!("文件过大({} 字节)，上限 {MAX_CASE_BYTES} 字节", json.len()),
+        ));
+    }
+    let de = &mut serde_json::Deserializer::from_str(json);
+    let case: Case = serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        let line = Some(inner.line());
+        let mut msg = inner.to_string();
+        // serde_json appends " at line L column C"; the line is kept separately.
+        if let Some(i) = msg.find(" at line ") {
+            msg.truncate(i);
+        }
+        let field = if path.is_empty() || path == "?" { ".".to_string() } else { path };
+        CaseError { field, line, message_zh: zh_for(&msg), message_en: msg }
+    })?;
+    case.check()?;
+    Ok(case)
+}
+
+impl Case {
+    /// Checks that serde cannot express.
+    pub fn check(&self) -> Result<(), CaseError> {
+        if self.format != FORMAT {
+            return Err(CaseError::new(
+                "format",
+                format!("`{}` is not a supported format; this version reads `{FORMAT}`", self.format),
+                format!("不支持的格式 `{}`；本版本读取 `{FORMAT}`", self.format),
+            ));
+        }
+        let c = &self.customer;
+        for (name, v) in [("customer.voltage_kv", c.voltage_kv), ("customer.capacity_kva", c.capacity_kva)] {
+            if let Some(x) = v {
+                if !(x.is_finite() && x > 0.0 && x <= 1_000_000.0) {
+                    return Err(CaseError::new(
+                        name,
+                        format!("{x} is not possible; give a positive number (at most 1000000)"),
+                        format!("{x} 不是有效数值；应为正数(不超过1000000)"),
+                    ));
+                }
+            }
+        }
+        if let Some(g) = self.supply.load_grade {
+            if !(1..=3).contains(&g) {
+                return Err(CaseError::new("supply.load_grade", format!("{g} is not a load grade; allowed: 1, 2, 3"), format!("负荷等级 {g} 无效；允许 1、2、3")));
+            }
+        }
+        for (i, k) in self.contractors.iter().enumerate() {
+            if let Some(t) = k.tier {
+                if !(1..=5).contains(&t) {
+                    return Err(CaseError::new(format!("contractors[{i}].tier"), format!("{t} is not a licence tier; allowed: 1 (一级) to 5 (五级)"), format!("许可证等级 {t} 无效；允许 1(一级)至 5(五级)")));
+                }
+            }
+        }
+        if let Some(t) = self.conduct.demanded_tier {
+            if !(1..=5).contains(&t) {
+                return Err(CaseError::new("conduct.demanded_tier", format!("{t} is not a licence tier; allowed: 1 to 5"), format!("许可证等级 {t} 无效；允许 1 至 5")));
+            }
+        }
+        if self.documents.len() > 100 {
+            return Err(CaseError::new("documents", "more than 100 documents listed", "所列资料超过100项"));
+        }
+        for (i, p) in self.paused.iter().enumerate() {
+            if p.to < p.from {
+                return Err(CaseError::new(format!("paused[{i}].to"), format!("{} is before `from` {}", p.to, p.from), format!("{} 早于开始日期 {}", p.to, p.from)));
+            }
+        }
+        // Each pair: the later step may not be before the earlier one.
+        let d = &self.dates;
+        let order: &[(&str, Option<NaiveDate>, &str, Option<NaiveDate>)] = &[
+            ("accepted", d.accepted, "plan_issued", d.plan_issued),
+            ("plan_issued", d.plan_issued, "plan_signed", d.plan_signed),
+            ("design_submitted", d.design_submitted, "design_reviewed", d.design_reviewed),
+            ("mid_check_requested", d.mid_check_requested, "mid_check_started", d.mid_check_started),
+            ("accepted", d.accepted, "completion_requested", d.completion_requested),
+            ("completion_requested", d.completion_requested, "inspected", d.inspected),
+            ("inspected", d.inspected, "inspection_passed", d.inspection_passed),
+            ("accepted", d.accepted, "power_on", d.power_on),
+            ("formalities", d.formalities, "power_on", d.power_on),
+        ];
+        for (a, da, b, db) in order {
+            if let (Some(x), Some(y)) = (da, db) {
+                if y < x {
+                    return Err(CaseError::new(
+                        format!("dates.{b}"),
+                        format!("{b} ({y}) is before {a} ({x}); check both dates"),
+                        format!("{b}({y})早于{a}({x})；请核对这两个日期"),
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+}

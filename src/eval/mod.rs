@@ -1,0 +1,196 @@
+//! `evaluate(rulebook, case, as_of) -> Report`: one module per rule family,
+//! all writing findings through [`Ctx`], which applies the cross-cutting
+//! policies in one place:
+//!
+//! * a finding decided by an [R] or [X] value is never adverse: it becomes a
+//!   `warning` that says what it would have been;
+//! * an instrument whose in-force dates are uncertain, or a provision with a
+//!   note, adds a caveat to every finding that uses it.
+
+mod conduct;
+mod documents;
+mod licence;
+mod load;
+mod plan;
+mod time_limits;
+
+use crate::calendar::Calendar;
+use crate::case::{Case, Category, Sources};
+use crate::report::{Citation, Evidence, Finding, Outcome, Report, Text};
+use crate::rulebook::{InForce, Rulebook};
+use crate::Mark;
+use chrono::NaiveDate;
+
+/// Evaluate `case` against `book` as of the day `as_of` ("today" is an input).
+/// Never fails: missing inputs become `cannot-determine` findings.
+pub fn evaluate(book: &Rulebook, case: &Case, as_of: NaiveDate) -> Report {
+    evaluate_with(book, Calendar::national(), case, as_of)
+}
+
+/// As [`evaluate`], with a calendar of the caller's choice.
+pub fn evaluate_with(book: &Rulebook, cal: &Calendar, case: &Case, as_of: NaiveDate) -> Report {
+    let mut ctx = Ctx { book, cal, case, as_of, findings: Vec::new(), timeline: Vec::new(), gap_noted: false };
+    documents::check(&mut ctx);
+    time_limits::check(&mut ctx);
+    plan::check(&mut ctx);
+    licence::check(&mut ctx);
+    load::check(&mut ctx);
+    conduct::check(&mut ctx);
+    let Ctx { findings, timeline, .. } = ctx;
+    Report {
+        format: crate::report::FORMAT,
+        yekuo_version: crate::VERSION,
+        as_of,
+        calendar_coverage: cal.coverage(),
+        findings,
+        timeline,
+    }
+}
+
+pub(crate) struct Ctx<'a> {
+    pub book: &'a Rulebook,
+    pub cal: &'a Calendar,
+    pub case: &'a Case,
+    pub as_of: NaiveDate,
+    pub findings: Vec<Finding>,
+    pub timeline: Vec<crate::report::TimelineStep>,
+    gap_noted: bool,
+}
+
+pub(crate) fn text(zh: impl Into<String>, en: impl Into<String>) -> Text {
+    Text { zh: zh.into(), en: en.into() }
+}
+
+/// The customer classes of the rule files that describe this case, most
+/// specific first (see `schema::SELECTORS`).
+pub(crate) fn selectors(case: &Case) -> Vec<&'static str> {
+    let mut v = Vec::new();
+    match case.customer.category {
+        Category::HighVoltage => {
+            v.push(if case.supply.sources == Sources::Dual { "hv-dual" } else { "hv-single" });
+            v.extend(["high-voltage", "nonresident"]);
+        }
+        c => {
+            match case.customer.external_works {
+                Some(true) => v.push("lv-external-works"),
+                Some(false) => v.push("lv-no-external-works"),
+                None => {}
+            }
+            if c == Category::Resident {
+                v.extend(["resident", "low-voltage"]);
+            } else {
+                v.extend(["lv-nonresident", "low-voltage", "nonresident"]);
+            }
+        }
+    }
+    v.push("all");
+    v
+}
+
+impl<'a> Ctx<'a> {
+    pub fn utility(&self) -> &'a str {
+        &self.case.utility.operator
+    }
+
+    pub fn in_force(&self, rule: &str, date: NaiveDate) -> Vec<InForce<'a>> {
+        self.book.in_force(rule, date, self.utility())
+    }
+
+    /// The date obligations of the application arise on: acceptance, else "today".
+    pub fn application_date(&self) -> NaiveDate {
+        self.case.dates.accepted.unwrap_or(self.as_of)
+    }
+
+    pub fn cite(src: InForce<'_>) -> Citation {
+        let (i, p) = (src.instrument, src.provision);
+        Citation {
+            instrument: i.id.clone(),
+            title: i.title.clone(),
+            version: i.version.clone(),
+            layer: i.layer.clone(),
+            article: p.article.clone(),
+            mark: p.mark,
+            summary_zh: p.summary_zh.clone(),
+            summary_en: p.summary_en.clone(),
+        }
+    }
+
+    /// Record a finding. `decided_by` is the weakest mark of the values that
+    /// decided the outcome (the provision's mark when it has no values).
+    pub fn push(
+        &mut self,
+        rule: &str,
+        outcome: Outcome,
+        src: Option<InForce<'_>>,
+        decided_by: Mark,
+        message: Text,
+        evidence: Evidence,
+    ) -> &mut Finding {
+        let mut caveats = Vec::new();
+        let mut outcome = outcome;
+        let mut message = message;
+        if outcome.is_adverse() && !decided_by.is_reliable() {
+            message = text(
+                format!("(依据为未核实的数值 {decided_by}，仅作提示；若该数值成立则为\"{}\") {}", outcome.zh(), message.zh),
+                format!("(rests on an unverified value {decided_by}, so only a warning; if the value holds this is `{}`) {}", outcome.code(), message.en),
+            );
+            outcome = Outcome::Warning;
+        }
+        if let Some(s) = src {
+            if s.instrument.dates_uncertain() {
+                caveats.push(text(
+                    format!("《{}》({})的生效日期未核实，适用性存疑。", s.instrument.title, s.instrument.version),
+                    format!("The in-force dates of {} ({}) are unverified, so whether it applies is uncertain.", s.instrument.title_en, s.instrument.version),
+                ));
+            }
+            if let Some(n) = &s.provision.note {
+                caveats.push(text(n.clone(), format!("Note in the rulebook (Chinese): {n}")));
+            }
+        }
+        self.findings.push(Finding {
+            rule: rule.to_string(),
+            outcome,
+            citation: src.map(Ctx::cite),
+            mark: decided_by,
+            message,
+            caveats,
+            basis: Vec::new(),
+            evidence,
+        });
+        self.findings.last_mut().expect("just pushed")
+    }
+
+    /// A finding about missing input, naming the field.
+    pub fn cannot_determine(&mut self, rule: &str, field: &str, what_zh: &str, what_en: &str) {
+        let evidence = Evidence { inputs: vec![field.to_string()], ..Evidence::default() };
+        self.push(
+            rule,
+            Outcome::CannotDetermine,
+            None,
+            Mark::V,
+            text(format!("无法判断{what_zh}: 未填写 `{field}`。"), format!("Cannot determine {what_en}: `{field}` is not given.")),
+            evidence,
+        );
+    }
+
+    /// CAL-11, once per report: a computation used days outside the calendar data.
+    pub fn note_gap(&mut self, gap: crate::calendar::CoverageGap) {
+        if self.gap_noted {
+            return;
+        }
+        self.gap_noted = true;
+        let src = self.in_force("CAL-11", self.as_of).into_iter().next();
+        let evidence = Evidence { coverage_gap: Some(gap), ..Evidence::default() };
+        self.push(
+            "CAL-11",
+            Outcome::Warning,
+            src,
+            Mark::R,
+            text(
+                format!("{} 至 {} 没有节假日安排数据(国务院尚未公布或超出内置数据)，这段时间只按周末计算，结果可能不准。", gap.from, gap.to),
+                format!("No holiday calendar for {} to {} (not yet announced, or beyond the embedded data): those days are counted with weekends only and results may be off.", gap.from, gap.to),
+            ),
+            evidence,
+        );
+    }
+}

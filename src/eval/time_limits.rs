@@ -1,0 +1,395 @@
+//! TL: time limits per process step (catalog §4), with CAL-02/03/04/10/11.
+
+use super::{selectors, text, Ctx};
+use crate::calendar::SpecialDay;
+use crate::case::{Category, Convention, Sources};
+use crate::period;
+use crate::report::{Due, Evidence, Outcome, Step, StepStatus, TimelineStep};
+use crate::rulebook::{InForce, Value};
+use chrono::NaiveDate;
+
+/// One step: its rule, the case field that starts it (decides the regime,
+/// CAL-08), and the field that ends it.
+struct StepDef {
+    rule: &'static str,
+    start_field: &'static str,
+    end_field: &'static str,
+}
+
+const STEPS: &[StepDef] = &[
+    StepDef { rule: "TL-01", start_field: "accepted", end_field: "plan_issued" },
+    StepDef { rule: "TL-03", start_field: "design_submitted", end_field: "design_reviewed" },
+    StepDef { rule: "TL-04", start_field: "mid_check_requested", end_field: "mid_check_started" },
+    StepDef { rule: "TL-05", start_field: "completion_requested", end_field: "inspected" },
+    StepDef { rule: "TL-06", start_field: "formalities", end_field: "power_on" },
+    StepDef { rule: "TL-07", start_field: "accepted", end_field: "power_on" },
+];
+
+fn date_of(ctx: &Ctx, field: &str) -> Option<NaiveDate> {
+    let d = &ctx.case.dates;
+    match field {
+        "accepted" => d.accepted,
+        "plan_issued" => d.plan_issued,
+        "design_submitted" => d.design_submitted,
+        "design_reviewed" => d.design_reviewed,
+        "mid_check_requested" => d.mid_check_requested,
+        "mid_check_started" => d.mid_check_started,
+        "completion_requested" => d.completion_requested,
+        "inspected" => d.inspected,
+        "formalities" => d.formalities,
+        "power_on" => d.power_on,
+        _ => None,
+    }
+}
+
+/// The start dates to count from for a value's `start` key. For
+/// `formalities` with no date (TL-06): the inspection pass (earliest possible
+/// start) and, if known, the latest possible formalities date.
+fn starts_for(ctx: &Ctx, start: &str) -> Vec<(&'static str, NaiveDate)> {
+    let d = &ctx.case.dates;
+    let one = |f: &'static str, v: Option<NaiveDate>| v.map(|x| vec![(f, x)]).unwrap_or_default();
+    match start {
+        "accepted" => one("accepted", d.accepted),
+        "design-submitted" => one("design_submitted", d.design_submitted),
+        "mid-check-requested" => one("mid_check_requested", d.mid_check_requested),
+        "completion-requested" => one("completion_requested", d.completion_requested),
+        "formalities" => {
+            if let Some(f) = d.formalities {
+                return vec![("formalities", f)];
+            }
+            let mut v = Vec::new();
+            if let Some(p) = d.inspection_passed.or(d.inspected) {
+                v.push(("inspection_passed", p));
+            }
+            if let Some(l) = d.formalities_latest {
+                v.push(("formalities_latest", l));
+            }
+            v
+        }
+        _ => Vec::new(),
+    }
+}
+
+pub(crate) fn pick_value<'v>(values: &'v [Value], sel: &[&str]) -> Option<&'v Value> {
+    sel.iter().find_map(|s| values.iter().find(|v| v.for_.as_deref() == Some(*s)))
+}
+
+/// A computed deadline.
+struct Deadline {
+    due: NaiveDate,
+    /// Working days excluded because of pauses (CAL-10).
+    paused_wd: i64,
+}
+
+/// Working days of the pauses inside (start, end].
+fn paused_working_days(ctx: &Ctx, start: NaiveDate, end: NaiveDate) -> i64 {
+    ctx.case
+        .paused
+        .iter()
+        .map(|p| {
+            let lo = p.from.max(start.succ_opt().unwrap_or(start));
+            let hi = p.to.min(end);
+            if hi < lo {
+                0
+            } else {
+                ctx.cal.working_days_between(lo.pred_opt().unwrap_or(lo), hi)
+            }
+        })
+        .sum()
+}
+
+fn deadline(ctx: &Ctx, start: NaiveDate, amount: u32, unit: &str, convention: Convention) -> Option<Deadline> {
+    let cal = ctx.cal;
+    match unit {
+        "working-days" => {
+            let start = match convention {
+                Convention::DeemedNextWorkday if !cal.is_working_day(start) => cal.add_working_days(start, 1)?,
+                _ => start,
+            };
+            let n = i64::from(amount);
+            let mut due = cal.add_working_days(start, n)?;
+            let mut paused = 0;
+            // Pauses push the deadline out, which may take in further pauses.
+            for _ in 0..8 {
+                let p = paused_working_days(ctx, start, due);
+                if p == paused {
+                    break;
+                }
+                paused = p;
+                due = cal.add_working_days(start, n + p)?;
+            }
+            Some(Deadline { due, paused_wd: paused })
+        }
+        "calendar-days" => Some(Deadline { due: period::end_of_days(start, amount)?, paused_wd: 0 }),
+        "months" => Some(Deadline { due: period::end_of_months(start, amount)?, paused_wd: 0 }),
+        "years" => Some(Deadline { due: period::end_of_months(start, amount.checked_mul(12)?)?, paused_wd: 0 }),
+        _ => None,
+    }
+}
+
+fn unit_words(amount: u32, unit: &str) -> (String, String) {
+    match unit {
+        "working-days" => (format!("{amount}个工作日"), format!("{amount} working days")),
+        "calendar-days" => (format!("{amount}天"), format!("{amount} calendar days")),
+        "months" => (format!("{amount}个月"), format!("{amount} months")),
+        "years" => (format!("{amount}年"), format!("{amount} years")),
+        _ => (format!("{amount} {unit}"), format!("{amount} {unit}")),
+    }
+}
+
+pub(crate) fn check(ctx: &mut Ctx) {
+    let hv = ctx.case.customer.category == Category::HighVoltage;
+    if hv && ctx.case.supply.sources == Sources::Unknown {
+        let src = ctx.in_force("TL-02", ctx.application_date()).into_iter().next();
+        ctx.push(
+            "TL-02",
+            Outcome::Warning,
+            src,
+            crate::Mark::R,
+            text("未说明单电源还是双电源: 按单电源(时限更短)评估。", "Single or dual source not stated: evaluated as single source (the shorter limits)."),
+            Evidence { inputs: vec!["supply.sources".into()], ..Evidence::default() },
+        );
+    }
+    for step in STEPS {
+        check_step(ctx, step);
+    }
+    if ctx.case.utility.province.is_some() {
+        let src = ctx.in_force("CAL-13", ctx.application_date()).into_iter().next();
+        ctx.push(
+            "CAL-13",
+            Outcome::Warning,
+            src,
+            crate::Mark::R,
+            text("只使用了全国节假日安排；当地的民族节日或临时假期未计入。", "Only the national holiday calendar was used; local holidays are not included."),
+            Evidence { inputs: vec!["utility.province".into()], ..Evidence::default() },
+        );
+    }
+}
+
+fn check_step(ctx: &mut Ctx, step: &StepDef) {
+    let arising = if step.rule == "TL-06" {
+        starts_for(ctx, "formalities").first().map(|s| s.1)
+    } else {
+        date_of(ctx, step.start_field)
+    };
+    let done = date_of(ctx, step.end_field);
+    let Some(arising) = arising else {
+        // Not reached yet, unless a later milestone shows it happened.
+        if done.is_some() || (step.rule == "TL-01" && ctx.case.dates.given().len() > 0) {
+            let field = if step.rule == "TL-06" { "dates.formalities" } else { step.start_field };
+            let field = if field.starts_with("dates.") { field.to_string() } else { format!("dates.{field}") };
+            let (zh, en) = Step::for_rule(step.rule).map(|s| s.names()).unwrap_or(("", ""));
+            ctx.cannot_determine(step.rule, &field, &format!("{zh}是否按时"), &format!("whether the {} was on time", en.to_lowercase()));
+        }
+        return;
+    };
+    let sel = selectors(ctx.case);
+    let provisions = ctx.in_force(step.rule, arising);
+    let first_new = ctx.findings.len();
+    let mut dues = Vec::new();
+    for src in &provisions {
+        let Some(v) = pick_value(&src.provision.values, &sel) else { continue };
+        let start_key = v.start.as_deref().unwrap_or("accepted");
+        let starts = starts_for(ctx, start_key);
+        if starts.is_empty() {
+            let field = match start_key {
+                "formalities" => "dates.formalities",
+                "accepted" => "dates.accepted",
+                other => other,
+            };
+            ctx.cannot_determine(step.rule, field, "起算日", "the start date");
+            continue;
+        }
+        evaluate_value(ctx, step, *src, v, &starts, done, &mut dues);
+    }
+    // TL-09: several regimes side by side.
+    let regimes = ctx.findings[first_new..].iter().filter(|f| f.citation.is_some()).count();
+    if regimes > 1 {
+        for f in &mut ctx.findings[first_new..] {
+            f.basis.push("TL-09".into());
+        }
+    }
+    if let Some(s) = Step::for_rule(step.rule) {
+        if !dues.is_empty() {
+            let (zh, en) = s.names();
+            ctx.timeline.push(TimelineStep { step: s, name_zh: zh.into(), name_en: en.into(), due: dues });
+        }
+    }
+}
+
+fn status(ctx: &Ctx, due: NaiveDate, done: Option<NaiveDate>) -> StepStatus {
+    let cal = ctx.cal;
+    match done {
+        Some(d) if d <= due => StepStatus::DoneOnTime,
+        Some(d) => StepStatus::DoneLate { working_days_late: cal.working_days_between(due, d).max(1) },
+        None if ctx.as_of <= due => StepStatus::DueIn { working_days: cal.working_days_between(ctx.as_of, due) },
+        None => StepStatus::OverdueBy { working_days: cal.working_days_between(due, ctx.as_of).max(1) },
+    }
+}
+
+fn evaluate_value(
+    ctx: &mut Ctx,
+    step: &StepDef,
+    src: InForce<'_>,
+    v: &Value,
+    starts: &[(&'static str, NaiveDate)],
+    done: Option<NaiveDate>,
+    dues: &mut Vec<Due>,
+) {
+    let amount = v.amount.unwrap_or(0);
+    let unit = v.unit.as_deref().unwrap_or("working-days");
+    let kind = v.kind.as_deref().unwrap_or("limit");
+    let utility_side = v.scope.as_deref() == Some("utility-side");
+    let mark = src.provision.value_mark(v);
+    let convention = ctx.case.convention;
+    let (amount_zh, amount_en) = unit_words(amount, unit);
+    let (step_zh, step_en) = Step::for_rule(step.rule).map(|s| s.names()).unwrap_or(("", ""));
+
+    let mut evidence = Evidence::default();
+    let mut results = Vec::new();
+    for (field, start) in starts {
+        let Some(dl) = deadline(ctx, *start, amount, unit, convention) else { continue };
+        evidence.dates.insert(format!("start:{field}"), *start);
+        evidence.inputs.push(format!("dates.{field}"));
+        let key = if starts.len() > 1 { format!("due:{field}") } else { "due".to_string() };
+        evidence.dates.insert(key, dl.due);
+        if dl.paused_wd > 0 {
+            evidence.numbers.insert("paused_working_days".into(), dl.paused_wd as f64);
+        }
+        let end = done.unwrap_or(ctx.as_of);
+        if unit == "working-days" {
+            let label = if starts.len() > 1 { format!("working_days_elapsed:{field}") } else { "working_days_elapsed".into() };
+            evidence.numbers.insert(label, ctx.cal.working_days_between(*start, end) as f64);
+        }
+        let hi = end.max(dl.due);
+        for s in ctx.cal.special_days_between(*start, hi) {
+            if !evidence.crossed.contains(s) {
+                evidence.crossed.push(SpecialDay::clone(s));
+            }
+        }
+        if let Some(g) = ctx.cal.gap(*start, hi) {
+            evidence.coverage_gap = Some(g);
+        }
+        results.push((*field, *start, dl));
+    }
+    let Some(&(_, first_start, ref first_dl)) = results.first() else { return };
+    if let Some(d) = done {
+        evidence.dates.insert("done".into(), d);
+        evidence.inputs.push(format!("dates.{}", step.end_field));
+    }
+    evidence.numbers.insert("limit".into(), f64::from(amount));
+
+    // Outcome from each start; all must agree to be definite.
+    let late: Vec<bool> = results.iter().map(|(_, _, dl)| done.unwrap_or(ctx.as_of) > dl.due).collect();
+    let any_late = late.iter().any(|x| *x);
+    let all_late = late.iter().all(|x| *x);
+    let completed = done.is_some();
+    let mut outcome = if !any_late {
+        Outcome::Ok
+    } else if all_late {
+        Outcome::Overdue
+    } else {
+        Outcome::Warning
+    };
+    let mut basis = vec!["CAL-02".to_string()];
+    let mut extra_caveats = Vec::new();
+    if kind != "limit" && outcome == Outcome::Overdue {
+        outcome = Outcome::Warning;
+        extra_caveats.push(text(
+            if kind == "average-target" { "这是平均值目标，单个案例超过不等于逾期。" } else { "这是政策目标，不是单个案例的法定时限。" },
+            if kind == "average-target" { "This is an average target; one case above it is not overdue." } else { "This is a policy target, not a legal limit for one case." },
+        ));
+    }
+    if utility_side && ctx.case.paused.is_empty() && outcome == Outcome::Overdue {
+        outcome = Outcome::Warning;
+        extra_caveats.push(text(
+            "该时限只计供电企业一侧的时间；未填写客户原因的暂停时段(paused)，无法扣除客户自己的设计、施工时间。",
+            "This limit counts only the utility's time; no customer-side pauses (`paused`) were given, so the customer's own design and construction time cannot be subtracted.",
+        ));
+    }
+    // CAL-11: a deadline computed without holiday data, missed by less than a holiday span.
+    if let Some(g) = evidence.coverage_gap {
+        ctx.note_gap(g);
+        let margin = (done.unwrap_or(ctx.as_of) - first_dl.due).num_days().abs();
+        if outcome == Outcome::Overdue && margin < 8 {
+            outcome = Outcome::Warning;
+            extra_caveats.push(text("日历数据缺失且超出不足8天，不判逾期。", "Calendar data missing and the margin is under 8 days: not called overdue."));
+        }
+        basis.push("CAL-11".into());
+    }
+    if let Some(d) = done {
+        if !ctx.cal.is_working_day(d) {
+            basis.push("TL-08".into());
+            if d > first_dl.due {
+                basis.push("CAL-04".into());
+            }
+        }
+    }
+    if results.iter().any(|(_, _, dl)| dl.paused_wd > 0) {
+        basis.push("CAL-10".into());
+    }
+    if starts.len() > 1 || (step.rule == "TL-06" && ctx.case.dates.formalities.is_none()) {
+        extra_caveats.push(text(
+            "手续办结日期未知: 按检验合格日(最早可能的起算日)计算，并给出按最晚可能日期计算的结果。",
+            "Formalities date unknown: counted from the inspection pass (the earliest possible start), with the latest possible date shown too.",
+        ));
+    }
+    let when = match done {
+        Some(d) => (format!("实际 {d}"), format!("done {d}")),
+        None => (format!("截至 {} 尚未完成", ctx.as_of), format!("not done as of {}", ctx.as_of)),
+    };
+    let dues_zh: Vec<String> = results.iter().map(|(_, s, dl)| format!("自 {s} 起算，期限 {}", dl.due)).collect();
+    let dues_en: Vec<String> = results.iter().map(|(_, s, dl)| format!("from {s}, due {}", dl.due)).collect();
+    let verdict = match (outcome, completed) {
+        (Outcome::Ok, true) => ("按时", "on time"),
+        (Outcome::Ok, false) => ("尚在期限内", "still within the limit"),
+        (Outcome::Overdue, _) => ("逾期", "overdue"),
+        _ => ("需注意", "check"),
+    };
+    let message = text(
+        format!("{step_zh}: 《{}》{}规定 {amount_zh}；{}；{}。结论: {}。", src.instrument.title, src.provision.article.as_deref().unwrap_or(""), dues_zh.join("；"), when.0, verdict.0),
+        format!("{step_en}: {} ({}) allows {amount_en}; {}; {}. Result: {}.", src.instrument.title_en, src.instrument.version, dues_en.join("; "), when.1, verdict.1),
+    );
+    let f = ctx.push(step.rule, outcome, Some(src), mark, message, evidence);
+    f.basis.extend(basis);
+    f.caveats.extend(extra_caveats);
+
+    // CAL-03: would the alternative convention change the result?
+    if unit == "working-days" && !ctx.cal.is_working_day(first_start) {
+        let other = match convention {
+            Convention::ExcludeStart => Convention::DeemedNextWorkday,
+            Convention::DeemedNextWorkday => Convention::ExcludeStart,
+        };
+        if let Some(alt) = deadline(ctx, first_start, amount, unit, other) {
+            let end = done.unwrap_or(ctx.as_of);
+            if (end > alt.due) != (end > first_dl.due) {
+                let src3 = ctx.in_force("CAL-03", first_start).into_iter().next();
+                let mut ev = Evidence::default();
+                ev.dates.insert("start".into(), first_start);
+                ev.dates.insert("due".into(), first_dl.due);
+                ev.dates.insert("due:alternative".into(), alt.due);
+                ctx.push(
+                    "CAL-03",
+                    Outcome::Warning,
+                    src3,
+                    crate::Mark::R,
+                    text(
+                        format!("{step_zh}(《{}》): 起算日 {first_start} 是休息日。按另一种算法(视为下一个工作日收到)期限为 {}，结论会不同。", src.instrument.title, alt.due),
+                        format!("{step_en} ({}): the start {first_start} is a rest day. Under the other convention (deemed received the next working day) the deadline is {}, and the result differs.", src.instrument.title_en, alt.due),
+                    ),
+                    ev,
+                );
+            }
+        }
+    }
+    dues.push(Due {
+        instrument: src.instrument.id.clone(),
+        title: src.instrument.title.clone(),
+        version: src.instrument.version.clone(),
+        start: first_start,
+        due: first_dl.due,
+        done,
+        status: status(ctx, first_dl.due, done),
+        mark,
+    });
+}

@@ -1,0 +1,194 @@
+//! What an evaluation returns: findings (each explaining itself) and a timeline.
+
+use crate::calendar::{CoverageGap, SpecialDay};
+use crate::Mark;
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+pub const FORMAT: &str = "yekuo-report/1";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Outcome {
+    Violation,
+    Overdue,
+    Missing,
+    Warning,
+    CannotDetermine,
+    Ok,
+    NotApplicable,
+}
+
+impl Outcome {
+    /// `missing`, `overdue` and `violation` make the CLI exit with 1.
+    pub fn is_adverse(self) -> bool {
+        matches!(self, Outcome::Missing | Outcome::Overdue | Outcome::Violation)
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Outcome::Violation => "violation",
+            Outcome::Overdue => "overdue",
+            Outcome::Missing => "missing",
+            Outcome::Warning => "warning",
+            Outcome::CannotDetermine => "cannot-determine",
+            Outcome::Ok => "ok",
+            Outcome::NotApplicable => "not-applicable",
+        }
+    }
+
+    pub fn zh(self) -> &'static str {
+        match self {
+            Outcome::Violation => "违规",
+            Outcome::Overdue => "逾期",
+            Outcome::Missing => "缺件",
+            Outcome::Warning => "提示",
+            Outcome::CannotDetermine => "无法判断",
+            Outcome::Ok => "符合",
+            Outcome::NotApplicable => "不适用",
+        }
+    }
+}
+
+/// Which instrument and article a finding rests on, and how sure we are.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Citation {
+    pub instrument: String,
+    pub title: String,
+    pub version: String,
+    pub layer: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub article: Option<String>,
+    pub mark: Mark,
+    pub summary_zh: String,
+    pub summary_en: String,
+}
+
+/// A bilingual sentence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Text {
+    pub zh: String,
+    pub en: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct Evidence {
+    /// Named dates used or computed (start, due, done, expiry …).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub dates: BTreeMap<String, NaiveDate>,
+    /// Named counts (working days elapsed, limit …).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub numbers: BTreeMap<String, f64>,
+    /// Holidays and make-up working days crossed.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub crossed: Vec<SpecialDay>,
+    /// Case fields read.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub inputs: Vec<String>,
+    /// Days computed with weekends only (CAL-11).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub coverage_gap: Option<CoverageGap>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    pub rule: String,
+    pub outcome: Outcome,
+    /// The instrument (regime/version) used; `None` for findings about the case itself.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub citation: Option<Citation>,
+    /// The weakest mark among what decided this finding.
+    pub mark: Mark,
+    pub message: Text,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub caveats: Vec<Text>,
+    /// Further catalog rules the computation relied on (CAL-02, TL-09 …).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub basis: Vec<String>,
+    pub evidence: Evidence,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Step {
+    PlanAnswer,
+    DesignReview,
+    MidCheck,
+    CompletionInspection,
+    PowerOn,
+    WholeProcess,
+}
+
+impl Step {
+    pub fn for_rule(rule: &str) -> Option<Step> {
+        Some(match rule {
+            "TL-01" => Step::PlanAnswer,
+            "TL-03" => Step::DesignReview,
+            "TL-04" => Step::MidCheck,
+            "TL-05" => Step::CompletionInspection,
+            "TL-06" => Step::PowerOn,
+            "TL-07" => Step::WholeProcess,
+            _ => return None,
+        })
+    }
+
+    pub fn names(self) -> (&'static str, &'static str) {
+        match self {
+            Step::PlanAnswer => ("供电方案答复", "Supply-plan answer"),
+            Step::DesignReview => ("设计文件审核", "Design review"),
+            Step::MidCheck => ("中间检查", "Mid-term check"),
+            Step::CompletionInspection => ("竣工检验", "Completion inspection"),
+            Step::PowerOn => ("装表接电", "Meter and power-on"),
+            Step::WholeProcess => ("全过程", "Whole process"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "state", rename_all = "kebab-case")]
+pub enum StepStatus {
+    DoneOnTime,
+    DoneLate { working_days_late: i64 },
+    DueIn { working_days: i64 },
+    OverdueBy { working_days: i64 },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Due {
+    pub instrument: String,
+    pub title: String,
+    pub version: String,
+    pub start: NaiveDate,
+    pub due: NaiveDate,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub done: Option<NaiveDate>,
+    pub status: StepStatus,
+    pub mark: Mark,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TimelineStep {
+    pub step: Step,
+    pub name_zh: String,
+    pub name_en: String,
+    pub due: Vec<Due>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    pub format: &'static str,
+    pub yekuo_version: &'static str,
+    pub as_of: NaiveDate,
+    /// Calendar data covers these days; outside them only weekends are rest days.
+    pub calendar_coverage: (NaiveDate, NaiveDate),
+    pub findings: Vec<Finding>,
+    pub timeline: Vec<TimelineStep>,
+}
+
+impl Report {
+    /// Does any finding call for action (exit code 1)?
+    pub fn has_adverse(&self) -> bool {
+        self.findings.iter().any(|f| f.outcome.is_adverse())
+    }
+}
