@@ -149,7 +149,7 @@ impl Step {
 #[serde(tag = "state", rename_all = "kebab-case")]
 pub enum StepStatus {
     DoneOnTime,
-    DoneLate { working_days_late: i64 },
+    DoneLate { days_late: i64, working_days_late: i64 },
     DueIn { working_days: i64 },
     OverdueBy { working_days: i64 },
 }

@@ -171,3 +171,131 @@ fn calendar_table() {
         "the table lost rows"
     );
 }
+
+// ---------------------------------------------------------------------------
+// Case scenarios.
+//
+// Each `tests/golden/cases/*.json` is
+//   { "scenario": text, "source": where the expected values come from,
+//     "as_of": "YYYY-MM-DD",
+//     "case": {…case file…}  or  "case_file": "examples/…json",
+//     "expect": [ pattern … ],          findings that must be present
+//     "absent": [ pattern … ],          findings that must not be present
+//     "variants": [ { "name", "patch": {…merged into the case…}, "expect", "absent" } ] }
+// A pattern is { "rule", "outcome"?, "instrument"?, "dates"?: {name: date},
+// "numbers"?: {name: n}, "basis"?: [rule …] }; every field given must match.
+
+use serde_json::{json, Value as Json};
+use yekuo::report::Finding;
+
+fn merge(base: &mut Json, patch: &Json) {
+    match (base, patch) {
+        (Json::Object(b), Json::Object(p)) => {
+            for (k, v) in p {
+                if v.is_null() {
+                    b.remove(k);
+                } else {
+                    merge(b.entry(k.clone()).or_insert(Json::Null), v);
+                }
+            }
+        }
+        (b, p) => *b = p.clone(),
+    }
+}
+
+fn matches(f: &Finding, pat: &Json) -> bool {
+    let s = |k: &str| pat.get(k).and_then(Json::as_str);
+    if s("rule") != Some(f.rule.as_str()) {
+        return false;
+    }
+    if s("outcome").is_some_and(|o| o != f.outcome.code()) {
+        return false;
+    }
+    if let Some(i) = s("instrument") {
+        if f.citation.as_ref().map(|c| c.instrument.as_str()) != Some(i) {
+            return false;
+        }
+    }
+    if let Some(ds) = pat.get("dates").and_then(Json::as_object) {
+        for (k, v) in ds {
+            if f.evidence.dates.get(k).map(|d| d.to_string()) != v.as_str().map(str::to_string) {
+                return false;
+            }
+        }
+    }
+    if let Some(ns) = pat.get("numbers").and_then(Json::as_object) {
+        for (k, v) in ns {
+            if f.evidence.numbers.get(k).copied() != v.as_f64() {
+                return false;
+            }
+        }
+    }
+    if let Some(bs) = pat.get("basis").and_then(Json::as_array) {
+        if !bs.iter().all(|b| f.basis.iter().any(|x| Some(x.as_str()) == b.as_str())) {
+            return false;
+        }
+    }
+    true
+}
+
+fn run_scenario(name: &str, case: &Json, as_of: NaiveDate, expect: &[Json], absent: &[Json]) -> Vec<String> {
+    let text = serde_json::to_string(case).unwrap();
+    let case = match yekuo::case::parse_case(&text) {
+        Ok(c) => c,
+        Err(e) => return vec![format!("{name}: case does not parse: {e}")],
+    };
+    let report = yekuo::eval::evaluate(yekuo::rulebook::Rulebook::embedded(), &case, as_of);
+    let mut failures = Vec::new();
+    for pat in expect {
+        if !report.findings.iter().any(|f| matches(f, pat)) {
+            let same_rule: Vec<String> = report
+                .findings
+                .iter()
+                .filter(|f| Some(f.rule.as_str()) == pat.get("rule").and_then(Json::as_str))
+                .map(|f| format!("{} {:?} {:?}", f.outcome.code(), f.citation.as_ref().map(|c| &c.instrument), f.evidence.dates))
+                .collect();
+            failures.push(format!("{name}: expected {pat}; findings of that rule: {same_rule:#?}"));
+        }
+    }
+    for pat in absent {
+        if let Some(f) = report.findings.iter().find(|f| matches(f, pat)) {
+            failures.push(format!("{name}: unexpected {pat}: {}", f.message.en));
+        }
+    }
+    failures
+}
+
+#[test]
+fn case_scenarios() {
+    let dir = golden_support::dir().join("cases");
+    let mut files: Vec<_> = std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
+    assert!(!files.is_empty(), "golden cases went missing");
+    let mut failures = Vec::new();
+    let mut scenarios = 0;
+    for path in files {
+        let file = path.file_name().unwrap().to_string_lossy().into_owned();
+        let g: Json = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap_or_else(|e| panic!("{file}: {e}"));
+        let as_of: NaiveDate = g["as_of"].as_str().unwrap_or_else(|| panic!("{file}: as_of")).parse().unwrap();
+        let base = match (g.get("case"), g.get("case_file").and_then(Json::as_str)) {
+            (Some(c), _) => c.clone(),
+            (None, Some(f)) => {
+                let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(f);
+                serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap()
+            }
+            _ => panic!("{file}: needs case or case_file"),
+        };
+        let list = |v: &Json, k: &str| v.get(k).and_then(Json::as_array).cloned().unwrap_or_default();
+        failures.extend(run_scenario(&file, &base, as_of, &list(&g, "expect"), &list(&g, "absent")));
+        scenarios += 1;
+        for v in list(&g, "variants") {
+            let mut c = base.clone();
+            merge(&mut c, v.get("patch").unwrap_or(&json!({})));
+            let name = format!("{file} / {}", v["name"].as_str().unwrap_or("?"));
+            let as_of = v.get("as_of").and_then(Json::as_str).map_or(as_of, |s| s.parse().unwrap());
+            failures.extend(run_scenario(&name, &c, as_of, &list(&v, "expect"), &list(&v, "absent")));
+            scenarios += 1;
+        }
+    }
+    assert!(failures.is_empty(), "{} of {scenarios} scenarios failed:\n{}", failures.len(), failures.join("\n"));
+}

@@ -162,6 +162,10 @@ impl<'a> Ctx<'a> {
 
     /// A finding about missing input, naming the field.
     pub fn cannot_determine(&mut self, rule: &str, field: &str, what_zh: &str, what_en: &str) {
+        let asked = |f: &Finding| f.rule == rule && f.outcome == Outcome::CannotDetermine && f.evidence.inputs.iter().any(|i| i == field);
+        if self.findings.iter().any(asked) {
+            return;
+        }
         let evidence = Evidence { inputs: vec![field.to_string()], ..Evidence::default() };
         self.push(
             rule,

@@ -221,7 +221,7 @@ fn status(ctx: &Ctx, due: NaiveDate, done: Option<NaiveDate>) -> StepStatus {
     let cal = ctx.cal;
     match done {
         Some(d) if d <= due => StepStatus::DoneOnTime,
-        Some(d) => StepStatus::DoneLate { working_days_late: cal.working_days_between(due, d).max(1) },
+        Some(d) => StepStatus::DoneLate { days_late: (d - due).num_days(), working_days_late: cal.working_days_between(due, d) },
         None if ctx.as_of <= due => StepStatus::DueIn { working_days: cal.working_days_between(ctx.as_of, due) },
         None => StepStatus::OverdueBy { working_days: cal.working_days_between(due, ctx.as_of).max(1) },
     }
