@@ -93,7 +93,7 @@ pub(crate) fn check(ctx: &mut Ctx) {
             }
             if several {
                 for f in &mut ctx.findings[first..] {
-                    f.basis.push("LIC-05".into());
+                    f.basis.extend(["LIC-05".to_string(), "CAL-08".to_string()]);
                 }
             }
         }
@@ -128,8 +128,10 @@ fn tier(ctx: &mut Ctx, src: InForce<'_>, who: &str, i: usize, held: u8, kv: f64)
     let p = src.provision;
     // The held tier's own bound decides: does its scope include kv? (CAL-07: 以下 includes the number.)
     let Some(held_value) = p.values.iter().find(|v| v.tier == Some(held)) else { return };
-    let mark = p.value_mark(held_value);
     let ok = held_value.max_kv.is_none_or(|m| kv <= m);
+    // An uncertain bound only matters for voltages inside its uncertain band.
+    let outside_band = held_value.certain_kv.is_some_and(|c| kv <= c || held_value.max_kv.is_some_and(|m| kv > m));
+    let mark = if outside_band { p.mark } else { p.value_mark(held_value) };
     let required = required_tier(&src, kv);
     let mut ev = Evidence { inputs: vec![format!("contractors[{i}].tier"), "customer.voltage_kv".into()], ..Evidence::default() };
     ev.numbers.insert("voltage_kv".into(), kv);

@@ -107,6 +107,11 @@ pub struct Value {
     pub tier: Option<u8>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_kv: Option<f64>,
+    /// LIC-02: when `max_kv` is uncertain, the voltage up to which the tier's
+    /// scope is certain; outside (certain_kv, max_kv] the value's own mark
+    /// does not matter for the outcome.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub certain_kv: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mark: Option<Mark>,
 }
@@ -418,16 +423,17 @@ fn validate_values(f: &str, p: &Provision) -> Result<(), RulebookError> {
             "scope" => v.scope.is_some(),
             "tier" => v.tier.is_some(),
             "max_kv" => v.max_kv.is_some(),
+            "certain_kv" => v.certain_kv.is_some(),
             _ => false,
         };
         let (required, optional): (&[&str], &[&str]) = match shape {
             ValueShape::TimeLimit => (&["for", "amount", "unit", "start"], &["kind", "scope"]),
             ValueShape::Period => (&["for", "amount", "unit"], &[]),
             ValueShape::Named(_) => (&["what", "amount", "unit"], &[]),
-            ValueShape::Tier => (&["tier"], &["max_kv"]),
+            ValueShape::Tier => (&["tier"], &["max_kv", "certain_kv"]),
             ValueShape::None => (&[], &[]),
         };
-        for k in ["for", "what", "amount", "unit", "start", "kind", "scope", "tier", "max_kv"] {
+        for k in ["for", "what", "amount", "unit", "start", "kind", "scope", "tier", "max_kv", "certain_kv"] {
             let allowed = required.contains(&k) || optional.contains(&k);
             check(!required.contains(&k) || present(k), f, r, &format!("values.{k}"), || "missing".into())?;
             check(allowed || !present(k), f, r, &format!("values.{k}"), || {
