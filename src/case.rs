@@ -145,7 +145,11 @@ fn default_operator() -> String {
 
 impl Default for Utility {
     fn default() -> Self {
-        Utility { operator: default_operator(), one_id_acceptance: false, province: None }
+        Utility {
+            operator: default_operator(),
+            one_id_acceptance: false,
+            province: None,
+        }
     }
 }
 
@@ -292,7 +296,11 @@ pub struct Contractor {
     /// What this contractor does on this project; default: install.
     #[serde(default)]
     pub activities: Vec<Activity>,
-    #[serde(default, deserialize_with = "de_date", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "de_date",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub valid_until: Option<NaiveDate>,
     #[serde(default)]
     pub affiliate_of_utility: bool,
@@ -351,7 +359,11 @@ pub struct Conduct {
 pub struct Outage {
     #[serde(deserialize_with = "de_date_req")]
     pub date: NaiveDate,
-    #[serde(default, deserialize_with = "de_date", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "de_date",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub notice_date: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reminder_given: Option<bool>,
@@ -420,7 +432,12 @@ fn zh_for(en: &str) -> String {
 
 impl CaseError {
     fn new(field: impl Into<String>, en: impl Into<String>, zh: impl Into<String>) -> CaseError {
-        CaseError { field: field.into(), line: None, message_en: en.into(), message_zh: zh.into() }
+        CaseError {
+            field: field.into(),
+            line: None,
+            message_en: en.into(),
+            message_zh: zh.into(),
+        }
     }
 }
 
@@ -434,7 +451,10 @@ pub fn parse_case(json: &str) -> Result<Case, CaseError> {
     if json.len() > MAX_CASE_BYTES {
         return Err(CaseError::new(
             ".",
-            format!("the file is {} bytes; at most {MAX_CASE_BYTES} are accepted", json.len()),
+            format!(
+                "the file is {} bytes; at most {MAX_CASE_BYTES} are accepted",
+                json.len()
+            ),
             format!("文件过大({} 字节)，上限 {MAX_CASE_BYTES} 字节", json.len()),
         ));
     }
@@ -448,8 +468,17 @@ pub fn parse_case(json: &str) -> Result<Case, CaseError> {
         if let Some(i) = msg.find(" at line ") {
             msg.truncate(i);
         }
-        let field = if path.is_empty() || path == "?" { ".".to_string() } else { path };
-        CaseError { field, line, message_zh: zh_for(&msg), message_en: msg }
+        let field = if path.is_empty() || path == "?" {
+            ".".to_string()
+        } else {
+            path
+        };
+        CaseError {
+            field,
+            line,
+            message_zh: zh_for(&msg),
+            message_en: msg,
+        }
     })?;
     case.check()?;
     Ok(case)
@@ -461,12 +490,18 @@ impl Case {
         if self.format != FORMAT {
             return Err(CaseError::new(
                 "format",
-                format!("`{}` is not a supported format; this version reads `{FORMAT}`", self.format),
+                format!(
+                    "`{}` is not a supported format; this version reads `{FORMAT}`",
+                    self.format
+                ),
                 format!("不支持的格式 `{}`；本版本读取 `{FORMAT}`", self.format),
             ));
         }
         let c = &self.customer;
-        for (name, v) in [("customer.voltage_kv", c.voltage_kv), ("customer.capacity_kva", c.capacity_kva)] {
+        for (name, v) in [
+            ("customer.voltage_kv", c.voltage_kv),
+            ("customer.capacity_kva", c.capacity_kva),
+        ] {
             if let Some(x) = v {
                 if !(x.is_finite() && x > 0.0 && x <= 1_000_000.0) {
                     return Err(CaseError::new(
@@ -479,27 +514,47 @@ impl Case {
         }
         if let Some(g) = self.supply.load_grade {
             if !(1..=3).contains(&g) {
-                return Err(CaseError::new("supply.load_grade", format!("{g} is not a load grade; allowed: 1, 2, 3"), format!("负荷等级 {g} 无效；允许 1、2、3")));
+                return Err(CaseError::new(
+                    "supply.load_grade",
+                    format!("{g} is not a load grade; allowed: 1, 2, 3"),
+                    format!("负荷等级 {g} 无效；允许 1、2、3"),
+                ));
             }
         }
         for (i, k) in self.contractors.iter().enumerate() {
             if let Some(t) = k.tier {
                 if !(1..=5).contains(&t) {
-                    return Err(CaseError::new(format!("contractors[{i}].tier"), format!("{t} is not a licence tier; allowed: 1 (一级) to 5 (五级)"), format!("许可证等级 {t} 无效；允许 1(一级)至 5(五级)")));
+                    return Err(CaseError::new(
+                        format!("contractors[{i}].tier"),
+                        format!("{t} is not a licence tier; allowed: 1 (一级) to 5 (五级)"),
+                        format!("许可证等级 {t} 无效；允许 1(一级)至 5(五级)"),
+                    ));
                 }
             }
         }
         if let Some(t) = self.conduct.demanded_tier {
             if !(1..=5).contains(&t) {
-                return Err(CaseError::new("conduct.demanded_tier", format!("{t} is not a licence tier; allowed: 1 to 5"), format!("许可证等级 {t} 无效；允许 1 至 5")));
+                return Err(CaseError::new(
+                    "conduct.demanded_tier",
+                    format!("{t} is not a licence tier; allowed: 1 to 5"),
+                    format!("许可证等级 {t} 无效；允许 1 至 5"),
+                ));
             }
         }
         if self.documents.len() > 100 {
-            return Err(CaseError::new("documents", "more than 100 documents listed", "所列资料超过100项"));
+            return Err(CaseError::new(
+                "documents",
+                "more than 100 documents listed",
+                "所列资料超过100项",
+            ));
         }
         for (i, p) in self.paused.iter().enumerate() {
             if p.to < p.from {
-                return Err(CaseError::new(format!("paused[{i}].to"), format!("{} is before `from` {}", p.to, p.from), format!("{} 早于开始日期 {}", p.to, p.from)));
+                return Err(CaseError::new(
+                    format!("paused[{i}].to"),
+                    format!("{} is before `from` {}", p.to, p.from),
+                    format!("{} 早于开始日期 {}", p.to, p.from),
+                ));
             }
         }
         // Each pair: the later step may not be before the earlier one.
@@ -507,11 +562,36 @@ impl Case {
         let order: &[(&str, Option<NaiveDate>, &str, Option<NaiveDate>)] = &[
             ("accepted", d.accepted, "plan_issued", d.plan_issued),
             ("plan_issued", d.plan_issued, "plan_signed", d.plan_signed),
-            ("design_submitted", d.design_submitted, "design_reviewed", d.design_reviewed),
-            ("mid_check_requested", d.mid_check_requested, "mid_check_started", d.mid_check_started),
-            ("accepted", d.accepted, "completion_requested", d.completion_requested),
-            ("completion_requested", d.completion_requested, "inspected", d.inspected),
-            ("inspected", d.inspected, "inspection_passed", d.inspection_passed),
+            (
+                "design_submitted",
+                d.design_submitted,
+                "design_reviewed",
+                d.design_reviewed,
+            ),
+            (
+                "mid_check_requested",
+                d.mid_check_requested,
+                "mid_check_started",
+                d.mid_check_started,
+            ),
+            (
+                "accepted",
+                d.accepted,
+                "completion_requested",
+                d.completion_requested,
+            ),
+            (
+                "completion_requested",
+                d.completion_requested,
+                "inspected",
+                d.inspected,
+            ),
+            (
+                "inspected",
+                d.inspected,
+                "inspection_passed",
+                d.inspection_passed,
+            ),
             ("accepted", d.accepted, "power_on", d.power_on),
             ("formalities", d.formalities, "power_on", d.power_on),
         ];

@@ -13,7 +13,7 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 pub mod case;
 pub mod eval;
+mod mark;
 pub mod report;
 pub mod rulebook;
-mod mark;
 pub use mark::Mark;

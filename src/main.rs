@@ -58,16 +58,31 @@ struct Options {
 }
 
 fn options(args: &[String]) -> Result<Options, String> {
-    let mut o = Options { positional: Vec::new(), as_of: None, json: false, english: false, rules: None, batch: None };
+    let mut o = Options {
+        positional: Vec::new(),
+        as_of: None,
+        json: false,
+        english: false,
+        rules: None,
+        batch: None,
+    };
     let mut it = args.iter();
     while let Some(a) = it.next() {
-        let mut value = |name: &str| it.next().cloned().ok_or_else(|| format!("{name} needs a value"));
+        let mut value = |name: &str| {
+            it.next()
+                .cloned()
+                .ok_or_else(|| format!("{name} needs a value"))
+        };
         match a.as_str() {
             "--as-of" => o.as_of = Some(date(&value("--as-of")?, "--as-of")?),
             "--format" => match value("--format")?.as_str() {
                 "json" => o.json = true,
                 "text" => o.json = false,
-                other => return Err(format!("--format: `{other}` is not allowed; use text or json")),
+                other => {
+                    return Err(format!(
+                        "--format: `{other}` is not allowed; use text or json"
+                    ))
+                }
             },
             "--lang" => match value("--lang")?.as_str() {
                 "en" => o.english = true,
@@ -84,29 +99,45 @@ fn options(args: &[String]) -> Result<Options, String> {
 }
 
 fn date(s: &str, what: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("{what}: `{s}` is not a real date; write YYYY-MM-DD"))
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| format!("{what}: `{s}` is not a real date; write YYYY-MM-DD"))
 }
 
 fn load_rules(dir: &Option<String>) -> Result<std::borrow::Cow<'static, Rulebook>, String> {
-    let Some(dir) = dir else { return Ok(std::borrow::Cow::Borrowed(Rulebook::embedded())) };
+    let Some(dir) = dir else {
+        return Ok(std::borrow::Cow::Borrowed(Rulebook::embedded()));
+    };
     let mut files = Vec::new();
     let entries = std::fs::read_dir(dir).map_err(|e| format!("--rules {dir}: {e}"))?;
     for e in entries {
         let p = e.map_err(|e| format!("--rules {dir}: {e}"))?.path();
         if p.extension().is_some_and(|x| x == "toml") {
             let text = std::fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()))?;
-            files.push((p.file_name().unwrap_or_default().to_string_lossy().into_owned(), text));
+            files.push((
+                p.file_name()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into_owned(),
+                text,
+            ));
         }
     }
-    Rulebook::from_files(files).map(std::borrow::Cow::Owned).map_err(|e| format!("rulebook: {e}"))
+    Rulebook::from_files(files)
+        .map(std::borrow::Cow::Owned)
+        .map_err(|e| format!("rulebook: {e}"))
 }
 
 /// Without --as-of the CLI uses today's date: the only place the clock is read.
 fn today() -> NaiveDate {
-    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
     // UTC+8: China has one time zone.
     let days = (secs + 8 * 3600) / 86_400;
-    NaiveDate::from_ymd_opt(1970, 1, 1).and_then(|d| d.checked_add_days(chrono::Days::new(days))).unwrap_or(NaiveDate::MIN)
+    NaiveDate::from_ymd_opt(1970, 1, 1)
+        .and_then(|d| d.checked_add_days(chrono::Days::new(days)))
+        .unwrap_or(NaiveDate::MIN)
 }
 
 fn check(args: &[String]) -> Result<u8, String> {
@@ -116,7 +147,9 @@ fn check(args: &[String]) -> Result<u8, String> {
     if let Some(batch) = &o.batch {
         return check_batch(batch, &book, as_of);
     }
-    let [path] = o.positional.as_slice() else { return Err(format!("check needs one CASE.json\n\n{USAGE}")) };
+    let [path] = o.positional.as_slice() else {
+        return Err(format!("check needs one CASE.json\n\n{USAGE}"));
+    };
     let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
     let case = yekuo::case::parse_case(&text).map_err(|e| format!("{path}: {e}"))?;
     let report = yekuo::eval::evaluate(&book, &case, as_of);
@@ -162,14 +195,21 @@ fn calendar(args: &[String]) -> Result<u8, String> {
     let cal = Calendar::national();
     let warn = |a: NaiveDate, b: NaiveDate| {
         if let Some(g) = cal.gap(a, b) {
-            eprintln!("warning: no holiday calendar for {} to {}; counted with weekends only (CAL-11)", g.from, g.to);
+            eprintln!(
+                "warning: no holiday calendar for {} to {}; counted with weekends only (CAL-11)",
+                g.from, g.to
+            );
         }
     };
     match args {
         [cmd, start, n] if cmd == "add" => {
             let start = date(start, "START")?;
-            let n: i64 = n.parse().map_err(|_| format!("N: `{n}` is not a whole number"))?;
-            let d = cal.add_working_days(start, n).ok_or("the result is outside the supported date range")?;
+            let n: i64 = n
+                .parse()
+                .map_err(|_| format!("N: `{n}` is not a whole number"))?;
+            let d = cal
+                .add_working_days(start, n)
+                .ok_or("the result is outside the supported date range")?;
             warn(start, d);
             println!("{d}");
         }
@@ -183,7 +223,11 @@ fn calendar(args: &[String]) -> Result<u8, String> {
             warn(d, d);
             println!("{}", cal.is_working_day(d));
         }
-        _ => return Err(format!("calendar: expected add START N, count FROM TO or is-workday DATE\n\n{USAGE}")),
+        _ => {
+            return Err(format!(
+                "calendar: expected add START N, count FROM TO or is-workday DATE\n\n{USAGE}"
+            ))
+        }
     }
     Ok(0)
 }

@@ -23,7 +23,10 @@ pub enum Outcome {
 impl Outcome {
     /// `missing`, `overdue` and `violation` make the CLI exit with 1.
     pub fn is_adverse(self) -> bool {
-        matches!(self, Outcome::Missing | Outcome::Overdue | Outcome::Violation)
+        matches!(
+            self,
+            Outcome::Missing | Outcome::Overdue | Outcome::Violation
+        )
     }
 
     pub fn code(self) -> &'static str {
@@ -149,9 +152,16 @@ impl Step {
 #[serde(tag = "state", rename_all = "kebab-case")]
 pub enum StepStatus {
     DoneOnTime,
-    DoneLate { days_late: i64, working_days_late: i64 },
-    DueIn { working_days: i64 },
-    OverdueBy { working_days: i64 },
+    DoneLate {
+        days_late: i64,
+        working_days_late: i64,
+    },
+    DueIn {
+        working_days: i64,
+    },
+    OverdueBy {
+        working_days: i64,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -8,17 +8,35 @@ fn yekuo(args: &[&str]) -> (i32, String, String) {
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .unwrap();
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into_owned(), String::from_utf8_lossy(&out.stderr).into_owned())
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 #[test]
 fn calendar_commands() {
-    assert_eq!(yekuo(&["calendar", "add", "2010-06-15", "5"]).1.trim(), "2010-06-23");
-    assert_eq!(yekuo(&["calendar", "count", "2009-01-12", "2009-01-26"]).1.trim(), "10");
-    assert_eq!(yekuo(&["calendar", "is-workday", "2010-06-12"]).1.trim(), "true");
+    assert_eq!(
+        yekuo(&["calendar", "add", "2010-06-15", "5"]).1.trim(),
+        "2010-06-23"
+    );
+    assert_eq!(
+        yekuo(&["calendar", "count", "2009-01-12", "2009-01-26"])
+            .1
+            .trim(),
+        "10"
+    );
+    assert_eq!(
+        yekuo(&["calendar", "is-workday", "2010-06-12"]).1.trim(),
+        "true"
+    );
     let (code, out, err) = yekuo(&["calendar", "add", "2026-12-30", "3"]);
     assert_eq!((code, out.trim()), (0, "2027-01-04"));
-    assert!(err.contains("CAL-11") && err.contains("2027-01-01"), "{err}");
+    assert!(
+        err.contains("CAL-11") && err.contains("2027-01-01"),
+        "{err}"
+    );
     let (code, _, err) = yekuo(&["calendar", "add", "2023-02-30", "1"]);
     assert_eq!(code, 2);
     assert!(err.contains("2023-02-30"), "{err}");
@@ -26,19 +44,49 @@ fn calendar_commands() {
 
 #[test]
 fn check_the_s0_case_as_json() {
-    let (code, out, _) = yekuo(&["check", "examples/s0-case1-110kv.json", "--as-of", "2010-07-01", "--format", "json"]);
+    let (code, out, _) = yekuo(&[
+        "check",
+        "examples/s0-case1-110kv.json",
+        "--as-of",
+        "2010-07-01",
+        "--format",
+        "json",
+    ]);
     assert_eq!(code, 1, "violations give exit code 1");
     let r: serde_json::Value = serde_json::from_str(&out).unwrap();
-    let has = |rule: &str, outcome: &str| r["findings"].as_array().unwrap().iter().any(|f| f["rule"] == rule && f["outcome"] == outcome);
-    assert!(has("LIC-02", "violation") && has("PLAN-01", "violation") && has("IND-01", "violation"));
+    let has = |rule: &str, outcome: &str| {
+        r["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["rule"] == rule && f["outcome"] == outcome)
+    };
+    assert!(
+        has("LIC-02", "violation") && has("PLAN-01", "violation") && has("IND-01", "violation")
+    );
     assert!(has("TL-05", "overdue") && has("TL-01", "ok"));
 }
 
 #[test]
 fn text_report_in_both_languages() {
-    let (_, zh, _) = yekuo(&["check", "examples/s0-case1-110kv.json", "--as-of", "2010-07-01"]);
-    assert!(zh.contains("[违规] LIC-02") && zh.contains("第七条"), "{zh}");
-    let (_, en, _) = yekuo(&["check", "examples/s0-case1-110kv.json", "--as-of", "2010-07-01", "--lang", "en"]);
+    let (_, zh, _) = yekuo(&[
+        "check",
+        "examples/s0-case1-110kv.json",
+        "--as-of",
+        "2010-07-01",
+    ]);
+    assert!(
+        zh.contains("[违规] LIC-02") && zh.contains("第七条"),
+        "{zh}"
+    );
+    let (_, en, _) = yekuo(&[
+        "check",
+        "examples/s0-case1-110kv.json",
+        "--as-of",
+        "2010-07-01",
+        "--lang",
+        "en",
+    ]);
     assert!(en.contains("[violation] LIC-02"), "{en}");
 }
 
@@ -50,22 +98,42 @@ fn bad_input_exit_2_with_the_field() {
     std::fs::write(&bad, r#"{"format":"yekuo-case/1","customer":{"category":"高压","business":"新装"},"dates":{"accepted":"2023-02-30"}}"#).unwrap();
     let (code, _, err) = yekuo(&["check", bad.to_str().unwrap()]);
     assert_eq!(code, 2);
-    assert!(err.contains("dates.accepted") && err.contains("2023-02-30") && err.contains("日期无效"), "{err}");
+    assert!(
+        err.contains("dates.accepted") && err.contains("2023-02-30") && err.contains("日期无效"),
+        "{err}"
+    );
     assert_eq!(yekuo(&["check"]).0, 2);
     assert_eq!(yekuo(&["frobnicate"]).0, 2);
-    assert_eq!(yekuo(&["check", "examples/s0-case1-110kv.json", "--format", "xml"]).0, 2);
+    assert_eq!(
+        yekuo(&["check", "examples/s0-case1-110kv.json", "--format", "xml"]).0,
+        2
+    );
 }
 
 #[test]
 fn batch_skips_bad_lines_and_reports_them() {
     let dir = std::env::temp_dir().join(format!("yekuo-batch-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let good = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/examples/s0-case1-110kv.json")).unwrap();
+    let good = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/s0-case1-110kv.json"
+    ))
+    .unwrap();
     let one_line: serde_json::Value = serde_json::from_str(&good).unwrap();
     let line = serde_json::to_string(&one_line).unwrap();
     let file = dir.join("cases.jsonl");
-    std::fs::write(&file, format!("{line}\n{{\"format\":\"yekuo-case/1\",\"colour\":1}}\n{line}\n")).unwrap();
-    let (code, out, err) = yekuo(&["check", "--batch", file.to_str().unwrap(), "--as-of", "2010-07-01"]);
+    std::fs::write(
+        &file,
+        format!("{line}\n{{\"format\":\"yekuo-case/1\",\"colour\":1}}\n{line}\n"),
+    )
+    .unwrap();
+    let (code, out, err) = yekuo(&[
+        "check",
+        "--batch",
+        file.to_str().unwrap(),
+        "--as-of",
+        "2010-07-01",
+    ]);
     assert_eq!(out.lines().count(), 2, "two good lines give two reports");
     assert!(err.contains(":2:") && err.contains("colour"), "{err}");
     assert_eq!(code, 2);
@@ -89,9 +157,16 @@ fn another_rulebook_can_be_loaded_and_a_bad_one_is_located() {
     }
     assert_eq!(yekuo(&["rules", "--rules", dir.to_str().unwrap()]).0, 0);
     let f = dir.join("gdjgbf-2010.toml");
-    let t = std::fs::read_to_string(&f).unwrap().replacen("unit = \"working-days\"", "unit = \"weeks\"", 1);
+    let t = std::fs::read_to_string(&f).unwrap().replacen(
+        "unit = \"working-days\"",
+        "unit = \"weeks\"",
+        1,
+    );
     std::fs::write(&f, t).unwrap();
     let (code, _, err) = yekuo(&["rules", "--rules", dir.to_str().unwrap()]);
     assert_eq!(code, 2);
-    assert!(err.contains("gdjgbf-2010.toml") && err.contains("TL-01") && err.contains("weeks"), "{err}");
+    assert!(
+        err.contains("gdjgbf-2010.toml") && err.contains("TL-01") && err.contains("weeks"),
+        "{err}"
+    );
 }

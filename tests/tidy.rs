@@ -14,7 +14,12 @@ fn load_dir(dir: &Path) -> Vec<(String, String)> {
     files.sort();
     files
         .into_iter()
-        .map(|p| (p.file_name().unwrap().to_string_lossy().into_owned(), std::fs::read_to_string(&p).unwrap()))
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().into_owned(),
+                std::fs::read_to_string(&p).unwrap(),
+            )
+        })
         .collect()
 }
 
@@ -27,7 +32,10 @@ fn the_embedded_rulebook_loads_and_embeds_every_file() {
     let book = Rulebook::embedded();
     let on_disk: BTreeSet<String> = load_dir(&rules_dir()).into_iter().map(|(n, _)| n).collect();
     let embedded: BTreeSet<String> = EMBEDDED.iter().map(|(n, _)| n.to_string()).collect();
-    assert_eq!(on_disk, embedded, "data/rules and rulebook::EMBEDDED list different files");
+    assert_eq!(
+        on_disk, embedded,
+        "data/rules and rulebook::EMBEDDED list different files"
+    );
     assert!(book.entries.len() >= 20);
 }
 
@@ -42,9 +50,14 @@ fn every_rule_id_in_the_rulebook_is_exercised_by_a_golden_case() {
     let missing: Vec<&str> = book
         .rule_ids()
         .into_iter()
-        .filter(|id| !text.contains(&format!("\"rule\": \"{id}\"")) && !text.contains(&format!("\"{id}\"")))
+        .filter(|id| {
+            !text.contains(&format!("\"rule\": \"{id}\"")) && !text.contains(&format!("\"{id}\""))
+        })
         .collect();
-    assert!(missing.is_empty(), "rule ids no golden case expects: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "rule ids no golden case expects: {missing:?}"
+    );
 }
 
 #[test]
@@ -52,7 +65,11 @@ fn every_instrument_cites_a_source_and_every_provision_a_mark() {
     // The loader enforces this; here we also check the marks are not all [V]
     // by accident of a copy-paste: a rulebook where nothing is uncertain is wrong.
     let book = Rulebook::embedded();
-    let marks: BTreeSet<_> = book.entries.iter().flat_map(|e| e.provisions.iter().map(|p| p.mark)).collect();
+    let marks: BTreeSet<_> = book
+        .entries
+        .iter()
+        .flat_map(|e| e.provisions.iter().map(|p| p.mark))
+        .collect();
     assert!(marks.len() >= 3, "{marks:?}");
 }
 
@@ -80,19 +97,35 @@ source = "here"
 fn a_bad_rule_file_is_rejected_with_its_location() {
     let e = load_with("x.toml", &format!("{HEAD}[[provision]]\nrule = \"TL-99\"\nmark = \"S\"\nsummary_zh = \"a\"\nsummary_en = \"a\"\n"));
     assert_eq!(e.file, "x.toml");
-    assert!(e.problem.contains("TL-99") && e.problem.contains("TL-05"), "{e}");
+    assert!(
+        e.problem.contains("TL-99") && e.problem.contains("TL-05"),
+        "{e}"
+    );
 
     let e = load_with("x.toml", &format!("{HEAD}[[provision]]\nrule = \"TL-05\"\nmark = \"S\"\nsummary_zh = \"a\"\nsummary_en = \"a\"\nvalues = [{{ for = \"high-voltage\", amount = 5, unit = \"fortnights\", start = \"accepted\" }}]\n"));
-    assert_eq!((e.rule.as_deref(), e.key.as_str()), (Some("TL-05"), "values.unit"), "{e}");
-    assert!(e.problem.contains("fortnights") && e.problem.contains("working-days"), "{e}");
+    assert_eq!(
+        (e.rule.as_deref(), e.key.as_str()),
+        (Some("TL-05"), "values.unit"),
+        "{e}"
+    );
+    assert!(
+        e.problem.contains("fortnights") && e.problem.contains("working-days"),
+        "{e}"
+    );
 
     let e = load_with("x.toml", &format!("{HEAD}[[provision]]\nrule = \"TL-05\"\nmark = \"V\"\nsummary_zh = \"a\"\nsummary_en = \"a\"\n"));
     assert_eq!(e.key, "article", "a [V] provision without article: {e}");
 
     let e = load_with("x.toml", &format!("{HEAD}colour = \"red\"\n"));
-    assert!(e.to_string().contains("x.toml") && e.problem.contains("colour"), "{e}");
+    assert!(
+        e.to_string().contains("x.toml") && e.problem.contains("colour"),
+        "{e}"
+    );
 
-    let e = load_with("x.toml", &HEAD.replace("source = \"here\"", "source = \" \""));
+    let e = load_with(
+        "x.toml",
+        &HEAD.replace("source = \"here\"", "source = \" \""),
+    );
     assert_eq!(e.key, "instrument.source", "{e}");
 
     let e = load_with("x.toml", &format!("{HEAD}[[provision]]\nrule = \"LIC-02\"\nmark = \"S\"\nsummary_zh = \"a\"\nsummary_en = \"a\"\nvalues = [{{ tier = 3, max_kv = 110, start = \"accepted\" }}]\n"));

@@ -5,16 +5,34 @@ use crate::report::{Evidence, Outcome};
 
 pub(crate) fn check(ctx: &mut Ctx) {
     let c = ctx.case.conduct.clone();
-    let date = ctx.case.dates.construction_start.unwrap_or(ctx.application_date());
-    let ev = |f: &str| Evidence { inputs: vec![f.to_string()], ..Evidence::default() };
+    let date = ctx
+        .case
+        .dates
+        .construction_start
+        .unwrap_or(ctx.application_date());
+    let ev = |f: &str| Evidence {
+        inputs: vec![f.to_string()],
+        ..Evidence::default()
+    };
     if let Some(rec) = c.utility_recommended_contractor {
         for src in ctx.in_force("IND-01", date) {
             let (o, zh, en) = if rec {
                 (Outcome::Violation, "供电企业人员指定或推荐了设计、施工或供货单位: 这是被禁止的\"三指定\"。您有权自主选择有资质的单位。", "Utility staff named or recommended a designer, contractor or supplier: this designation is prohibited. You may choose any qualified firm.")
             } else {
-                (Outcome::Ok, "未发现指定设计、施工、供货单位的情况。", "No designation of designer, contractor or supplier reported.")
+                (
+                    Outcome::Ok,
+                    "未发现指定设计、施工、供货单位的情况。",
+                    "No designation of designer, contractor or supplier reported.",
+                )
             };
-            ctx.push("IND-01", o, Some(src), src.provision.mark, text(zh, en), ev("conduct.utility_recommended_contractor"));
+            ctx.push(
+                "IND-01",
+                o,
+                Some(src),
+                src.provision.mark,
+                text(zh, en),
+                ev("conduct.utility_recommended_contractor"),
+            );
         }
     }
     if ctx.case.contractors.iter().any(|k| k.affiliate_of_utility) {
@@ -26,13 +44,36 @@ pub(crate) fn check(ctx: &mut Ctx) {
         }
     }
     for (rule, answer, field, bad_zh, bad_en) in [
-        ("CON-01", c.gifts_or_banquets, "conduct.gifts_or_banquets", "工作人员接受了客户的礼品、宴请或娱乐。", "Staff accepted gifts, meals or entertainment from the customer."),
-        ("CON-02", c.unauthorised_fees, "conduct.unauthorised_fees", "存在自立收费、转嫁费用或提高审查验收标准的情况。", "Unauthorised fees, shifted costs or raised review standards were reported."),
+        (
+            "CON-01",
+            c.gifts_or_banquets,
+            "conduct.gifts_or_banquets",
+            "工作人员接受了客户的礼品、宴请或娱乐。",
+            "Staff accepted gifts, meals or entertainment from the customer.",
+        ),
+        (
+            "CON-02",
+            c.unauthorised_fees,
+            "conduct.unauthorised_fees",
+            "存在自立收费、转嫁费用或提高审查验收标准的情况。",
+            "Unauthorised fees, shifted costs or raised review standards were reported.",
+        ),
     ] {
         let Some(a) = answer else { continue };
         for src in ctx.in_force(rule, date) {
-            let (o, zh, en) = if a { (Outcome::Violation, bad_zh, bad_en) } else { (Outcome::Ok, "未发现此类情况。", "None reported.") };
-            ctx.push(rule, o, Some(src), src.provision.mark, text(zh, en), ev(field));
+            let (o, zh, en) = if a {
+                (Outcome::Violation, bad_zh, bad_en)
+            } else {
+                (Outcome::Ok, "未发现此类情况。", "None reported.")
+            };
+            ctx.push(
+                rule,
+                o,
+                Some(src),
+                src.provision.mark,
+                text(zh, en),
+                ev(field),
+            );
         }
     }
     outage(ctx);
@@ -40,13 +81,29 @@ pub(crate) fn check(ctx: &mut Ctx) {
 
 /// OTH-03: notice before a planned outage.
 fn outage(ctx: &mut Ctx) {
-    let Some(o) = ctx.case.outage.clone() else { return };
+    let Some(o) = ctx.case.outage.clone() else {
+        return;
+    };
     for src in ctx.in_force("OTH-03", o.date) {
-        let get = |w: &str| src.provision.values.iter().find(|v| v.what.as_deref() == Some(w)).and_then(|v| v.amount);
-        let mut ev = Evidence { inputs: vec!["outage.date".into(), "outage.notice_date".into()], ..Evidence::default() };
+        let get = |w: &str| {
+            src.provision
+                .values
+                .iter()
+                .find(|v| v.what.as_deref() == Some(w))
+                .and_then(|v| v.amount)
+        };
+        let mut ev = Evidence {
+            inputs: vec!["outage.date".into(), "outage.notice_date".into()],
+            ..Evidence::default()
+        };
         ev.dates.insert("outage".into(), o.date);
         let Some(notice) = o.notice_date else {
-            ctx.cannot_determine("OTH-03", "outage.notice_date", "停电通知是否及时", "whether the outage notice was in time");
+            ctx.cannot_determine(
+                "OTH-03",
+                "outage.notice_date",
+                "停电通知是否及时",
+                "whether the outage notice was in time",
+            );
             continue;
         };
         ev.dates.insert("notice".into(), notice);
@@ -54,9 +111,17 @@ fn outage(ctx: &mut Ctx) {
         ev.numbers.insert("days_notice".into(), days as f64);
         let min = get("notice-min").unwrap_or(0);
         let (mut outcome, mut zh, mut en) = if days >= i64::from(min) {
-            (Outcome::Ok, format!("停电前 {days} 天通知，不少于 {min} 天。"), format!("Notice {days} days before the outage, at least {min}."))
+            (
+                Outcome::Ok,
+                format!("停电前 {days} 天通知，不少于 {min} 天。"),
+                format!("Notice {days} days before the outage, at least {min}."),
+            )
         } else {
-            (Outcome::Violation, format!("停电前只提前 {days} 天通知，少于 {min} 天。"), format!("Notice only {days} days before the outage, less than {min}."))
+            (
+                Outcome::Violation,
+                format!("停电前只提前 {days} 天通知，少于 {min} 天。"),
+                format!("Notice only {days} days before the outage, less than {min}."),
+            )
         };
         if let Some(max) = get("notice-max") {
             if outcome == Outcome::Ok && days > i64::from(max) {
@@ -65,11 +130,21 @@ fn outage(ctx: &mut Ctx) {
                 en = format!("Notice {days} days ahead, earlier than the {min} to {max} days set.");
             }
         }
-        if get("reminder").is_some() && o.reminder_given == Some(false) && outcome != Outcome::Violation {
+        if get("reminder").is_some()
+            && o.reminder_given == Some(false)
+            && outcome != Outcome::Violation
+        {
             outcome = Outcome::Violation;
             zh = format!("{zh} 但停电前30分钟未再次通知。");
             en = format!("{en} But no reminder was given 30 minutes before.");
         }
-        ctx.push("OTH-03", outcome, Some(src), src.provision.mark, text(zh, en), ev);
+        ctx.push(
+            "OTH-03",
+            outcome,
+            Some(src),
+            src.provision.mark,
+            text(zh, en),
+            ev,
+        );
     }
 }

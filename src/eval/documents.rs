@@ -4,14 +4,15 @@ use super::{text, Ctx};
 use crate::case::{Business, Category};
 use crate::report::{Evidence, Outcome};
 
-
 pub(crate) fn check(ctx: &mut Ctx) {
     let date = ctx.application_date();
     let case = ctx.case;
     let cat = case.customer.category.code();
     let bus = case.customer.business.code();
     let mut all_missing: Vec<String> = Vec::new();
-    for rule in ["DOC-01", "DOC-02", "DOC-03", "DOC-04", "DOC-05", "DOC-08", "DOC-09"] {
+    for rule in [
+        "DOC-01", "DOC-02", "DOC-03", "DOC-04", "DOC-05", "DOC-08", "DOC-09",
+    ] {
         for src in ctx.in_force(rule, date) {
             let p = src.provision;
             if (!p.categories.is_empty() && !p.categories.iter().any(|c| c == cat))
@@ -22,16 +23,39 @@ pub(crate) fn check(ctx: &mut Ctx) {
             if p.documents.is_empty() {
                 // DOC-08 / DOC-09: out of core scope, a reminder only.
                 let kind = case.customer.change_kind.clone().unwrap_or_default();
-                ctx.push(rule, Outcome::Warning, Some(src), p.mark, text(
-                    format!("{kind}此类业务的资料清单以当地供电企业告知为准: {}", p.summary_zh),
-                    format!("The document list for this business is local: {}", p.summary_en),
-                ), Evidence { inputs: vec!["customer.business".into()], ..Evidence::default() });
+                ctx.push(
+                    rule,
+                    Outcome::Warning,
+                    Some(src),
+                    p.mark,
+                    text(
+                        format!(
+                            "{kind}此类业务的资料清单以当地供电企业告知为准: {}",
+                            p.summary_zh
+                        ),
+                        format!(
+                            "The document list for this business is local: {}",
+                            p.summary_en
+                        ),
+                    ),
+                    Evidence {
+                        inputs: vec!["customer.business".into()],
+                        ..Evidence::default()
+                    },
+                );
                 continue;
             }
             let mut missing = Vec::new();
             let mut later = Vec::new();
             let mut local = Vec::new();
-            let mut ev = Evidence { inputs: vec!["documents".into(), "customer.category".into(), "customer.business".into()], ..Evidence::default() };
+            let mut ev = Evidence {
+                inputs: vec![
+                    "documents".into(),
+                    "customer.category".into(),
+                    "customer.business".into(),
+                ],
+                ..Evidence::default()
+            };
             for need in &p.documents {
                 let applies = match need.need.as_str() {
                     "required" | "local" => true,
@@ -46,31 +70,67 @@ pub(crate) fn check(ctx: &mut Ctx) {
                 }
                 if need.need == "local" {
                     local.push(need.doc.clone());
-                } else if need.later_with_one_id && case.utility.one_id_acceptance && case.documents.iter().any(|d| d == "D-ID") {
+                } else if need.later_with_one_id
+                    && case.utility.one_id_acceptance
+                    && case.documents.iter().any(|d| d == "D-ID")
+                {
                     later.push(need.doc.clone());
                 } else {
                     missing.push(need.doc.clone());
                 }
             }
-            let name = |c: &String| ctx.book.document(c).map(|d| (d.name_zh.clone(), d.name_en.clone())).unwrap_or((c.clone(), c.clone()));
+            let name = |c: &String| {
+                ctx.book
+                    .document(c)
+                    .map(|d| (d.name_zh.clone(), d.name_en.clone()))
+                    .unwrap_or((c.clone(), c.clone()))
+            };
             let list = |v: &Vec<String>| {
-                let (zh, en): (Vec<String>, Vec<String>) = v.iter().map(|c| { let (z, e) = name(c); (format!("{z}({c})"), format!("{e} ({c})")) }).unzip();
+                let (zh, en): (Vec<String>, Vec<String>) = v
+                    .iter()
+                    .map(|c| {
+                        let (z, e) = name(c);
+                        (format!("{z}({c})"), format!("{e} ({c})"))
+                    })
+                    .unzip();
                 (zh.join("、"), en.join(", "))
             };
-            for c in &missing { ev.numbers.insert(format!("missing:{c}"), 1.0); }
-            for c in &later { ev.numbers.insert(format!("later:{c}"), 1.0); }
-            for c in &local { ev.numbers.insert(format!("local:{c}"), 1.0); }
+            for c in &missing {
+                ev.numbers.insert(format!("missing:{c}"), 1.0);
+            }
+            for c in &later {
+                ev.numbers.insert(format!("later:{c}"), 1.0);
+            }
+            for c in &local {
+                ev.numbers.insert(format!("local:{c}"), 1.0);
+            }
             let (outcome, zh, en) = if !missing.is_empty() {
                 let (z, e) = list(&missing);
-                (Outcome::Missing, format!("缺少: {z}。"), format!("Missing: {e}."))
+                (
+                    Outcome::Missing,
+                    format!("缺少: {z}。"),
+                    format!("Missing: {e}."),
+                )
             } else if !later.is_empty() {
                 let (z, e) = list(&later);
-                (Outcome::Warning, format!("可凭身份证\"一证受理\"，以下资料须后补: {z}。"), format!("One-ID acceptance is possible; to be supplied later: {e}."))
+                (
+                    Outcome::Warning,
+                    format!("可凭身份证\"一证受理\"，以下资料须后补: {z}。"),
+                    format!("One-ID acceptance is possible; to be supplied later: {e}."),
+                )
             } else if !local.is_empty() {
                 let (z, e) = list(&local);
-                (Outcome::Warning, format!("必备资料齐全；部分地方另要求: {z}。"), format!("Required documents complete; some places also ask for: {e}."))
+                (
+                    Outcome::Warning,
+                    format!("必备资料齐全；部分地方另要求: {z}。"),
+                    format!("Required documents complete; some places also ask for: {e}."),
+                )
             } else {
-                (Outcome::Ok, "申请资料齐全。".to_string(), "Application documents complete.".to_string())
+                (
+                    Outcome::Ok,
+                    "申请资料齐全。".to_string(),
+                    "Application documents complete.".to_string(),
+                )
             };
             if outcome == Outcome::Missing && p.mark.is_reliable() {
                 all_missing.extend(missing.iter().cloned());
@@ -78,7 +138,10 @@ pub(crate) fn check(ctx: &mut Ctx) {
             let f = ctx.push(rule, outcome, Some(src), p.mark, text(zh, en), ev);
             if outcome == Outcome::Missing && !local.is_empty() {
                 let (z, e) = list(&local);
-                f.caveats.push(text(format!("部分地方另要求: {z}。"), format!("Some places also ask for: {e}.")));
+                f.caveats.push(text(
+                    format!("部分地方另要求: {z}。"),
+                    format!("Some places also ask for: {e}."),
+                ));
             }
         }
     }
@@ -91,38 +154,87 @@ pub(crate) fn check(ctx: &mut Ctx) {
 
 /// DOC-06: later-stage checklists for HV customers who have reached completion.
 fn later_stage(ctx: &mut Ctx) {
-    if ctx.case.customer.category != Category::HighVoltage || ctx.case.dates.completion_requested.is_none() {
+    if ctx.case.customer.category != Category::HighVoltage
+        || ctx.case.dates.completion_requested.is_none()
+    {
         return;
     }
     for src in ctx.in_force("DOC-06", ctx.application_date()) {
-        ctx.push("DOC-06", Outcome::Warning, Some(src), src.provision.mark, text(
-            format!("竣工阶段请备齐: {}", src.provision.summary_zh),
-            format!("For the completion stage, prepare: {}", src.provision.summary_en),
-        ), Evidence { inputs: vec!["dates.completion_requested".into()], ..Evidence::default() });
+        ctx.push(
+            "DOC-06",
+            Outcome::Warning,
+            Some(src),
+            src.provision.mark,
+            text(
+                format!("竣工阶段请备齐: {}", src.provision.summary_zh),
+                format!(
+                    "For the completion stage, prepare: {}",
+                    src.provision.summary_en
+                ),
+            ),
+            Evidence {
+                inputs: vec!["dates.completion_requested".into()],
+                ..Evidence::default()
+            },
+        );
     }
 }
 
 /// DOC-07: ordinary 10/20 kV customers have no design review or mid-term check.
 fn ordinary_hv(ctx: &mut Ctx) {
     let c = &ctx.case.customer;
-    if c.category != Category::HighVoltage || !matches!(c.business, Business::New | Business::Increase) {
+    if c.category != Category::HighVoltage
+        || !matches!(c.business, Business::New | Business::Increase)
+    {
         return;
     }
     for src in ctx.in_force("DOC-07", ctx.application_date()) {
         let Some(kv) = c.voltage_kv else {
-            ctx.cannot_determine("DOC-07", "customer.voltage_kv", "是否需要设计审查和中间检查", "whether design review and mid-term check apply");
+            ctx.cannot_determine(
+                "DOC-07",
+                "customer.voltage_kv",
+                "是否需要设计审查和中间检查",
+                "whether design review and mid-term check apply",
+            );
             continue;
         };
         let v = src.provision.values.first();
         let max = v.and_then(|v| v.amount).unwrap_or(20);
-        let mark = v.map(|v| src.provision.value_mark(v)).unwrap_or(src.provision.mark);
+        let mark = v
+            .map(|v| src.provision.value_mark(v))
+            .unwrap_or(src.provision.mark);
         let ordinary = kv <= f64::from(max) && !c.important && !c.special_load;
-        let mut ev = Evidence { inputs: vec!["customer.voltage_kv".into(), "customer.important".into(), "customer.special_load".into()], ..Evidence::default() };
+        let mut ev = Evidence {
+            inputs: vec![
+                "customer.voltage_kv".into(),
+                "customer.important".into(),
+                "customer.special_load".into(),
+            ],
+            ..Evidence::default()
+        };
         ev.numbers.insert("voltage_kv".into(), kv);
         let (o, zh, en) = if ordinary {
-            (Outcome::Ok, format!("{kv}千伏普通客户: 不需要设计文件审查和中间检查，请勿被要求提交设计审查资料。"), format!("Ordinary {kv} kV customer: no design review or mid-term check is required."))
+            (
+                Outcome::Ok,
+                format!(
+                    "{kv}千伏普通客户: 不需要设计文件审查和中间检查，请勿被要求提交设计审查资料。"
+                ),
+                format!(
+                    "Ordinary {kv} kV customer: no design review or mid-term check is required."
+                ),
+            )
         } else {
-            (Outcome::Warning, format!("{kv}千伏{}客户: 须进行设计文件审核和中间检查(见 TL-03、TL-04)。", if c.important { "重要" } else { "" }), format!("{kv} kV{} customer: design review and mid-term check apply (TL-03, TL-04).", if c.important { " important" } else { "" }))
+            (
+                Outcome::Warning,
+                format!(
+                    "{kv}千伏{}客户: 须进行设计文件审核和中间检查(见 TL-03、TL-04)。",
+                    if c.important { "重要" } else { "" }
+                ),
+                format!(
+                    "{kv} kV{} customer: design review and mid-term check apply (TL-03, TL-04).",
+                    if c.important { " important" } else { "" }
+                ),
+            )
         };
         ctx.push("DOC-07", o, Some(src), mark, text(zh, en), ev);
     }
@@ -135,21 +247,42 @@ fn notices(ctx: &mut Ctx, missing: &[String]) {
     let accepted = ctx.case.dates.accepted;
     if !missing.is_empty() {
         for src in ctx.in_force("NOTICE-01", date) {
-            let mut ev = Evidence { inputs: vec!["conduct.written_notice_of_missing_documents".into()], ..Evidence::default() };
-            ev.numbers.insert("missing_documents".into(), missing.len() as f64);
+            let mut ev = Evidence {
+                inputs: vec!["conduct.written_notice_of_missing_documents".into()],
+                ..Evidence::default()
+            };
+            ev.numbers
+                .insert("missing_documents".into(), missing.len() as f64);
             let (o, zh, en) = match conduct.written_notice_of_missing_documents {
                 Some(true) => (Outcome::Ok, "已书面一次性告知缺件。", "The missing documents were notified in writing, at once."),
                 Some(false) => (Outcome::Violation, "缺件未以书面形式一次性告知。", "Missing documents were not notified in writing, at once."),
                 None => (Outcome::Warning, "您有权要求供电企业一次性书面告知全部缺件；本页的缺件清单可打印带去。", "You may ask the utility for one written list of everything missing; the list on this page can be printed."),
             };
-            ctx.push("NOTICE-01", o, Some(src), src.provision.mark, text(zh, en), ev);
+            ctx.push(
+                "NOTICE-01",
+                o,
+                Some(src),
+                src.provision.mark,
+                text(zh, en),
+                ev,
+            );
         }
         for src in ctx.in_force("NOTICE-04", date) {
             let (o, zh, en) = match accepted {
                 Some(a) => (Outcome::Ok, format!("申请已于 {a} 受理: 即使缺件，时限也已开始计算。"), format!("Accepted on {a}: the time limits run even though documents are missing.")),
                 None => (Outcome::Warning, "尚未受理: 时限尚未开始计算。请补齐缺件后申请受理。".to_string(), "Not accepted yet: no time limit has started. Complete the documents and ask for acceptance.".to_string()),
             };
-            ctx.push("NOTICE-04", o, Some(src), src.provision.mark, text(zh, en), Evidence { inputs: vec!["dates.accepted".into()], ..Evidence::default() });
+            ctx.push(
+                "NOTICE-04",
+                o,
+                Some(src),
+                src.provision.mark,
+                text(zh, en),
+                Evidence {
+                    inputs: vec!["dates.accepted".into()],
+                    ..Evidence::default()
+                },
+            );
         }
     }
     if conduct.defects_found == Some(true) {
@@ -159,13 +292,39 @@ fn notices(ctx: &mut Ctx, missing: &[String]) {
                 Some(false) => (Outcome::Violation, "发现缺陷但未书面一次性告知整改意见。", "Defects were found but not notified in writing, all at once."),
                 None => (Outcome::Warning, "发现缺陷: 供电企业应书面一次性告知全部整改意见，整改后复验；整改时间不计入供电企业时限。", "Defects found: the utility must list all of them in writing at once and re-inspect after rectification; the rectification time is not the utility's."),
             };
-            let f = ctx.push("NOTICE-02", o, Some(src), src.provision.mark, text(zh, en), Evidence { inputs: vec!["conduct.defects_found".into(), "conduct.defects_notified_in_writing".into()], ..Evidence::default() });
+            let f = ctx.push(
+                "NOTICE-02",
+                o,
+                Some(src),
+                src.provision.mark,
+                text(zh, en),
+                Evidence {
+                    inputs: vec![
+                        "conduct.defects_found".into(),
+                        "conduct.defects_notified_in_writing".into(),
+                    ],
+                    ..Evidence::default()
+                },
+            );
             f.basis.push("CAL-10".into());
         }
     }
     if conduct.stalled_without_notice == Some(true) {
         for src in ctx.in_force("NOTICE-03", date) {
-            ctx.push("NOTICE-03", Outcome::Violation, Some(src), src.provision.mark, text("已受理的申请被无故搁置或终止且未告知客户。", "An accepted application was stalled or dropped without telling the customer."), Evidence { inputs: vec!["conduct.stalled_without_notice".into()], ..Evidence::default() });
+            ctx.push(
+                "NOTICE-03",
+                Outcome::Violation,
+                Some(src),
+                src.provision.mark,
+                text(
+                    "已受理的申请被无故搁置或终止且未告知客户。",
+                    "An accepted application was stalled or dropped without telling the customer.",
+                ),
+                Evidence {
+                    inputs: vec!["conduct.stalled_without_notice".into()],
+                    ..Evidence::default()
+                },
+            );
         }
     }
 }

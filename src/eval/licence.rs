@@ -13,73 +13,196 @@ pub(crate) fn check(ctx: &mut Ctx) {
     let kv = ctx.case.customer.voltage_kv;
     if let Some(kv) = kv {
         for src in ctx.in_force("LIC-07", ctx.application_date()) {
-            let threshold = src.provision.values.first().and_then(|v| v.amount).unwrap_or(110);
+            let threshold = src
+                .provision
+                .values
+                .first()
+                .and_then(|v| v.amount)
+                .unwrap_or(110);
             if kv >= f64::from(threshold) {
-                ctx.push("LIC-07", Outcome::Warning, Some(src), src.provision.mark, text(
-                    format!("{kv}千伏: {}", src.provision.summary_zh),
-                    format!("{kv} kV: {}", src.provision.summary_en),
-                ), Evidence { inputs: vec!["customer.voltage_kv".into()], ..Evidence::default() });
+                ctx.push(
+                    "LIC-07",
+                    Outcome::Warning,
+                    Some(src),
+                    src.provision.mark,
+                    text(
+                        format!("{kv}千伏: {}", src.provision.summary_zh),
+                        format!("{kv} kV: {}", src.provision.summary_en),
+                    ),
+                    Evidence {
+                        inputs: vec!["customer.voltage_kv".into()],
+                        ..Evidence::default()
+                    },
+                );
             }
         }
     }
     let Some(work_start) = d.construction_start else {
         if !ctx.case.contractors.is_empty() {
-            ctx.cannot_determine("LIC-02", "dates.construction_start", "适用哪一版许可证办法", "which licence rules apply");
+            ctx.cannot_determine(
+                "LIC-02",
+                "dates.construction_start",
+                "适用哪一版许可证办法",
+                "which licence rules apply",
+            );
         }
         return;
     };
-    let work_end = [d.completion_requested, d.inspected, d.power_on].into_iter().flatten().max().unwrap_or(work_start).max(work_start);
+    let work_end = [d.completion_requested, d.inspected, d.power_on]
+        .into_iter()
+        .flatten()
+        .max()
+        .unwrap_or(work_start)
+        .max(work_start);
     if ctx.case.contractors.is_empty() {
-        ctx.cannot_determine("LIC-01", "contractors", "施工单位是否具备许可证", "whether the contractor is licensed");
+        ctx.cannot_determine(
+            "LIC-01",
+            "contractors",
+            "施工单位是否具备许可证",
+            "whether the contractor is licensed",
+        );
         return;
     }
-    let versions = ctx.book.in_force_during("LIC-02", work_start, work_end, ctx.utility());
+    let versions = ctx
+        .book
+        .in_force_during("LIC-02", work_start, work_end, ctx.utility());
     let several = versions.len() > 1;
     let contractors = ctx.case.contractors.clone();
     for (i, k) in contractors.iter().enumerate() {
-        let who = k.name.clone().unwrap_or_else(|| format!("contractors[{i}]"));
+        let who = k
+            .name
+            .clone()
+            .unwrap_or_else(|| format!("contractors[{i}]"));
         for lic02 in &versions {
             let inst = lic02.instrument;
             let same = |rule: &str| -> Option<InForce<'_>> {
-                ctx.book.in_force_during(rule, work_start, work_end, ctx.utility()).into_iter().find(|s| s.instrument.id == inst.id)
+                ctx.book
+                    .in_force_during(rule, work_start, work_end, ctx.utility())
+                    .into_iter()
+                    .find(|s| s.instrument.id == inst.id)
             };
             let (lic01, lic03, lic04) = (same("LIC-01"), same("LIC-03"), same("LIC-04"));
             let first = ctx.findings.len();
             // LIC-01: a licence at all.
             if k.licensed == Some(false) {
                 if let Some(s) = lic01 {
-                    ctx.push("LIC-01", Outcome::Violation, Some(s), s.provision.mark, text(format!("{who} 没有承装(修、试)电力设施许可证。"), format!("{who} holds no licence for power-facility works.")), Evidence { inputs: vec![format!("contractors[{i}].licensed")], ..Evidence::default() });
+                    ctx.push(
+                        "LIC-01",
+                        Outcome::Violation,
+                        Some(s),
+                        s.provision.mark,
+                        text(
+                            format!("{who} 没有承装(修、试)电力设施许可证。"),
+                            format!("{who} holds no licence for power-facility works."),
+                        ),
+                        Evidence {
+                            inputs: vec![format!("contractors[{i}].licensed")],
+                            ..Evidence::default()
+                        },
+                    );
                 }
                 continue;
             }
             // LIC-02: tier against voltage.
             match (k.tier, kv) {
-                (None, _) => ctx.cannot_determine("LIC-02", &format!("contractors[{i}].tier"), "许可证等级是否满足", "whether the licence tier suffices"),
-                (_, None) => ctx.cannot_determine("LIC-02", "customer.voltage_kv", "所需许可证等级", "the licence tier required"),
+                (None, _) => ctx.cannot_determine(
+                    "LIC-02",
+                    &format!("contractors[{i}].tier"),
+                    "许可证等级是否满足",
+                    "whether the licence tier suffices",
+                ),
+                (_, None) => ctx.cannot_determine(
+                    "LIC-02",
+                    "customer.voltage_kv",
+                    "所需许可证等级",
+                    "the licence tier required",
+                ),
                 (Some(t), Some(v)) => tier(ctx, *lic02, &who, i, t, v),
             }
             // LIC-03: category against activities.
             if let Some(s) = lic03 {
-                let acts = if k.activities.is_empty() { vec![Activity::Install] } else { k.activities.clone() };
-                if k.categories.is_empty() {
-                    ctx.cannot_determine("LIC-03", &format!("contractors[{i}].categories"), "许可证类别是否与所做工作一致", "whether the licence category matches the work");
+                let acts = if k.activities.is_empty() {
+                    vec![Activity::Install]
                 } else {
-                    let lacking: Vec<Activity> = acts.iter().copied().filter(|a| !k.categories.contains(a)).collect();
-                    let ev = Evidence { inputs: vec![format!("contractors[{i}].categories"), format!("contractors[{i}].activities")], ..Evidence::default() };
-                    let names = |v: &[Activity]| v.iter().map(|a| a.zh()).collect::<Vec<_>>().join("、");
+                    k.activities.clone()
+                };
+                if k.categories.is_empty() {
+                    ctx.cannot_determine(
+                        "LIC-03",
+                        &format!("contractors[{i}].categories"),
+                        "许可证类别是否与所做工作一致",
+                        "whether the licence category matches the work",
+                    );
+                } else {
+                    let lacking: Vec<Activity> = acts
+                        .iter()
+                        .copied()
+                        .filter(|a| !k.categories.contains(a))
+                        .collect();
+                    let ev = Evidence {
+                        inputs: vec![
+                            format!("contractors[{i}].categories"),
+                            format!("contractors[{i}].activities"),
+                        ],
+                        ..Evidence::default()
+                    };
+                    let names =
+                        |v: &[Activity]| v.iter().map(|a| a.zh()).collect::<Vec<_>>().join("、");
                     if lacking.is_empty() {
-                        ctx.push("LIC-03", Outcome::Ok, Some(s), s.provision.mark, text(format!("{who} 的许可证类别({})覆盖所做工作。", names(&k.categories)), format!("{who}'s licence categories cover the work.")), ev);
+                        ctx.push(
+                            "LIC-03",
+                            Outcome::Ok,
+                            Some(s),
+                            s.provision.mark,
+                            text(
+                                format!(
+                                    "{who} 的许可证类别({})覆盖所做工作。",
+                                    names(&k.categories)
+                                ),
+                                format!("{who}'s licence categories cover the work."),
+                            ),
+                            ev,
+                        );
                     } else {
-                        ctx.push("LIC-03", Outcome::Violation, Some(s), s.provision.mark, text(format!("{who} 从事{}，但许可证类别只有{}。", names(&lacking), names(&k.categories)), format!("{who} does {} work without that licence category.", lacking.iter().map(|a| format!("{a:?}").to_lowercase()).collect::<Vec<_>>().join(", "))), ev);
+                        ctx.push(
+                            "LIC-03",
+                            Outcome::Violation,
+                            Some(s),
+                            s.provision.mark,
+                            text(
+                                format!(
+                                    "{who} 从事{}，但许可证类别只有{}。",
+                                    names(&lacking),
+                                    names(&k.categories)
+                                ),
+                                format!(
+                                    "{who} does {} work without that licence category.",
+                                    lacking
+                                        .iter()
+                                        .map(|a| format!("{a:?}").to_lowercase())
+                                        .collect::<Vec<_>>()
+                                        .join(", ")
+                                ),
+                            ),
+                            ev,
+                        );
                     }
                 }
             }
             // LIC-04: validity on the work dates.
             if let Some(s) = lic04 {
                 match k.valid_until {
-                    None => ctx.cannot_determine("LIC-04", &format!("contractors[{i}].valid_until"), "许可证是否在施工期间有效", "whether the licence was valid during the work"),
+                    None => ctx.cannot_determine(
+                        "LIC-04",
+                        &format!("contractors[{i}].valid_until"),
+                        "许可证是否在施工期间有效",
+                        "whether the licence was valid during the work",
+                    ),
                     Some(u) => {
-                        let mut ev = Evidence { inputs: vec![format!("contractors[{i}].valid_until")], ..Evidence::default() };
+                        let mut ev = Evidence {
+                            inputs: vec![format!("contractors[{i}].valid_until")],
+                            ..Evidence::default()
+                        };
                         ev.dates.insert("valid_until".into(), u);
                         ev.dates.insert("work_end".into(), work_end);
                         let (o, zh, en) = if u >= work_end {
@@ -99,7 +222,10 @@ pub(crate) fn check(ctx: &mut Ctx) {
         }
         // LIC-06: the utility demanded a higher tier than the law.
         if let (Some(dt), Some(v)) = (ctx.case.conduct.demanded_tier, kv) {
-            let required = versions.last().and_then(|s| required_tier(s, v)).map(|(t, _)| t);
+            let required = versions
+                .last()
+                .and_then(|s| required_tier(s, v))
+                .map(|(t, _)| t);
             for s in ctx.in_force("LIC-06", work_start) {
                 if let Some(r) = required {
                     if dt < r {
@@ -127,25 +253,59 @@ fn required_tier(src: &InForce<'_>, kv: f64) -> Option<(u8, Mark)> {
 fn tier(ctx: &mut Ctx, src: InForce<'_>, who: &str, i: usize, held: u8, kv: f64) {
     let p = src.provision;
     // The held tier's own bound decides: does its scope include kv? (CAL-07: 以下 includes the number.)
-    let Some(held_value) = p.values.iter().find(|v| v.tier == Some(held)) else { return };
+    let Some(held_value) = p.values.iter().find(|v| v.tier == Some(held)) else {
+        return;
+    };
     let ok = held_value.max_kv.is_none_or(|m| kv <= m);
     // An uncertain bound only matters for voltages inside its uncertain band.
-    let outside_band = held_value.certain_kv.is_some_and(|c| kv <= c || held_value.max_kv.is_some_and(|m| kv > m));
-    let mark = if outside_band { p.mark } else { p.value_mark(held_value) };
+    let outside_band = held_value
+        .certain_kv
+        .is_some_and(|c| kv <= c || held_value.max_kv.is_some_and(|m| kv > m));
+    let mark = if outside_band {
+        p.mark
+    } else {
+        p.value_mark(held_value)
+    };
     let required = required_tier(&src, kv);
-    let mut ev = Evidence { inputs: vec![format!("contractors[{i}].tier"), "customer.voltage_kv".into()], ..Evidence::default() };
+    let mut ev = Evidence {
+        inputs: vec![
+            format!("contractors[{i}].tier"),
+            "customer.voltage_kv".into(),
+        ],
+        ..Evidence::default()
+    };
     ev.numbers.insert("voltage_kv".into(), kv);
     ev.numbers.insert("tier_held".into(), f64::from(held));
     if let Some((r, _)) = required {
         ev.numbers.insert("tier_required".into(), f64::from(r));
     }
-    let req_zh = required.map_or("一级".to_string(), |(r, _)| TIER_ZH[r as usize].to_string());
+    let req_zh = required.map_or("一级".to_string(), |(r, _)| {
+        TIER_ZH[r as usize].to_string()
+    });
     let req_en = required.map_or(1, |(r, _)| r);
-    let scope = held_value.max_kv.map_or("不限电压".to_string(), |m| format!("{m}千伏以下"));
+    let scope = held_value
+        .max_kv
+        .map_or("不限电压".to_string(), |m| format!("{m}千伏以下"));
     let (o, zh, en) = if ok {
-        (Outcome::Ok, format!("{kv}千伏工程: {who} 持{}许可证({scope})，满足要求(最低{req_zh})。", TIER_ZH[held as usize]), format!("{kv} kV works: {who} holds tier {held}, enough (minimum tier {req_en})."))
+        (
+            Outcome::Ok,
+            format!(
+                "{kv}千伏工程: {who} 持{}许可证({scope})，满足要求(最低{req_zh})。",
+                TIER_ZH[held as usize]
+            ),
+            format!("{kv} kV works: {who} holds tier {held}, enough (minimum tier {req_en})."),
+        )
     } else {
-        (Outcome::Violation, format!("{kv}千伏工程至少需要{req_zh}许可证；{who} 只有{}({scope})。", TIER_ZH[held as usize]), format!("{kv} kV works need at least a tier {req_en} licence; {who} holds tier {held}."))
+        (
+            Outcome::Violation,
+            format!(
+                "{kv}千伏工程至少需要{req_zh}许可证；{who} 只有{}({scope})。",
+                TIER_ZH[held as usize]
+            ),
+            format!(
+                "{kv} kV works need at least a tier {req_en} licence; {who} holds tier {held}."
+            ),
+        )
     };
     let mut o = o;
     let mut zh = zh;

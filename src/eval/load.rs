@@ -12,7 +12,10 @@ pub(crate) fn check(ctx: &mut Ctx) {
     if grade.is_none() && !important {
         return;
     }
-    let ev = |inputs: &[&str]| Evidence { inputs: inputs.iter().map(|s| s.to_string()).collect(), ..Evidence::default() };
+    let ev = |inputs: &[&str]| Evidence {
+        inputs: inputs.iter().map(|s| s.to_string()).collect(),
+        ..Evidence::default()
+    };
     if grade == Some(1) {
         // LOAD-01: are some loads especially important? Ask when hazards suggest so.
         for src in ctx.in_force("LOAD-01", date) {
@@ -27,7 +30,11 @@ pub(crate) fn check(ctx: &mut Ctx) {
         for src in ctx.in_force("LOAD-02", date) {
             let c = &s.circuits;
             let (o, zh, en) = if c.len() < 2 {
-                (Outcome::Violation, "一级负荷须由双重电源供电，但只有一路电源。".to_string(), "Grade 1 load needs two independent sources; only one is given.".to_string())
+                (
+                    Outcome::Violation,
+                    "一级负荷须由双重电源供电，但只有一路电源。".to_string(),
+                    "Grade 1 load needs two independent sources; only one is given.".to_string(),
+                )
             } else {
                 let mut worst = Outcome::Ok;
                 for (a_i, a) in c.iter().enumerate() {
@@ -48,33 +55,80 @@ pub(crate) fn check(ctx: &mut Ctx) {
                     _ => (Outcome::Ok, "电源来自不同变电站，满足双重电源要求。".into(), "The sources come from different substations: two independent sources.".into()),
                 }
             };
-            ctx.push("LOAD-02", o, Some(src), src.provision.mark, text(zh, en), ev(&["supply.circuits", "supply.load_grade"]));
+            ctx.push(
+                "LOAD-02",
+                o,
+                Some(src),
+                src.provision.mark,
+                text(zh, en),
+                ev(&["supply.circuits", "supply.load_grade"]),
+            );
         }
         // LOAD-03: emergency source for especially important loads.
         if s.especially_important != Some(false) {
             for src in ctx.in_force("LOAD-03", date) {
-                let kinds: Vec<String> = s.emergency_sources.iter().map(|e| format!("{:?}", e.kind).to_lowercase()).collect();
-                let (o, zh, en) = if s.emergency_sources.is_empty() && s.especially_important == Some(true) {
-                    (Outcome::Violation, "特别重要负荷须另设应急电源，但没有任何应急电源。".to_string(), "Especially important loads need an emergency source; none is given.".to_string())
+                let kinds: Vec<String> = s
+                    .emergency_sources
+                    .iter()
+                    .map(|e| format!("{:?}", e.kind).to_lowercase())
+                    .collect();
+                let (o, zh, en) = if s.emergency_sources.is_empty()
+                    && s.especially_important == Some(true)
+                {
+                    (
+                        Outcome::Violation,
+                        "特别重要负荷须另设应急电源，但没有任何应急电源。".to_string(),
+                        "Especially important loads need an emergency source; none is given."
+                            .to_string(),
+                    )
                 } else if s.emergency_sources.is_empty() {
-                    (Outcome::Warning, "若有特别重要负荷，须另设应急电源(发电机组、专用馈线、蓄电池等)。".to_string(), "If any load is especially important, an emergency source is required.".to_string())
-                } else if s.emergency_sources.iter().all(|e| matches!(e.kind, EmergencyKind::Ups | EmergencyKind::Eps | EmergencyKind::Battery)) {
+                    (
+                        Outcome::Warning,
+                        "若有特别重要负荷，须另设应急电源(发电机组、专用馈线、蓄电池等)。"
+                            .to_string(),
+                        "If any load is especially important, an emergency source is required."
+                            .to_string(),
+                    )
+                } else if s.emergency_sources.iter().all(|e| {
+                    matches!(
+                        e.kind,
+                        EmergencyKind::Ups | EmergencyKind::Eps | EmergencyKind::Battery
+                    )
+                }) {
                     (Outcome::Warning, format!("只有{}: 只适合毫秒级切换的负荷；请核实容量、持续时间和切换时间是否覆盖全部保安负荷。", kinds.join("、")), format!("Only {}: suits millisecond switch-over loads only; verify capacity, autonomy and switch-over time for every security load.", kinds.join(", ")))
                 } else {
                     (Outcome::Warning, format!("已有应急电源({})；请核实容量和切换时间是否满足全部保安负荷。", kinds.join("、")), format!("Emergency sources given ({}); verify their sizing and switch-over time for every security load.", kinds.join(", ")))
                 };
-                ctx.push("LOAD-03", o, Some(src), src.provision.mark, text(zh, en), ev(&["supply.emergency_sources", "supply.especially_important"]));
+                ctx.push(
+                    "LOAD-03",
+                    o,
+                    Some(src),
+                    src.provision.mark,
+                    text(zh, en),
+                    ev(&["supply.emergency_sources", "supply.especially_important"]),
+                );
             }
         }
     }
     if grade == Some(2) {
         for src in ctx.in_force("LOAD-04", date) {
             let (o, zh, en) = if s.circuits.len() >= 2 || s.dedicated_line == Some(true) {
-                (Outcome::Ok, "二级负荷: 两回线路或一回专用线路，符合。", "Grade 2: two circuits or one dedicated line, as recommended.")
+                (
+                    Outcome::Ok,
+                    "二级负荷: 两回线路或一回专用线路，符合。",
+                    "Grade 2: two circuits or one dedicated line, as recommended.",
+                )
             } else {
                 (Outcome::Warning, "二级负荷宜由两回线路供电；只有一回非专用线路时请与供电企业确认。", "Grade 2 load should have two circuits; with one non-dedicated circuit, check with the utility.")
             };
-            ctx.push("LOAD-04", o, Some(src), src.provision.mark, text(zh, en), ev(&["supply.circuits", "supply.dedicated_line"]));
+            ctx.push(
+                "LOAD-04",
+                o,
+                Some(src),
+                src.provision.mark,
+                text(zh, en),
+                ev(&["supply.circuits", "supply.dedicated_line"]),
+            );
         }
     }
     if grade == Some(1) || important {
@@ -88,19 +142,37 @@ pub(crate) fn check(ctx: &mut Ctx) {
         }
         for src in ctx.in_force("LOAD-06", date) {
             let (o, zh, en) = if s.separate_distribution == Some(true) {
-                (Outcome::Ok, "重要负荷与非重要负荷已分开配电。", "Important and other loads are distributed separately.")
+                (
+                    Outcome::Ok,
+                    "重要负荷与非重要负荷已分开配电。",
+                    "Important and other loads are distributed separately.",
+                )
             } else {
                 (Outcome::Warning, "重要负荷与非重要负荷、生产与生活用电应分开配电。", "Distribute important and other loads, and production and living loads, separately.")
             };
-            ctx.push("LOAD-06", o, Some(src), src.provision.mark, text(zh, en), ev(&["supply.separate_distribution"]));
+            ctx.push(
+                "LOAD-06",
+                o,
+                Some(src),
+                src.provision.mark,
+                text(zh, en),
+                ev(&["supply.separate_distribution"]),
+            );
         }
     }
     if important {
         for src in ctx.in_force("LOAD-07", date) {
-            ctx.push("LOAD-07", Outcome::Warning, Some(src), src.provision.mark, text(
-                format!("重要电力用户: {}", src.provision.summary_zh),
-                format!("Important power user: {}", src.provision.summary_en),
-            ), ev(&["customer.important"]));
+            ctx.push(
+                "LOAD-07",
+                Outcome::Warning,
+                Some(src),
+                src.provision.mark,
+                text(
+                    format!("重要电力用户: {}", src.provision.summary_zh),
+                    format!("Important power user: {}", src.provision.summary_en),
+                ),
+                ev(&["customer.important"]),
+            );
         }
     }
 }

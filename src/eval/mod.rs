@@ -29,14 +29,24 @@ pub fn evaluate(book: &Rulebook, case: &Case, as_of: NaiveDate) -> Report {
 
 /// As [`evaluate`], with a calendar of the caller's choice.
 pub fn evaluate_with(book: &Rulebook, cal: &Calendar, case: &Case, as_of: NaiveDate) -> Report {
-    let mut ctx = Ctx { book, cal, case, as_of, findings: Vec::new(), timeline: Vec::new(), gap_noted: false };
+    let mut ctx = Ctx {
+        book,
+        cal,
+        case,
+        as_of,
+        findings: Vec::new(),
+        timeline: Vec::new(),
+        gap_noted: false,
+    };
     documents::check(&mut ctx);
     time_limits::check(&mut ctx);
     plan::check(&mut ctx);
     licence::check(&mut ctx);
     load::check(&mut ctx);
     conduct::check(&mut ctx);
-    let Ctx { findings, timeline, .. } = ctx;
+    let Ctx {
+        findings, timeline, ..
+    } = ctx;
     Report {
         format: crate::report::FORMAT,
         yekuo_version: crate::VERSION,
@@ -58,7 +68,10 @@ pub(crate) struct Ctx<'a> {
 }
 
 pub(crate) fn text(zh: impl Into<String>, en: impl Into<String>) -> Text {
-    Text { zh: zh.into(), en: en.into() }
+    Text {
+        zh: zh.into(),
+        en: en.into(),
+    }
 }
 
 /// The customer classes of the rule files that describe this case, most
@@ -67,7 +80,11 @@ pub(crate) fn selectors(case: &Case) -> Vec<&'static str> {
     let mut v = Vec::new();
     match case.customer.category {
         Category::HighVoltage => {
-            v.push(if case.supply.sources == Sources::Dual { "hv-dual" } else { "hv-single" });
+            v.push(if case.supply.sources == Sources::Dual {
+                "hv-dual"
+            } else {
+                "hv-single"
+            });
             v.extend(["high-voltage", "nonresident"]);
         }
         c => {
@@ -144,7 +161,10 @@ impl<'a> Ctx<'a> {
                 ));
             }
             if let Some(n) = &s.provision.note {
-                caveats.push(text(n.clone(), format!("Note in the rulebook (Chinese): {n}")));
+                caveats.push(text(
+                    n.clone(),
+                    format!("Note in the rulebook (Chinese): {n}"),
+                ));
             }
         }
         self.findings.push(Finding {
@@ -162,17 +182,27 @@ impl<'a> Ctx<'a> {
 
     /// A finding about missing input, naming the field.
     pub fn cannot_determine(&mut self, rule: &str, field: &str, what_zh: &str, what_en: &str) {
-        let asked = |f: &Finding| f.rule == rule && f.outcome == Outcome::CannotDetermine && f.evidence.inputs.iter().any(|i| i == field);
+        let asked = |f: &Finding| {
+            f.rule == rule
+                && f.outcome == Outcome::CannotDetermine
+                && f.evidence.inputs.iter().any(|i| i == field)
+        };
         if self.findings.iter().any(asked) {
             return;
         }
-        let evidence = Evidence { inputs: vec![field.to_string()], ..Evidence::default() };
+        let evidence = Evidence {
+            inputs: vec![field.to_string()],
+            ..Evidence::default()
+        };
         self.push(
             rule,
             Outcome::CannotDetermine,
             None,
             Mark::V,
-            text(format!("无法判断{what_zh}: 未填写 `{field}`。"), format!("Cannot determine {what_en}: `{field}` is not given.")),
+            text(
+                format!("无法判断{what_zh}: 未填写 `{field}`。"),
+                format!("Cannot determine {what_en}: `{field}` is not given."),
+            ),
             evidence,
         );
     }
@@ -184,7 +214,10 @@ impl<'a> Ctx<'a> {
         }
         self.gap_noted = true;
         let src = self.in_force("CAL-11", self.as_of).into_iter().next();
-        let evidence = Evidence { coverage_gap: Some(gap), ..Evidence::default() };
+        let evidence = Evidence {
+            coverage_gap: Some(gap),
+            ..Evidence::default()
+        };
         self.push(
             "CAL-11",
             Outcome::Warning,

@@ -12,12 +12,21 @@ pub(crate) fn check(ctx: &mut Ctx) {
         (None, Some(i)) => (i, "plan_issued"),
         (None, None) => {
             if d.construction_start.is_some() {
-                ctx.cannot_determine("PLAN-01", "dates.plan_issued", "供电方案是否在有效期内", "whether the supply plan was still valid");
+                ctx.cannot_determine(
+                    "PLAN-01",
+                    "dates.plan_issued",
+                    "供电方案是否在有效期内",
+                    "whether the supply plan was still valid",
+                );
             }
             return;
         }
     };
-    let class = if ctx.case.customer.category == Category::HighVoltage { "high-voltage" } else { "low-voltage" };
+    let class = if ctx.case.customer.category == Category::HighVoltage {
+        "high-voltage"
+    } else {
+        "low-voltage"
+    };
     for src in ctx.in_force("PLAN-03", start) {
         if start_field == "plan_issued" {
             ctx.push("PLAN-03", Outcome::Warning, Some(src), src.provision.mark, text(
@@ -33,16 +42,31 @@ pub(crate) fn check(ctx: &mut Ctx) {
         ), Evidence::default());
     }
     for src in ctx.in_force("PLAN-01", start) {
-        let Some(v) = src.provision.values.iter().find(|v| v.for_.as_deref() == Some(class)) else { continue };
+        let Some(v) = src
+            .provision
+            .values
+            .iter()
+            .find(|v| v.for_.as_deref() == Some(class))
+        else {
+            continue;
+        };
         let mark = src.provision.value_mark(v);
         let months = match v.unit.as_deref() {
             Some("years") => v.amount.unwrap_or(0) * 12,
             _ => v.amount.unwrap_or(0),
         };
-        let Some(expiry) = period::end_of_months(start, months) else { continue };
+        let Some(expiry) = period::end_of_months(start, months) else {
+            continue;
+        };
         let granted = d.extension_granted_until;
         let valid_until = granted.map_or(expiry, |g| g.max(expiry));
-        let mut ev = Evidence { inputs: vec![format!("dates.{start_field}"), "dates.construction_start".into()], ..Evidence::default() };
+        let mut ev = Evidence {
+            inputs: vec![
+                format!("dates.{start_field}"),
+                "dates.construction_start".into(),
+            ],
+            ..Evidence::default()
+        };
         ev.dates.insert(format!("start:{start_field}"), start);
         ev.dates.insert("expiry".into(), expiry);
         if let Some(g) = granted {
@@ -68,7 +92,8 @@ pub(crate) fn check(ctx: &mut Ctx) {
             None => (Outcome::CannotDetermine, format!("供电方案已于 {valid_until} 到期；未填写开工日期(construction_start)，无法判断是否在有效期内开工。"), format!("The plan expired on {valid_until}; `dates.construction_start` is not given, so it cannot be told whether work started in time.")),
         };
         let f = ctx.push("PLAN-01", outcome, Some(src), mark, text(zh, en), ev);
-        f.basis.extend(["CAL-05".to_string(), "PLAN-06".to_string()]);
+        f.basis
+            .extend(["CAL-05".to_string(), "PLAN-06".to_string()]);
         if roll.is_some() {
             f.basis.push("CAL-06".into());
         }
@@ -81,21 +106,70 @@ fn extension(ctx: &mut Ctx, start: chrono::NaiveDate, expiry: chrono::NaiveDate,
     let d = ctx.case.dates.clone();
     let expired_in_use = d.construction_start.is_some_and(|c| c > expiry);
     for src in ctx.in_force("PLAN-02", start) {
-        let Some(v) = src.provision.values.first() else { continue };
+        let Some(v) = src.provision.values.first() else {
+            continue;
+        };
         let lead = v.amount.unwrap_or(10);
         let mark = src.provision.value_mark(v);
-        let Some(b) = period::backward(ctx.cal, expiry, lead) else { continue };
-        let mut ev = Evidence { inputs: vec!["dates.extension_requested".into(), "dates.extension_granted_until".into()], ..Evidence::default() };
+        let Some(b) = period::backward(ctx.cal, expiry, lead) else {
+            continue;
+        };
+        let mut ev = Evidence {
+            inputs: vec![
+                "dates.extension_requested".into(),
+                "dates.extension_granted_until".into(),
+            ],
+            ..Evidence::default()
+        };
         ev.dates.insert("expiry".into(), expiry);
         ev.dates.insert("request_by".into(), b.nominal);
         let max_granted = period::end_of_months(expiry, months);
         let (outcome, zh, en) = match (d.extension_requested, d.extension_granted_until) {
-            (_, Some(g)) if max_granted.is_some_and(|m| g > m) => (Outcome::Violation, format!("延期至 {g} 超过了原有效期长度(最多到 {})。", max_granted.unwrap_or(g)), format!("The extension to {g} is longer than the original period (at most {}).", max_granted.unwrap_or(g))),
-            (Some(r), _) if r <= b.nominal => (Outcome::Ok, format!("{r} 申请延期，不晚于 {}。", b.nominal), format!("Extension requested {r}, by the deadline {}.", b.nominal)),
-            (Some(r), _) => (Outcome::Violation, format!("{r} 申请延期，晚于到期前{lead}天的 {}。", b.nominal), format!("Extension requested {r}, after the deadline {} ({lead} days before expiry).", b.nominal)),
-            (None, _) if expired_in_use => (Outcome::Warning, format!("未在 {} 前申请延期，方案到期后才开工。", b.nominal), format!("No extension was requested by {}; construction started after expiry.", b.nominal)),
-            (None, _) if ctx.as_of <= b.nominal => (Outcome::Ok, format!("如需延期，最迟于 {} 提出申请。", b.nominal), format!("If an extension is needed, request it by {}.", b.nominal)),
-            (None, _) => (Outcome::Warning, format!("延期申请的最后一日 {} 已过。", b.nominal), format!("The last day to request an extension, {}, has passed.", b.nominal)),
+            (_, Some(g)) if max_granted.is_some_and(|m| g > m) => (
+                Outcome::Violation,
+                format!(
+                    "延期至 {g} 超过了原有效期长度(最多到 {})。",
+                    max_granted.unwrap_or(g)
+                ),
+                format!(
+                    "The extension to {g} is longer than the original period (at most {}).",
+                    max_granted.unwrap_or(g)
+                ),
+            ),
+            (Some(r), _) if r <= b.nominal => (
+                Outcome::Ok,
+                format!("{r} 申请延期，不晚于 {}。", b.nominal),
+                format!("Extension requested {r}, by the deadline {}.", b.nominal),
+            ),
+            (Some(r), _) => (
+                Outcome::Violation,
+                format!("{r} 申请延期，晚于到期前{lead}天的 {}。", b.nominal),
+                format!(
+                    "Extension requested {r}, after the deadline {} ({lead} days before expiry).",
+                    b.nominal
+                ),
+            ),
+            (None, _) if expired_in_use => (
+                Outcome::Warning,
+                format!("未在 {} 前申请延期，方案到期后才开工。", b.nominal),
+                format!(
+                    "No extension was requested by {}; construction started after expiry.",
+                    b.nominal
+                ),
+            ),
+            (None, _) if ctx.as_of <= b.nominal => (
+                Outcome::Ok,
+                format!("如需延期，最迟于 {} 提出申请。", b.nominal),
+                format!("If an extension is needed, request it by {}.", b.nominal),
+            ),
+            (None, _) => (
+                Outcome::Warning,
+                format!("延期申请的最后一日 {} 已过。", b.nominal),
+                format!(
+                    "The last day to request an extension, {}, has passed.",
+                    b.nominal
+                ),
+            ),
         };
         let f = ctx.push("PLAN-02", outcome, Some(src), mark, text(zh, en), ev);
         f.basis.push("CAL-09".into());
@@ -111,14 +185,28 @@ fn extension(ctx: &mut Ctx, start: chrono::NaiveDate, expiry: chrono::NaiveDate,
         }
     }
     for src in ctx.in_force("PLAN-04", start) {
-        let Some(v) = src.provision.values.first() else { continue };
-        let Some(alt) = ctx.cal.add_working_days(expiry, -i64::from(v.amount.unwrap_or(7))) else { continue };
+        let Some(v) = src.provision.values.first() else {
+            continue;
+        };
+        let Some(alt) = ctx
+            .cal
+            .add_working_days(expiry, -i64::from(v.amount.unwrap_or(7)))
+        else {
+            continue;
+        };
         let mut ev = Evidence::default();
         ev.dates.insert("request_by".into(), alt);
-        ctx.push("PLAN-04", Outcome::Warning, Some(src), src.provision.mark, text(
-            format!("另有\"到期前7个工作日\"的说法: 按此应在 {alt} 前申请延期。"),
-            format!("Another reading says 7 working days before expiry: request by {alt}."),
-        ), ev);
+        ctx.push(
+            "PLAN-04",
+            Outcome::Warning,
+            Some(src),
+            src.provision.mark,
+            text(
+                format!("另有\"到期前7个工作日\"的说法: 按此应在 {alt} 前申请延期。"),
+                format!("Another reading says 7 working days before expiry: request by {alt}."),
+            ),
+            ev,
+        );
     }
     if ctx.case.conduct.plan_changed == Some(true) {
         for src in ctx.in_force("PLAN-07", start) {

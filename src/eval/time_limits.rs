@@ -17,12 +17,36 @@ struct StepDef {
 }
 
 const STEPS: &[StepDef] = &[
-    StepDef { rule: "TL-01", start_field: "accepted", end_field: "plan_issued" },
-    StepDef { rule: "TL-03", start_field: "design_submitted", end_field: "design_reviewed" },
-    StepDef { rule: "TL-04", start_field: "mid_check_requested", end_field: "mid_check_started" },
-    StepDef { rule: "TL-05", start_field: "completion_requested", end_field: "inspected" },
-    StepDef { rule: "TL-06", start_field: "formalities", end_field: "power_on" },
-    StepDef { rule: "TL-07", start_field: "accepted", end_field: "power_on" },
+    StepDef {
+        rule: "TL-01",
+        start_field: "accepted",
+        end_field: "plan_issued",
+    },
+    StepDef {
+        rule: "TL-03",
+        start_field: "design_submitted",
+        end_field: "design_reviewed",
+    },
+    StepDef {
+        rule: "TL-04",
+        start_field: "mid_check_requested",
+        end_field: "mid_check_started",
+    },
+    StepDef {
+        rule: "TL-05",
+        start_field: "completion_requested",
+        end_field: "inspected",
+    },
+    StepDef {
+        rule: "TL-06",
+        start_field: "formalities",
+        end_field: "power_on",
+    },
+    StepDef {
+        rule: "TL-07",
+        start_field: "accepted",
+        end_field: "power_on",
+    },
 ];
 
 fn date_of(ctx: &Ctx, field: &str) -> Option<NaiveDate> {
@@ -71,7 +95,8 @@ fn starts_for(ctx: &Ctx, start: &str) -> Vec<(&'static str, NaiveDate)> {
 }
 
 pub(crate) fn pick_value<'v>(values: &'v [Value], sel: &[&str]) -> Option<&'v Value> {
-    sel.iter().find_map(|s| values.iter().find(|v| v.for_.as_deref() == Some(*s)))
+    sel.iter()
+        .find_map(|s| values.iter().find(|v| v.for_.as_deref() == Some(*s)))
 }
 
 /// A computed deadline.
@@ -92,18 +117,27 @@ fn paused_working_days(ctx: &Ctx, start: NaiveDate, end: NaiveDate) -> i64 {
             if hi < lo {
                 0
             } else {
-                ctx.cal.working_days_between(lo.pred_opt().unwrap_or(lo), hi)
+                ctx.cal
+                    .working_days_between(lo.pred_opt().unwrap_or(lo), hi)
             }
         })
         .sum()
 }
 
-fn deadline(ctx: &Ctx, start: NaiveDate, amount: u32, unit: &str, convention: Convention) -> Option<Deadline> {
+fn deadline(
+    ctx: &Ctx,
+    start: NaiveDate,
+    amount: u32,
+    unit: &str,
+    convention: Convention,
+) -> Option<Deadline> {
     let cal = ctx.cal;
     match unit {
         "working-days" => {
             let start = match convention {
-                Convention::DeemedNextWorkday if !cal.is_working_day(start) => cal.add_working_days(start, 1)?,
+                Convention::DeemedNextWorkday if !cal.is_working_day(start) => {
+                    cal.add_working_days(start, 1)?
+                }
                 _ => start,
             };
             let n = i64::from(amount);
@@ -118,18 +152,33 @@ fn deadline(ctx: &Ctx, start: NaiveDate, amount: u32, unit: &str, convention: Co
                 paused = p;
                 due = cal.add_working_days(start, n + p)?;
             }
-            Some(Deadline { due, paused_wd: paused })
+            Some(Deadline {
+                due,
+                paused_wd: paused,
+            })
         }
-        "calendar-days" => Some(Deadline { due: period::end_of_days(start, amount)?, paused_wd: 0 }),
-        "months" => Some(Deadline { due: period::end_of_months(start, amount)?, paused_wd: 0 }),
-        "years" => Some(Deadline { due: period::end_of_months(start, amount.checked_mul(12)?)?, paused_wd: 0 }),
+        "calendar-days" => Some(Deadline {
+            due: period::end_of_days(start, amount)?,
+            paused_wd: 0,
+        }),
+        "months" => Some(Deadline {
+            due: period::end_of_months(start, amount)?,
+            paused_wd: 0,
+        }),
+        "years" => Some(Deadline {
+            due: period::end_of_months(start, amount.checked_mul(12)?)?,
+            paused_wd: 0,
+        }),
         _ => None,
     }
 }
 
 fn unit_words(amount: u32, unit: &str) -> (String, String) {
     match unit {
-        "working-days" => (format!("{amount}个工作日"), format!("{amount} working days")),
+        "working-days" => (
+            format!("{amount}个工作日"),
+            format!("{amount} working days"),
+        ),
         "calendar-days" => (format!("{amount}天"), format!("{amount} calendar days")),
         "months" => (format!("{amount}个月"), format!("{amount} months")),
         "years" => (format!("{amount}年"), format!("{amount} years")),
@@ -140,7 +189,10 @@ fn unit_words(amount: u32, unit: &str) -> (String, String) {
 pub(crate) fn check(ctx: &mut Ctx) {
     let hv = ctx.case.customer.category == Category::HighVoltage;
     if hv && ctx.case.supply.sources == Sources::Unknown {
-        let src = ctx.in_force("TL-02", ctx.application_date()).into_iter().next();
+        let src = ctx
+            .in_force("TL-02", ctx.application_date())
+            .into_iter()
+            .next();
         ctx.push(
             "TL-02",
             Outcome::Warning,
@@ -154,14 +206,23 @@ pub(crate) fn check(ctx: &mut Ctx) {
         check_step(ctx, step);
     }
     if ctx.case.utility.province.is_some() {
-        let src = ctx.in_force("CAL-13", ctx.application_date()).into_iter().next();
+        let src = ctx
+            .in_force("CAL-13", ctx.application_date())
+            .into_iter()
+            .next();
         ctx.push(
             "CAL-13",
             Outcome::Warning,
             src,
             crate::Mark::R,
-            text("只使用了全国节假日安排；当地的民族节日或临时假期未计入。", "Only the national holiday calendar was used; local holidays are not included."),
-            Evidence { inputs: vec!["utility.province".into()], ..Evidence::default() },
+            text(
+                "只使用了全国节假日安排；当地的民族节日或临时假期未计入。",
+                "Only the national holiday calendar was used; local holidays are not included.",
+            ),
+            Evidence {
+                inputs: vec!["utility.province".into()],
+                ..Evidence::default()
+            },
         );
     }
 }
@@ -175,11 +236,26 @@ fn check_step(ctx: &mut Ctx, step: &StepDef) {
     let done = date_of(ctx, step.end_field);
     let Some(arising) = arising else {
         // Not reached yet, unless a later milestone shows it happened.
-        if done.is_some() || (step.rule == "TL-01" && ctx.case.dates.given().len() > 0) {
-            let field = if step.rule == "TL-06" { "dates.formalities" } else { step.start_field };
-            let field = if field.starts_with("dates.") { field.to_string() } else { format!("dates.{field}") };
-            let (zh, en) = Step::for_rule(step.rule).map(|s| s.names()).unwrap_or(("", ""));
-            ctx.cannot_determine(step.rule, &field, &format!("{zh}是否按时"), &format!("whether the {} was on time", en.to_lowercase()));
+        if done.is_some() || (step.rule == "TL-01" && !ctx.case.dates.given().is_empty()) {
+            let field = if step.rule == "TL-06" {
+                "dates.formalities"
+            } else {
+                step.start_field
+            };
+            let field = if field.starts_with("dates.") {
+                field.to_string()
+            } else {
+                format!("dates.{field}")
+            };
+            let (zh, en) = Step::for_rule(step.rule)
+                .map(|s| s.names())
+                .unwrap_or(("", ""));
+            ctx.cannot_determine(
+                step.rule,
+                &field,
+                &format!("{zh}是否按时"),
+                &format!("whether the {} was on time", en.to_lowercase()),
+            );
         }
         return;
     };
@@ -188,7 +264,9 @@ fn check_step(ctx: &mut Ctx, step: &StepDef) {
     let first_new = ctx.findings.len();
     let mut dues = Vec::new();
     for src in &provisions {
-        let Some(v) = pick_value(&src.provision.values, &sel) else { continue };
+        let Some(v) = pick_value(&src.provision.values, &sel) else {
+            continue;
+        };
         let start_key = v.start.as_deref().unwrap_or("accepted");
         let starts = starts_for(ctx, start_key);
         if starts.is_empty() {
@@ -203,7 +281,10 @@ fn check_step(ctx: &mut Ctx, step: &StepDef) {
         evaluate_value(ctx, step, *src, v, &starts, done, &mut dues);
     }
     // TL-09: several regimes side by side.
-    let regimes = ctx.findings[first_new..].iter().filter(|f| f.citation.is_some()).count();
+    let regimes = ctx.findings[first_new..]
+        .iter()
+        .filter(|f| f.citation.is_some())
+        .count();
     if regimes > 1 {
         for f in &mut ctx.findings[first_new..] {
             f.basis.push("TL-09".into());
@@ -212,7 +293,12 @@ fn check_step(ctx: &mut Ctx, step: &StepDef) {
     if let Some(s) = Step::for_rule(step.rule) {
         if !dues.is_empty() {
             let (zh, en) = s.names();
-            ctx.timeline.push(TimelineStep { step: s, name_zh: zh.into(), name_en: en.into(), due: dues });
+            ctx.timeline.push(TimelineStep {
+                step: s,
+                name_zh: zh.into(),
+                name_en: en.into(),
+                due: dues,
+            });
         }
     }
 }
@@ -221,9 +307,16 @@ fn status(ctx: &Ctx, due: NaiveDate, done: Option<NaiveDate>) -> StepStatus {
     let cal = ctx.cal;
     match done {
         Some(d) if d <= due => StepStatus::DoneOnTime,
-        Some(d) => StepStatus::DoneLate { days_late: (d - due).num_days(), working_days_late: cal.working_days_between(due, d) },
-        None if ctx.as_of <= due => StepStatus::DueIn { working_days: cal.working_days_between(ctx.as_of, due) },
-        None => StepStatus::OverdueBy { working_days: cal.working_days_between(due, ctx.as_of).max(1) },
+        Some(d) => StepStatus::DoneLate {
+            days_late: (d - due).num_days(),
+            working_days_late: cal.working_days_between(due, d),
+        },
+        None if ctx.as_of <= due => StepStatus::DueIn {
+            working_days: cal.working_days_between(ctx.as_of, due),
+        },
+        None => StepStatus::OverdueBy {
+            working_days: cal.working_days_between(due, ctx.as_of).max(1),
+        },
     }
 }
 
@@ -243,23 +336,39 @@ fn evaluate_value(
     let mark = src.provision.value_mark(v);
     let convention = ctx.case.convention;
     let (amount_zh, amount_en) = unit_words(amount, unit);
-    let (step_zh, step_en) = Step::for_rule(step.rule).map(|s| s.names()).unwrap_or(("", ""));
+    let (step_zh, step_en) = Step::for_rule(step.rule)
+        .map(|s| s.names())
+        .unwrap_or(("", ""));
 
     let mut evidence = Evidence::default();
     let mut results = Vec::new();
     for (field, start) in starts {
-        let Some(dl) = deadline(ctx, *start, amount, unit, convention) else { continue };
+        let Some(dl) = deadline(ctx, *start, amount, unit, convention) else {
+            continue;
+        };
         evidence.dates.insert(format!("start:{field}"), *start);
         evidence.inputs.push(format!("dates.{field}"));
-        let key = if starts.len() > 1 { format!("due:{field}") } else { "due".to_string() };
+        let key = if starts.len() > 1 {
+            format!("due:{field}")
+        } else {
+            "due".to_string()
+        };
         evidence.dates.insert(key, dl.due);
         if dl.paused_wd > 0 {
-            evidence.numbers.insert("paused_working_days".into(), dl.paused_wd as f64);
+            evidence
+                .numbers
+                .insert("paused_working_days".into(), dl.paused_wd as f64);
         }
         let end = done.unwrap_or(ctx.as_of);
         if unit == "working-days" {
-            let label = if starts.len() > 1 { format!("working_days_elapsed:{field}") } else { "working_days_elapsed".into() };
-            evidence.numbers.insert(label, ctx.cal.working_days_between(*start, end) as f64);
+            let label = if starts.len() > 1 {
+                format!("working_days_elapsed:{field}")
+            } else {
+                "working_days_elapsed".into()
+            };
+            evidence
+                .numbers
+                .insert(label, ctx.cal.working_days_between(*start, end) as f64);
         }
         let hi = end.max(dl.due);
         for s in ctx.cal.special_days_between(*start, hi) {
@@ -272,7 +381,9 @@ fn evaluate_value(
         }
         results.push((*field, *start, dl));
     }
-    let Some(&(_, first_start, ref first_dl)) = results.first() else { return };
+    let Some(&(_, first_start, ref first_dl)) = results.first() else {
+        return;
+    };
     if let Some(d) = done {
         evidence.dates.insert("done".into(), d);
         evidence.inputs.push(format!("dates.{}", step.end_field));
@@ -280,7 +391,10 @@ fn evaluate_value(
     evidence.numbers.insert("limit".into(), f64::from(amount));
 
     // Outcome from each start; all must agree to be definite.
-    let late: Vec<bool> = results.iter().map(|(_, _, dl)| done.unwrap_or(ctx.as_of) > dl.due).collect();
+    let late: Vec<bool> = results
+        .iter()
+        .map(|(_, _, dl)| done.unwrap_or(ctx.as_of) > dl.due)
+        .collect();
     let any_late = late.iter().any(|x| *x);
     let all_late = late.iter().all(|x| *x);
     let completed = done.is_some();
@@ -296,8 +410,16 @@ fn evaluate_value(
     if kind != "limit" && outcome == Outcome::Overdue {
         outcome = Outcome::Warning;
         extra_caveats.push(text(
-            if kind == "average-target" { "这是平均值目标，单个案例超过不等于逾期。" } else { "这是政策目标，不是单个案例的法定时限。" },
-            if kind == "average-target" { "This is an average target; one case above it is not overdue." } else { "This is a policy target, not a legal limit for one case." },
+            if kind == "average-target" {
+                "这是平均值目标，单个案例超过不等于逾期。"
+            } else {
+                "这是政策目标，不是单个案例的法定时限。"
+            },
+            if kind == "average-target" {
+                "This is an average target; one case above it is not overdue."
+            } else {
+                "This is a policy target, not a legal limit for one case."
+            },
         ));
     }
     if utility_side && ctx.case.paused.is_empty() && outcome == Outcome::Overdue {
@@ -313,7 +435,10 @@ fn evaluate_value(
         let margin = (done.unwrap_or(ctx.as_of) - first_dl.due).num_days().abs();
         if outcome == Outcome::Overdue && margin < 8 {
             outcome = Outcome::Warning;
-            extra_caveats.push(text("日历数据缺失且超出不足8天，不判逾期。", "Calendar data missing and the margin is under 8 days: not called overdue."));
+            extra_caveats.push(text(
+                "日历数据缺失且超出不足8天，不判逾期。",
+                "Calendar data missing and the margin is under 8 days: not called overdue.",
+            ));
         }
         basis.push("CAL-11".into());
     }
@@ -336,10 +461,19 @@ fn evaluate_value(
     }
     let when = match done {
         Some(d) => (format!("实际 {d}"), format!("done {d}")),
-        None => (format!("截至 {} 尚未完成", ctx.as_of), format!("not done as of {}", ctx.as_of)),
+        None => (
+            format!("截至 {} 尚未完成", ctx.as_of),
+            format!("not done as of {}", ctx.as_of),
+        ),
     };
-    let dues_zh: Vec<String> = results.iter().map(|(_, s, dl)| format!("自 {s} 起算，期限 {}", dl.due)).collect();
-    let dues_en: Vec<String> = results.iter().map(|(_, s, dl)| format!("from {s}, due {}", dl.due)).collect();
+    let dues_zh: Vec<String> = results
+        .iter()
+        .map(|(_, s, dl)| format!("自 {s} 起算，期限 {}", dl.due))
+        .collect();
+    let dues_en: Vec<String> = results
+        .iter()
+        .map(|(_, s, dl)| format!("from {s}, due {}", dl.due))
+        .collect();
     let verdict = match (outcome, completed) {
         (Outcome::Ok, true) => ("按时", "on time"),
         (Outcome::Ok, false) => ("尚在期限内", "still within the limit"),
@@ -347,8 +481,22 @@ fn evaluate_value(
         _ => ("需注意", "check"),
     };
     let message = text(
-        format!("{step_zh}: 《{}》{}规定 {amount_zh}；{}；{}。结论: {}。", src.instrument.title, src.provision.article.as_deref().unwrap_or(""), dues_zh.join("；"), when.0, verdict.0),
-        format!("{step_en}: {} ({}) allows {amount_en}; {}; {}. Result: {}.", src.instrument.title_en, src.instrument.version, dues_en.join("; "), when.1, verdict.1),
+        format!(
+            "{step_zh}: 《{}》{}规定 {amount_zh}；{}；{}。结论: {}。",
+            src.instrument.title,
+            src.provision.article.as_deref().unwrap_or(""),
+            dues_zh.join("；"),
+            when.0,
+            verdict.0
+        ),
+        format!(
+            "{step_en}: {} ({}) allows {amount_en}; {}; {}. Result: {}.",
+            src.instrument.title_en,
+            src.instrument.version,
+            dues_en.join("; "),
+            when.1,
+            verdict.1
+        ),
     );
     let f = ctx.push(step.rule, outcome, Some(src), mark, message, evidence);
     f.basis.extend(basis);

@@ -14,34 +14,118 @@ use std::fmt;
 
 /// The rule files embedded in every build (the default rulebook).
 pub const EMBEDDED: &[(&str, &str)] = &[
-    ("documents.toml", include_str!("../../data/rules/documents.toml")),
-    ("gb50052-2009.toml", include_str!("../../data/rules/gb50052-2009.toml")),
-    ("gdfwjgbf-2005.toml", include_str!("../../data/rules/gdfwjgbf-2005.toml")),
-    ("gdjgbf-2010.toml", include_str!("../../data/rules/gdjgbf-2010.toml")),
-    ("gdyygz-1996.toml", include_str!("../../data/rules/gdyygz-1996.toml")),
-    ("gdyygz-2024.toml", include_str!("../../data/rules/gdyygz-2024.toml")),
-    ("licence-2010.toml", include_str!("../../data/rules/licence-2010.toml")),
-    ("licence-2020.toml", include_str!("../../data/rules/licence-2020.toml")),
-    ("licence-pre2010.toml", include_str!("../../data/rules/licence-pre2010.toml")),
-    ("local-important-users.toml", include_str!("../../data/rules/local-important-users.toml")),
-    ("minfadian-2021.toml", include_str!("../../data/rules/minfadian-2021.toml")),
-    ("minfatongze-1987.toml", include_str!("../../data/rules/minfatongze-1987.toml")),
-    ("minfazongze-2017.toml", include_str!("../../data/rules/minfazongze-2017.toml")),
-    ("ndrc-nea-opinion-2025.toml", include_str!("../../data/rules/ndrc-nea-opinion-2025.toml")),
-    ("nea-three-designations-2021.toml", include_str!("../../data/rules/nea-three-designations-2021.toml")),
-    ("sgcc-application-lists.toml", include_str!("../../data/rules/sgcc-application-lists.toml")),
-    ("sgcc-commitments-2005.toml", include_str!("../../data/rules/sgcc-commitments-2005.toml")),
-    ("sgcc-commitments-2011.toml", include_str!("../../data/rules/sgcc-commitments-2011.toml")),
-    ("sgcc-commitments-2019-recalled.toml", include_str!("../../data/rules/sgcc-commitments-2019-recalled.toml")),
-    ("sgcc-commitments-6-22-32.toml", include_str!("../../data/rules/sgcc-commitments-6-22-32.toml")),
-    ("sgcc-provincial-notices.toml", include_str!("../../data/rules/sgcc-provincial-notices.toml")),
-    ("sgcc-red-lines-2022.toml", include_str!("../../data/rules/sgcc-red-lines-2022.toml")),
-    ("sgcc-service-quality-standard.toml", include_str!("../../data/rules/sgcc-service-quality-standard.toml")),
-    ("sgcc-service-spec-2003.toml", include_str!("../../data/rules/sgcc-service-spec-2003.toml")),
-    ("sgcc-simplification-2015.toml", include_str!("../../data/rules/sgcc-simplification-2015.toml")),
-    ("sgcc-timelimit-assessment.toml", include_str!("../../data/rules/sgcc-timelimit-assessment.toml")),
-    ("sgcc-yekuo-spec-2010.toml", include_str!("../../data/rules/sgcc-yekuo-spec-2010.toml")),
-    ("yekuo-conventions.toml", include_str!("../../data/rules/yekuo-conventions.toml")),
+    (
+        "documents.toml",
+        include_str!("../../data/rules/documents.toml"),
+    ),
+    (
+        "gb50052-2009.toml",
+        include_str!("../../data/rules/gb50052-2009.toml"),
+    ),
+    (
+        "gdfwjgbf-2005.toml",
+        include_str!("../../data/rules/gdfwjgbf-2005.toml"),
+    ),
+    (
+        "gdjgbf-2010.toml",
+        include_str!("../../data/rules/gdjgbf-2010.toml"),
+    ),
+    (
+        "gdyygz-1996.toml",
+        include_str!("../../data/rules/gdyygz-1996.toml"),
+    ),
+    (
+        "gdyygz-2024.toml",
+        include_str!("../../data/rules/gdyygz-2024.toml"),
+    ),
+    (
+        "licence-2010.toml",
+        include_str!("../../data/rules/licence-2010.toml"),
+    ),
+    (
+        "licence-2020.toml",
+        include_str!("../../data/rules/licence-2020.toml"),
+    ),
+    (
+        "licence-pre2010.toml",
+        include_str!("../../data/rules/licence-pre2010.toml"),
+    ),
+    (
+        "local-important-users.toml",
+        include_str!("../../data/rules/local-important-users.toml"),
+    ),
+    (
+        "minfadian-2021.toml",
+        include_str!("../../data/rules/minfadian-2021.toml"),
+    ),
+    (
+        "minfatongze-1987.toml",
+        include_str!("../../data/rules/minfatongze-1987.toml"),
+    ),
+    (
+        "minfazongze-2017.toml",
+        include_str!("../../data/rules/minfazongze-2017.toml"),
+    ),
+    (
+        "ndrc-nea-opinion-2025.toml",
+        include_str!("../../data/rules/ndrc-nea-opinion-2025.toml"),
+    ),
+    (
+        "nea-three-designations-2021.toml",
+        include_str!("../../data/rules/nea-three-designations-2021.toml"),
+    ),
+    (
+        "sgcc-application-lists.toml",
+        include_str!("../../data/rules/sgcc-application-lists.toml"),
+    ),
+    (
+        "sgcc-commitments-2005.toml",
+        include_str!("../../data/rules/sgcc-commitments-2005.toml"),
+    ),
+    (
+        "sgcc-commitments-2011.toml",
+        include_str!("../../data/rules/sgcc-commitments-2011.toml"),
+    ),
+    (
+        "sgcc-commitments-2019-recalled.toml",
+        include_str!("../../data/rules/sgcc-commitments-2019-recalled.toml"),
+    ),
+    (
+        "sgcc-commitments-6-22-32.toml",
+        include_str!("../../data/rules/sgcc-commitments-6-22-32.toml"),
+    ),
+    (
+        "sgcc-provincial-notices.toml",
+        include_str!("../../data/rules/sgcc-provincial-notices.toml"),
+    ),
+    (
+        "sgcc-red-lines-2022.toml",
+        include_str!("../../data/rules/sgcc-red-lines-2022.toml"),
+    ),
+    (
+        "sgcc-service-quality-standard.toml",
+        include_str!("../../data/rules/sgcc-service-quality-standard.toml"),
+    ),
+    (
+        "sgcc-service-spec-2003.toml",
+        include_str!("../../data/rules/sgcc-service-spec-2003.toml"),
+    ),
+    (
+        "sgcc-simplification-2015.toml",
+        include_str!("../../data/rules/sgcc-simplification-2015.toml"),
+    ),
+    (
+        "sgcc-timelimit-assessment.toml",
+        include_str!("../../data/rules/sgcc-timelimit-assessment.toml"),
+    ),
+    (
+        "sgcc-yekuo-spec-2010.toml",
+        include_str!("../../data/rules/sgcc-yekuo-spec-2010.toml"),
+    ),
+    (
+        "yekuo-conventions.toml",
+        include_str!("../../data/rules/yekuo-conventions.toml"),
+    ),
 ];
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -236,7 +320,9 @@ impl Rulebook {
     ///
     /// # Errors
     /// The first [`RulebookError`] found, naming file, rule, key and problem.
-    pub fn from_files(files: impl IntoIterator<Item = (String, String)>) -> Result<Rulebook, RulebookError> {
+    pub fn from_files(
+        files: impl IntoIterator<Item = (String, String)>,
+    ) -> Result<Rulebook, RulebookError> {
         let mut entries = Vec::new();
         let mut documents = Vec::new();
         for (file, text) in files {
@@ -245,10 +331,19 @@ impl Rulebook {
                 documents = d.document;
             } else {
                 let f: InstrumentFile = toml::from_str(&text).map_err(|e| toml_error(&file, &e))?;
-                entries.push(Entry { instrument: f.instrument, provisions: f.provision, file });
+                entries.push(Entry {
+                    instrument: f.instrument,
+                    provisions: f.provision,
+                    file,
+                });
             }
         }
-        entries.sort_by(|a, b| a.instrument.from.cmp(&b.instrument.from).then(a.instrument.id.cmp(&b.instrument.id)));
+        entries.sort_by(|a, b| {
+            a.instrument
+                .from
+                .cmp(&b.instrument.from)
+                .then(a.instrument.id.cmp(&b.instrument.id))
+        });
         let book = Rulebook { entries, documents };
         validate(&book)?;
         Ok(book)
@@ -258,18 +353,29 @@ impl Rulebook {
     pub fn in_force(&self, rule: &str, date: NaiveDate, utility: &str) -> Vec<InForce<'_>> {
         self.entries
             .iter()
-            .filter(|e| e.instrument.in_force_on(date) && applies_to_utility(&e.instrument, utility))
+            .filter(|e| {
+                e.instrument.in_force_on(date) && applies_to_utility(&e.instrument, utility)
+            })
             .flat_map(|e| {
                 e.provisions
                     .iter()
                     .filter(move |p| p.rule == rule)
-                    .map(move |p| InForce { instrument: &e.instrument, provision: p })
+                    .map(move |p| InForce {
+                        instrument: &e.instrument,
+                        provision: p,
+                    })
             })
             .collect()
     }
 
     /// Provisions for `rule` in force on any day of [from, to] (CAL-08, LIC-05).
-    pub fn in_force_during(&self, rule: &str, from: NaiveDate, to: NaiveDate, utility: &str) -> Vec<InForce<'_>> {
+    pub fn in_force_during(
+        &self,
+        rule: &str,
+        from: NaiveDate,
+        to: NaiveDate,
+        utility: &str,
+    ) -> Vec<InForce<'_>> {
         self.entries
             .iter()
             .filter(|e| {
@@ -280,7 +386,10 @@ impl Rulebook {
                 e.provisions
                     .iter()
                     .filter(move |p| p.rule == rule)
-                    .map(move |p| InForce { instrument: &e.instrument, provision: p })
+                    .map(move |p| InForce {
+                        instrument: &e.instrument,
+                        provision: p,
+                    })
             })
             .collect()
     }
@@ -291,8 +400,11 @@ impl Rulebook {
 
     /// Every rule id that some provision provides.
     pub fn rule_ids(&self) -> Vec<&str> {
-        let mut ids: Vec<&str> =
-            self.entries.iter().flat_map(|e| e.provisions.iter().map(|p| p.rule.as_str())).collect();
+        let mut ids: Vec<&str> = self
+            .entries
+            .iter()
+            .flat_map(|e| e.provisions.iter().map(|p| p.rule.as_str()))
+            .collect();
         ids.sort_by_key(|id| schema::RULE_IDS.iter().position(|r| r == id));
         ids.dedup();
         ids
@@ -306,7 +418,12 @@ fn applies_to_utility(i: &Instrument, utility: &str) -> bool {
 fn toml_error(file: &str, e: &toml::de::Error) -> RulebookError {
     // toml reports "unknown field `x`, expected one of …" with a line/column
     // snippet; keep its message, which already names the key.
-    RulebookError { file: file.to_string(), rule: None, key: "(file)".into(), problem: e.to_string().trim().to_string() }
+    RulebookError {
+        file: file.to_string(),
+        rule: None,
+        key: "(file)".into(),
+        problem: e.to_string().trim().to_string(),
+    }
 }
 
 fn check(
@@ -319,7 +436,12 @@ fn check(
     if ok {
         Ok(())
     } else {
-        Err(RulebookError { file: file.into(), rule: rule.map(Into::into), key: key.into(), problem: problem() })
+        Err(RulebookError {
+            file: file.into(),
+            rule: rule.map(Into::into),
+            key: key.into(),
+            problem: problem(),
+        })
     }
 }
 
@@ -330,7 +452,9 @@ fn one_of(
     rule: Option<&str>,
     key: &str,
 ) -> Result<(), RulebookError> {
-    check(allowed.contains(&v), file, rule, key, || format!("`{v}` is not allowed; allowed: {}", allowed.join(", ")))
+    check(allowed.contains(&v), file, rule, key, || {
+        format!("`{v}` is not allowed; allowed: {}", allowed.join(", "))
+    })
 }
 
 fn validate(book: &Rulebook) -> Result<(), RulebookError> {
@@ -339,29 +463,53 @@ fn validate(book: &Rulebook) -> Result<(), RulebookError> {
     for e in &book.entries {
         let f = e.file.as_str();
         let i = &e.instrument;
-        check(ids.insert(i.id.clone()), f, None, "instrument.id", || format!("`{}` is used by another file", i.id))?;
+        check(ids.insert(i.id.clone()), f, None, "instrument.id", || {
+            format!("`{}` is used by another file", i.id)
+        })?;
         one_of(&i.layer, LAYERS, f, None, "instrument.layer")?;
         one_of(&i.utility, UTILITIES, f, None, "instrument.utility")?;
-        check(!i.source.trim().is_empty(), f, None, "instrument.source", || "a source is required".into())?;
-        check(i.until.is_some() == i.until_mark.is_some(), f, None, "instrument.until_mark", || {
-            "`until` and `until_mark` go together".into()
-        })?;
+        check(
+            !i.source.trim().is_empty(),
+            f,
+            None,
+            "instrument.source",
+            || "a source is required".into(),
+        )?;
+        check(
+            i.until.is_some() == i.until_mark.is_some(),
+            f,
+            None,
+            "instrument.until_mark",
+            || "`until` and `until_mark` go together".into(),
+        )?;
         if let Some(u) = i.until {
-            check(u >= i.from, f, None, "instrument.until", || format!("{u} is before `from` {}", i.from))?;
+            check(u >= i.from, f, None, "instrument.until", || {
+                format!("{u} is before `from` {}", i.from)
+            })?;
         }
         for p in &e.provisions {
             let r = Some(p.rule.as_str());
             one_of(&p.rule, RULE_IDS, f, None, "provision.rule")?;
-            check(!p.summary_zh.trim().is_empty() && !p.summary_en.trim().is_empty(), f, r, "summary_zh/summary_en", || {
-                "both summaries are required".into()
-            })?;
+            check(
+                !p.summary_zh.trim().is_empty() && !p.summary_en.trim().is_empty(),
+                f,
+                r,
+                "summary_zh/summary_en",
+                || "both summaries are required".into(),
+            )?;
             // A citation is the instrument plus, where known, the article. An
             // unknown article must be declared by a mark that is not [V].
-            check(p.article.is_some() || p.mark != Mark::V || i.layer == "convention", f, r, "article", || {
-                "a [V] provision must name its article".into()
-            })?;
+            check(
+                p.article.is_some() || p.mark != Mark::V || i.layer == "convention",
+                f,
+                r,
+                "article",
+                || "a [V] provision must name its article".into(),
+            )?;
             if let Some(a) = &p.article {
-                check(!a.trim().is_empty(), f, r, "article", || "empty article".into())?;
+                check(!a.trim().is_empty(), f, r, "article", || {
+                    "empty article".into()
+                })?;
             }
             for c in &p.categories {
                 one_of(c, CATEGORIES, f, r, "categories")?;
@@ -369,13 +517,21 @@ fn validate(book: &Rulebook) -> Result<(), RulebookError> {
             for b in &p.businesses {
                 one_of(b, BUSINESSES, f, r, "businesses")?;
             }
-            check(p.documents.is_empty() || takes_documents(&p.rule), f, r, "documents", || {
-                "only DOC rules list documents".into()
-            })?;
+            check(
+                p.documents.is_empty() || takes_documents(&p.rule),
+                f,
+                r,
+                "documents",
+                || "only DOC rules list documents".into(),
+            )?;
             for d in &p.documents {
-                check(book.document(&d.doc).is_some(), f, r, "documents.doc", || {
-                    format!("`{}` is not in documents.toml", d.doc)
-                })?;
+                check(
+                    book.document(&d.doc).is_some(),
+                    f,
+                    r,
+                    "documents.doc",
+                    || format!("`{}` is not in documents.toml", d.doc),
+                )?;
                 one_of(&d.need, NEEDS, f, r, "documents.need")?;
             }
             validate_values(f, p)?;
@@ -388,16 +544,28 @@ fn validate(book: &Rulebook) -> Result<(), RulebookError> {
             if x.series != y.series {
                 continue;
             }
-            let overlap = x.from <= y.until.unwrap_or(NaiveDate::MAX) && y.from <= x.until.unwrap_or(NaiveDate::MAX);
+            let overlap = x.from <= y.until.unwrap_or(NaiveDate::MAX)
+                && y.from <= x.until.unwrap_or(NaiveDate::MAX);
             check(!overlap, &b.file, None, "instrument.from/until", || {
-                format!("series `{}`: in force {}..{} overlaps `{}` ({})", y.series, y.from, fmt_until(y.until), x.id, a.file)
+                format!(
+                    "series `{}`: in force {}..{} overlaps `{}` ({})",
+                    y.series,
+                    y.from,
+                    fmt_until(y.until),
+                    x.id,
+                    a.file
+                )
             })?;
         }
     }
     for d in &book.documents {
-        check(!d.source.trim().is_empty(), "documents.toml", None, &format!("document {}", d.code), || {
-            "a source is required".into()
-        })?;
+        check(
+            !d.source.trim().is_empty(),
+            "documents.toml",
+            None,
+            &format!("document {}", d.code),
+            || "a source is required".into(),
+        )?;
     }
     Ok(())
 }
@@ -410,7 +578,13 @@ fn validate_values(f: &str, p: &Provision) -> Result<(), RulebookError> {
     use schema::*;
     let r = Some(p.rule.as_str());
     let shape = value_shape(&p.rule);
-    check(shape != ValueShape::None || p.values.is_empty(), f, r, "values", || format!("{} takes no values", p.rule))?;
+    check(
+        shape != ValueShape::None || p.values.is_empty(),
+        f,
+        r,
+        "values",
+        || format!("{} takes no values", p.rule),
+    )?;
     let mut seen = std::collections::HashSet::new();
     for v in &p.values {
         let present = |k: &str| match k {
@@ -433,11 +607,32 @@ fn validate_values(f: &str, p: &Provision) -> Result<(), RulebookError> {
             ValueShape::Tier => (&["tier"], &["max_kv", "certain_kv"]),
             ValueShape::None => (&[], &[]),
         };
-        for k in ["for", "what", "amount", "unit", "start", "kind", "scope", "tier", "max_kv", "certain_kv"] {
+        for k in [
+            "for",
+            "what",
+            "amount",
+            "unit",
+            "start",
+            "kind",
+            "scope",
+            "tier",
+            "max_kv",
+            "certain_kv",
+        ] {
             let allowed = required.contains(&k) || optional.contains(&k);
-            check(!required.contains(&k) || present(k), f, r, &format!("values.{k}"), || "missing".into())?;
+            check(
+                !required.contains(&k) || present(k),
+                f,
+                r,
+                &format!("values.{k}"),
+                || "missing".into(),
+            )?;
             check(allowed || !present(k), f, r, &format!("values.{k}"), || {
-                format!("{} does not take `{k}`; it takes {}", p.rule, [required, optional].concat().join(", "))
+                format!(
+                    "{} does not take `{k}`; it takes {}",
+                    p.rule,
+                    [required, optional].concat().join(", ")
+                )
             })?;
         }
         if let Some(s) = &v.for_ {
@@ -462,13 +657,19 @@ fn validate_values(f: &str, p: &Provision) -> Result<(), RulebookError> {
             one_of(w, names, f, r, "values.what")?;
         }
         if let Some(t) = v.tier {
-            check((1..=5).contains(&t), f, r, "values.tier", || format!("{t} is not a tier; allowed: 1 to 5"))?;
+            check((1..=5).contains(&t), f, r, "values.tier", || {
+                format!("{t} is not a tier; allowed: 1 to 5")
+            })?;
         }
         if let Some(k) = v.max_kv {
-            check(k.is_finite() && k > 0.0, f, r, "values.max_kv", || format!("{k} is not a voltage"))?;
+            check(k.is_finite() && k > 0.0, f, r, "values.max_kv", || {
+                format!("{k} is not a voltage")
+            })?;
         }
         let key = format!("{:?}/{:?}/{:?}", v.for_, v.what, v.tier);
-        check(seen.insert(key), f, r, "values", || "two values for the same class".into())?;
+        check(seen.insert(key), f, r, "values", || {
+            "two values for the same class".into()
+        })?;
     }
     Ok(())
 }
