@@ -521,23 +521,20 @@ impl Case {
                 ));
             }
         }
-        for (i, k) in self.contractors.iter().enumerate() {
-            if let Some(t) = k.tier {
-                if !(1..=5).contains(&t) {
-                    return Err(CaseError::new(
-                        format!("contractors[{i}].tier"),
-                        format!("{t} is not a licence tier; allowed: 1 (一级) to 5 (五级)"),
-                        format!("许可证等级 {t} 无效；允许 1(一级)至 5(五级)"),
-                    ));
-                }
-            }
-        }
-        if let Some(t) = self.conduct.demanded_tier {
-            if !(1..=5).contains(&t) {
+        let tiers = self
+            .contractors
+            .iter()
+            .enumerate()
+            .map(|(i, k)| (format!("contractors[{i}].tier"), k.tier));
+        for (field, tier) in tiers.chain([(
+            "conduct.demanded_tier".to_string(),
+            self.conduct.demanded_tier,
+        )]) {
+            if let Some(t) = tier.filter(|t| !(1..=5).contains(t)) {
                 return Err(CaseError::new(
-                    "conduct.demanded_tier",
-                    format!("{t} is not a licence tier; allowed: 1 to 5"),
-                    format!("许可证等级 {t} 无效；允许 1 至 5"),
+                    field,
+                    format!("{t} is not a licence tier; allowed: 1 (一级) to 5 (五级)"),
+                    format!("许可证等级 {t} 无效；允许 1(一级)至 5(五级)"),
                 ));
             }
         }

@@ -351,21 +351,7 @@ impl Rulebook {
 
     /// Every provision for `rule` in force on `date` for this utility, oldest instrument first.
     pub fn in_force(&self, rule: &str, date: NaiveDate, utility: &str) -> Vec<InForce<'_>> {
-        self.entries
-            .iter()
-            .filter(|e| {
-                e.instrument.in_force_on(date) && applies_to_utility(&e.instrument, utility)
-            })
-            .flat_map(|e| {
-                e.provisions
-                    .iter()
-                    .filter(move |p| p.rule == rule)
-                    .map(move |p| InForce {
-                        instrument: &e.instrument,
-                        provision: p,
-                    })
-            })
-            .collect()
+        self.in_force_during(rule, date, date, utility)
     }
 
     /// Provisions for `rule` in force on any day of [from, to] (CAL-08, LIC-05).
