@@ -1,148 +1,222 @@
 //! DOC (application documents) and NOTICE (one-time written notice, clock start).
 
 use super::{text, Ctx};
-use crate::case::{Business, Category};
+use crate::case::{Business, Case, Category};
 use crate::report::{Evidence, Outcome};
+use crate::rulebook::{Document, InForce, Rulebook};
+use crate::Mark;
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// The DOC rules that list application documents.
+const LIST_RULES: [&str; 7] = [
+    "DOC-01", "DOC-02", "DOC-03", "DOC-04", "DOC-05", "DOC-08", "DOC-09",
+];
+
+/// The document-list provisions in force on `date` for this case's category
+/// and business. One place decides this so that the checklist the app shows
+/// and the findings can never disagree.
+fn list_provisions<'a>(book: &'a Rulebook, case: &Case, date: NaiveDate) -> Vec<InForce<'a>> {
+    let cat = case.customer.category.code();
+    let bus = case.customer.business.code();
+    LIST_RULES
+        .iter()
+        .flat_map(|rule| book.in_force(rule, date, &case.utility.operator))
+        .filter(|src| {
+            let p = src.provision;
+            (p.categories.is_empty() || p.categories.iter().any(|c| c == cat))
+                && (p.businesses.is_empty() || p.businesses.iter().any(|b| b == bus))
+        })
+        .collect()
+}
+
+/// Does a `need` condition of documents.toml apply to this case?
+fn need_applies(need: &str, case: &Case) -> bool {
+    match need {
+        "required" | "local" => true,
+        "if-agent" => case.customer.agent,
+        "if-government-project" => case.customer.government_project,
+        "if-important" => case.customer.important,
+        "if-ownership-unclear" => case.customer.ownership_unclear,
+        _ => false,
+    }
+}
+
+/// One line of the document checklist a customer ticks off.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ChecklistItem {
+    /// Document code (D-ID …).
+    pub doc: String,
+    pub name_zh: String,
+    pub name_en: String,
+    pub accepted_zh: Vec<String>,
+    pub accepted_en: Vec<String>,
+    pub not_accepted_zh: Vec<String>,
+    pub not_accepted_en: Vec<String>,
+    /// `required`, `local`, `if-agent` …, as in the rule file.
+    pub need: String,
+    /// May follow after acceptance where the utility offers 一证受理.
+    pub later_with_one_id: bool,
+    pub rule: String,
+    pub mark: Mark,
+    pub held: bool,
+}
+
+/// The documents this case needs (on the application date, else `as_of`):
+/// every document whose condition applies, once, under the first rule that
+/// asks for it. Rules without a list (DOC-08/09) contribute nothing.
+pub fn checklist(book: &Rulebook, case: &Case, as_of: NaiveDate) -> Vec<ChecklistItem> {
+    let date = case.dates.accepted.unwrap_or(as_of);
+    let mut items: Vec<ChecklistItem> = Vec::new();
+    for src in list_provisions(book, case, date) {
+        let p = src.provision;
+        for need in &p.documents {
+            if !need_applies(&need.need, case) || items.iter().any(|i| i.doc == need.doc) {
+                continue;
+            }
+            let d = book.document(&need.doc);
+            let get = |f: fn(&Document) -> Vec<String>| d.map(f).unwrap_or_default();
+            items.push(ChecklistItem {
+                doc: need.doc.clone(),
+                name_zh: d.map_or_else(|| need.doc.clone(), |d| d.name_zh.clone()),
+                name_en: d.map_or_else(|| need.doc.clone(), |d| d.name_en.clone()),
+                accepted_zh: get(|d| d.accepted_zh.clone()),
+                accepted_en: get(|d| d.accepted_en.clone()),
+                not_accepted_zh: get(|d| d.not_accepted_zh.clone()),
+                not_accepted_en: get(|d| d.not_accepted_en.clone()),
+                need: need.need.clone(),
+                later_with_one_id: need.later_with_one_id,
+                rule: p.rule.clone(),
+                mark: p.mark,
+                held: case.documents.iter().any(|h| h == &need.doc),
+            });
+        }
+    }
+    items
+}
 
 pub(crate) fn check(ctx: &mut Ctx) {
     let date = ctx.application_date();
     let case = ctx.case;
-    let cat = case.customer.category.code();
-    let bus = case.customer.business.code();
     let mut all_missing: Vec<String> = Vec::new();
-    for rule in [
-        "DOC-01", "DOC-02", "DOC-03", "DOC-04", "DOC-05", "DOC-08", "DOC-09",
-    ] {
-        for src in ctx.in_force(rule, date) {
-            let p = src.provision;
-            if (!p.categories.is_empty() && !p.categories.iter().any(|c| c == cat))
-                || (!p.businesses.is_empty() && !p.businesses.iter().any(|b| b == bus))
-            {
-                continue;
-            }
-            if p.documents.is_empty() {
-                // DOC-08 / DOC-09: out of core scope, a reminder only.
-                let kind = case.customer.change_kind.clone().unwrap_or_default();
-                ctx.push(
-                    rule,
-                    Outcome::Warning,
-                    Some(src),
-                    p.mark,
-                    text(
-                        format!(
-                            "{kind}此类业务的资料清单以当地供电企业告知为准: {}",
-                            p.summary_zh
-                        ),
-                        format!(
-                            "The document list for this business is local: {}",
-                            p.summary_en
-                        ),
+    for src in list_provisions(ctx.book, case, date) {
+        let rule = src.provision.rule.as_str();
+
+        let p = src.provision;
+        if p.documents.is_empty() {
+            // DOC-08 / DOC-09: out of core scope, a reminder only.
+            let kind = case.customer.change_kind.clone().unwrap_or_default();
+            ctx.push(
+                rule,
+                Outcome::Warning,
+                Some(src),
+                p.mark,
+                text(
+                    format!(
+                        "{kind}此类业务的资料清单以当地供电企业告知为准: {}",
+                        p.summary_zh
                     ),
-                    Evidence {
-                        inputs: vec!["customer.business".into()],
-                        ..Evidence::default()
-                    },
-                );
+                    format!(
+                        "The document list for this business is local: {}",
+                        p.summary_en
+                    ),
+                ),
+                Evidence {
+                    inputs: vec!["customer.business".into()],
+                    ..Evidence::default()
+                },
+            );
+            continue;
+        }
+        let mut missing = Vec::new();
+        let mut later = Vec::new();
+        let mut local = Vec::new();
+        let mut ev = Evidence {
+            inputs: vec![
+                "documents".into(),
+                "customer.category".into(),
+                "customer.business".into(),
+            ],
+            ..Evidence::default()
+        };
+        for need in &p.documents {
+            if !need_applies(&need.need, case) || case.documents.iter().any(|d| d == &need.doc) {
                 continue;
             }
-            let mut missing = Vec::new();
-            let mut later = Vec::new();
-            let mut local = Vec::new();
-            let mut ev = Evidence {
-                inputs: vec![
-                    "documents".into(),
-                    "customer.category".into(),
-                    "customer.business".into(),
-                ],
-                ..Evidence::default()
-            };
-            for need in &p.documents {
-                let applies = match need.need.as_str() {
-                    "required" | "local" => true,
-                    "if-agent" => case.customer.agent,
-                    "if-government-project" => case.customer.government_project,
-                    "if-important" => case.customer.important,
-                    "if-ownership-unclear" => case.customer.ownership_unclear,
-                    _ => false,
-                };
-                if !applies || case.documents.iter().any(|d| d == &need.doc) {
-                    continue;
-                }
-                if need.need == "local" {
-                    local.push(need.doc.clone());
-                } else if need.later_with_one_id
-                    && case.utility.one_id_acceptance
-                    && case.documents.iter().any(|d| d == "D-ID")
-                {
-                    later.push(need.doc.clone());
-                } else {
-                    missing.push(need.doc.clone());
-                }
-            }
-            let name = |c: &String| {
-                ctx.book
-                    .document(c)
-                    .map(|d| (d.name_zh.clone(), d.name_en.clone()))
-                    .unwrap_or((c.clone(), c.clone()))
-            };
-            let list = |v: &Vec<String>| {
-                let (zh, en): (Vec<String>, Vec<String>) = v
-                    .iter()
-                    .map(|c| {
-                        let (z, e) = name(c);
-                        (format!("{z}({c})"), format!("{e} ({c})"))
-                    })
-                    .unzip();
-                (zh.join("、"), en.join(", "))
-            };
-            for c in &missing {
-                ev.numbers.insert(format!("missing:{c}"), 1.0);
-            }
-            for c in &later {
-                ev.numbers.insert(format!("later:{c}"), 1.0);
-            }
-            for c in &local {
-                ev.numbers.insert(format!("local:{c}"), 1.0);
-            }
-            let (outcome, zh, en) = if !missing.is_empty() {
-                let (z, e) = list(&missing);
-                (
-                    Outcome::Missing,
-                    format!("缺少: {z}。"),
-                    format!("Missing: {e}."),
-                )
-            } else if !later.is_empty() {
-                let (z, e) = list(&later);
-                (
-                    Outcome::Warning,
-                    format!("可凭身份证\"一证受理\"，以下资料须后补: {z}。"),
-                    format!("One-ID acceptance is possible; to be supplied later: {e}."),
-                )
-            } else if !local.is_empty() {
-                let (z, e) = list(&local);
-                (
-                    Outcome::Warning,
-                    format!("必备资料齐全；部分地方另要求: {z}。"),
-                    format!("Required documents complete; some places also ask for: {e}."),
-                )
+            if need.need == "local" {
+                local.push(need.doc.clone());
+            } else if need.later_with_one_id
+                && case.utility.one_id_acceptance
+                && case.documents.iter().any(|d| d == "D-ID")
+            {
+                later.push(need.doc.clone());
             } else {
-                (
-                    Outcome::Ok,
-                    "申请资料齐全。".to_string(),
-                    "Application documents complete.".to_string(),
-                )
-            };
-            if outcome == Outcome::Missing && p.mark.is_reliable() {
-                all_missing.extend(missing.iter().cloned());
+                missing.push(need.doc.clone());
             }
-            let f = ctx.push(rule, outcome, Some(src), p.mark, text(zh, en), ev);
-            if outcome == Outcome::Missing && !local.is_empty() {
-                let (z, e) = list(&local);
-                f.caveats.push(text(
-                    format!("部分地方另要求: {z}。"),
-                    format!("Some places also ask for: {e}."),
-                ));
-            }
+        }
+        let name = |c: &String| {
+            ctx.book
+                .document(c)
+                .map(|d| (d.name_zh.clone(), d.name_en.clone()))
+                .unwrap_or((c.clone(), c.clone()))
+        };
+        let list = |v: &Vec<String>| {
+            let (zh, en): (Vec<String>, Vec<String>) = v
+                .iter()
+                .map(|c| {
+                    let (z, e) = name(c);
+                    (format!("{z}({c})"), format!("{e} ({c})"))
+                })
+                .unzip();
+            (zh.join("、"), en.join(", "))
+        };
+        for c in &missing {
+            ev.numbers.insert(format!("missing:{c}"), 1.0);
+        }
+        for c in &later {
+            ev.numbers.insert(format!("later:{c}"), 1.0);
+        }
+        for c in &local {
+            ev.numbers.insert(format!("local:{c}"), 1.0);
+        }
+        let (outcome, zh, en) = if !missing.is_empty() {
+            let (z, e) = list(&missing);
+            (
+                Outcome::Missing,
+                format!("缺少: {z}。"),
+                format!("Missing: {e}."),
+            )
+        } else if !later.is_empty() {
+            let (z, e) = list(&later);
+            (
+                Outcome::Warning,
+                format!("可凭身份证\"一证受理\"，以下资料须后补: {z}。"),
+                format!("One-ID acceptance is possible; to be supplied later: {e}."),
+            )
+        } else if !local.is_empty() {
+            let (z, e) = list(&local);
+            (
+                Outcome::Warning,
+                format!("必备资料齐全；部分地方另要求: {z}。"),
+                format!("Required documents complete; some places also ask for: {e}."),
+            )
+        } else {
+            (
+                Outcome::Ok,
+                "申请资料齐全。".to_string(),
+                "Application documents complete.".to_string(),
+            )
+        };
+        if outcome == Outcome::Missing && p.mark.is_reliable() {
+            all_missing.extend(missing.iter().cloned());
+        }
+        let f = ctx.push(rule, outcome, Some(src), p.mark, text(zh, en), ev);
+        if outcome == Outcome::Missing && !local.is_empty() {
+            let (z, e) = list(&local);
+            f.caveats.push(text(
+                format!("部分地方另要求: {z}。"),
+                format!("Some places also ask for: {e}."),
+            ));
         }
     }
     all_missing.sort();

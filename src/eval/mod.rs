@@ -21,6 +21,8 @@ use crate::rulebook::{InForce, Rulebook};
 use crate::Mark;
 use chrono::NaiveDate;
 
+pub use documents::{checklist, ChecklistItem};
+
 /// Evaluate `case` against `book` as of the day `as_of` ("today" is an input).
 /// Never fails: missing inputs become `cannot-determine` findings.
 pub fn evaluate(book: &Rulebook, case: &Case, as_of: NaiveDate) -> Report {

@@ -1,5 +1,15 @@
-//! The in-browser checker. Empty until the yew app lands (issue 3); it
-//! depends on the core already so the workspace shape is the final one.
+//! The in-browser checker: a yew app that runs the whole yekuo evaluator
+//! locally. Nothing the user enters leaves the device.
+//!
+//! The modules without a browser in them (`draft`, `state`, `share`) build
+//! and test natively; the view and its effects are compiled for wasm only.
 #![forbid(unsafe_code)]
+
+pub mod draft;
+pub mod share;
+pub mod state;
+
+#[cfg(target_arch = "wasm32")]
+mod view;
 
 pub use yekuo::VERSION;

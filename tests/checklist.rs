@@ -1,0 +1,57 @@
+//! The document checklist the app shows (catalog §2, DOC-02..05): what each
+//! category and business must bring, with the conditional documents.
+
+use chrono::NaiveDate;
+use yekuo::case::parse_case;
+use yekuo::eval::checklist;
+use yekuo::rulebook::Rulebook;
+
+fn docs(json: &str) -> Vec<(String, String, bool)> {
+    let case = parse_case(json).expect("test case parses");
+    let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    checklist(Rulebook::embedded(), &case, today)
+        .into_iter()
+        .map(|i| (i.doc, i.rule, i.held))
+        .collect()
+}
+
+fn codes(v: &[(String, String, bool)]) -> Vec<&str> {
+    v.iter().map(|(d, _, _)| d.as_str()).collect()
+}
+
+#[test]
+fn resident_increase_needs_id_and_account_number() {
+    // DOC-03: ID and the existing account; proof of rights only when ownership is unclear.
+    let v = docs(
+        r#"{"format":"yekuo-case/1","customer":{"category":"居民","business":"增容"},"documents":["D-ACCT"]}"#,
+    );
+    assert_eq!(codes(&v), ["D-ID", "D-ACCT"]);
+    assert!(v.iter().all(|(_, r, _)| r == "DOC-03"));
+    assert_eq!(v.iter().map(|x| x.2).collect::<Vec<_>>(), [false, true]);
+
+    let v = docs(
+        r#"{"format":"yekuo-case/1","customer":{"category":"居民","business":"增容","ownership_unclear":true,"agent":true}}"#,
+    );
+    assert_eq!(codes(&v), ["D-ID", "D-ACCT", "D-PROP", "D-AGENT"]);
+}
+
+#[test]
+fn high_voltage_new_lists_the_hv_documents_once() {
+    // DOC-05: entity certificate, proof of rights, legal representative's ID,
+    // equipment list, application form; security-load documents for important users.
+    let v = docs(
+        r#"{"format":"yekuo-case/1","customer":{"category":"高压","business":"新装","important":true}}"#,
+    );
+    let c = codes(&v);
+    for need in ["D-ID", "D-PROP", "D-LRID", "D-EQUIP", "D-FORM", "D-SEC"] {
+        assert!(c.contains(&need), "{need} missing from {c:?}");
+    }
+    assert!(
+        !c.contains(&"D-AGENT"),
+        "no agent, no power of attorney: {c:?}"
+    );
+    let mut sorted = c.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(sorted.len(), c.len(), "a document listed twice: {c:?}");
+}

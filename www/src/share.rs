@@ -1,0 +1,156 @@
+//! Getting a case out of the app and back in, without a server: the case
+//! file (the CLI's `yekuo-case/1` JSON), a link that carries the case in its
+//! fragment (never sent to any server), and the deadlines as an `.ics` file.
+
+use crate::draft::Draft;
+use yekuo::case::{parse_case, Case, CaseError};
+use yekuo::report::{Report, StepStatus};
+
+/// The case file text for a case.
+pub fn case_file(case: &Case) -> String {
+    // Serialising our own plain structs cannot fail.
+    serde_json::to_string_pretty(case).unwrap_or_default()
+}
+
+/// Read a case file into a draft, or say exactly what is wrong with it.
+pub fn read_case_file(text: &str) -> Result<Box<Draft>, CaseError> {
+    parse_case(text).map(|c| Box::new(Draft::from_case(&c)))
+}
+
+const FRAGMENT_KEY: &str = "case=";
+
+/// The URL fragment (without `#`) that restores `case`.
+pub fn fragment_for(case: &Case) -> String {
+    let json = serde_json::to_string(case).unwrap_or_default();
+    format!("{FRAGMENT_KEY}{}", base64url_encode(json.as_bytes()))
+}
+
+/// The case carried by a URL fragment: `None` when the fragment carries no
+/// case, `Some(Err)` when it does but cannot be read (a truncated or
+/// tampered link).
+pub fn read_fragment(fragment: &str) -> Option<Result<Box<Draft>, CaseError>> {
+    let payload = fragment
+        .trim_start_matches('#')
+        .strip_prefix(FRAGMENT_KEY)?;
+    let bad = |en: &str, zh: &str| CaseError {
+        field: ".".into(),
+        line: None,
+        message_en: en.into(),
+        message_zh: zh.into(),
+    };
+    let Some(bytes) = base64url_decode(payload) else {
+        return Some(Err(bad(
+            "the link is damaged (not valid base64url); ask for the link again",
+            "链接已损坏(不是有效的 base64url 编码)；请重新获取链接",
+        )));
+    };
+    let Ok(text) = String::from_utf8(bytes) else {
+        return Some(Err(bad(
+            "the link is damaged (not UTF-8 text)",
+            "链接已损坏(不是 UTF-8 文本)",
+        )));
+    };
+    Some(read_case_file(&text))
+}
+
+const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// RFC 4648 §5 base64url without padding (URL-safe, so the fragment needs no escaping).
+pub fn base64url_encode(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
+        for i in 0..=chunk.len() {
+            out.push(B64[(n >> (18 - 6 * i) & 63) as usize] as char);
+        }
+    }
+    out
+}
+
+pub fn base64url_decode(text: &str) -> Option<Vec<u8>> {
+    let text = text.trim_end_matches('=');
+    if text.len() % 4 == 1 {
+        return None;
+    }
+    let mut out = Vec::with_capacity(text.len() * 3 / 4);
+    for chunk in text.as_bytes().chunks(4) {
+        let mut n = 0u32;
+        for (i, c) in chunk.iter().enumerate() {
+            let v = B64.iter().position(|b| b == c)? as u32;
+            n |= v << (18 - 6 * i);
+        }
+        for i in 0..chunk.len() - 1 {
+            out.push((n >> (16 - 8 * i)) as u8);
+        }
+    }
+    Some(out)
+}
+
+/// The deadlines of a report as an iCalendar file (RFC 5545): one all-day
+/// event per step and regime that is not yet done.
+pub fn deadlines_ics(report: &Report, title: &str) -> String {
+    let mut out = String::from(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//yekuo//deadlines//ZH\r\nCALSCALE:GREGORIAN\r\n",
+    );
+    let stamp = report.as_of.format("%Y%m%dT000000Z");
+    for step in &report.timeline {
+        for due in &step.due {
+            if matches!(
+                due.status,
+                StepStatus::DoneOnTime | StepStatus::DoneLate { .. }
+            ) {
+                continue;
+            }
+            let day = due.due.format("%Y%m%d");
+            let next = due.due.succ_opt().unwrap_or(due.due).format("%Y%m%d");
+            let summary = format!("{}截止({}) {}", step.name_zh, due.title, title);
+            out.push_str("BEGIN:VEVENT\r\n");
+            out.push_str(&format!(
+                "UID:{}-{}-{day}@yekuo.invalid\r\n",
+                step.name_en.replace(' ', "-"),
+                due.instrument
+            ));
+            out.push_str(&format!("DTSTAMP:{stamp}\r\n"));
+            out.push_str(&format!(
+                "DTSTART;VALUE=DATE:{day}\r\nDTEND;VALUE=DATE:{next}\r\n"
+            ));
+            out.push_str(&fold(&format!("SUMMARY:{}", ics_escape(summary.trim()))));
+            out.push_str(&fold(&format!(
+                "DESCRIPTION:{}",
+                ics_escape(&format!(
+                    "{} {} {}; {} {} ({})",
+                    step.name_en, "due", due.due, due.title, due.version, due.mark
+                ))
+            )));
+            out.push_str("END:VEVENT\r\n");
+        }
+    }
+    out.push_str("END:VCALENDAR\r\n");
+    out
+}
+
+fn ics_escape(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace(';', "\\;")
+        .replace(',', "\\,")
+        .replace('\n', "\\n")
+}
+
+/// Fold a content line at 75 octets without splitting a UTF-8 character.
+fn fold(line: &str) -> String {
+    let mut out = String::new();
+    let mut used = 0;
+    for ch in line.chars() {
+        if used + ch.len_utf8() > 75 {
+            out.push_str("\r\n ");
+            used = 1;
+        }
+        out.push(ch);
+        used += ch.len_utf8();
+    }
+    out.push_str("\r\n");
+    out
+}

@@ -1,0 +1,155 @@
+//! Everything the app asks of the browser: the clock, storage, the URL,
+//! downloads, files and printing. Kept apart so the rest of the view is
+//! plain rendering and the reducer stays pure.
+
+use crate::state::{Mode, Saved};
+use chrono::NaiveDate;
+use wasm_bindgen::JsCast;
+
+fn window() -> web_sys::Window {
+    gloo::utils::window()
+}
+
+/// Today on the device's own clock (the only place the app reads it).
+pub fn today() -> NaiveDate {
+    let d = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date())
+        .unwrap_or(NaiveDate::MIN)
+}
+
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+pub fn query() -> String {
+    window().location().search().unwrap_or_default()
+}
+
+pub fn fragment() -> String {
+    window().location().hash().unwrap_or_default()
+}
+
+/// The page's address without query or fragment, for the restore link.
+pub fn page_url() -> String {
+    let l = window().location();
+    format!(
+        "{}{}",
+        l.origin().unwrap_or_default(),
+        l.pathname().unwrap_or_default()
+    )
+}
+
+/// Drop the fragment from the address bar (after reading a case from it), so
+/// a reload restores the autosaved form with the user's later edits.
+pub fn clear_fragment() {
+    if let Ok(h) = window().history() {
+        let url = format!("{}{}", page_url(), query());
+        let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
+fn local() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}
+
+pub enum Loaded {
+    Nothing,
+    Saved(Box<Saved>),
+    /// The saved text could not be read; it was kept under `kept_as`.
+    Corrupt {
+        reason: String,
+        kept_as: String,
+    },
+}
+
+/// Read the autosaved state of `mode`. A value that cannot be read is moved
+/// to a side key (never deleted) so that it can be recovered by hand.
+pub fn load(mode: Mode) -> Loaded {
+    let Some(s) = local() else {
+        return Loaded::Nothing;
+    };
+    let key = mode.storage_key();
+    let Ok(Some(text)) = s.get_item(key) else {
+        return Loaded::Nothing;
+    };
+    match Saved::parse(&text) {
+        Ok(saved) => Loaded::Saved(Box::new(saved)),
+        Err(reason) => {
+            let kept_as = format!("{key}.corrupt");
+            let _ = s.set_item(&kept_as, &text);
+            let _ = s.remove_item(key);
+            Loaded::Corrupt { reason, kept_as }
+        }
+    }
+}
+
+/// Autosave. `Err` when the browser refuses (storage full or disabled).
+pub fn save(mode: Mode, saved: &Saved) -> Result<(), ()> {
+    let s = local().ok_or(())?;
+    let text = serde_json::to_string(saved).map_err(|_| ())?;
+    s.set_item(mode.storage_key(), &text).map_err(|_| ())
+}
+
+/// The kiosk's wipe: every storage the page can reach except the cached
+/// app bundle, and the address bar's fragment.
+pub fn wipe_all() {
+    if let Some(s) = local() {
+        let _ = s.clear();
+    }
+    if let Ok(Some(s)) = window().session_storage() {
+        let _ = s.clear();
+    }
+    clear_fragment();
+    window().scroll_to_with_x_and_y(0.0, 0.0);
+}
+
+/// Offer `text` as a file download. Nothing is uploaded: the file is made in
+/// the page and handed to the browser's download.
+pub fn download(name: &str, mime: &str, text: &str) {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    let doc = gloo::utils::document();
+    if let Ok(a) = doc.create_element("a") {
+        if let Ok(a) = a.dyn_into::<web_sys::HtmlAnchorElement>() {
+            a.set_href(&url);
+            a.set_download(name);
+            a.click();
+        }
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// Print the page; with `notice_only` the print stylesheet shows just the
+/// one-time notice of missing documents.
+pub fn print(notice_only: bool) {
+    let body = gloo::utils::body();
+    let list = body.class_list();
+    if notice_only {
+        let _ = list.add_1("print-notice");
+    }
+    let _ = window().print();
+    let _ = list.remove_1("print-notice");
+}
+
+pub fn set_document_lang(tag: &str) {
+    if let Some(el) = gloo::utils::document().document_element() {
+        let _ = el.set_attribute("lang", tag);
+    }
+}
+
+/// Move focus to a form control (error summary links).
+pub fn focus(id: &str) {
+    if let Some(el) = gloo::utils::document().get_element_by_id(id) {
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+            el.scroll_into_view();
+        }
+    }
+}

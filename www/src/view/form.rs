@@ -1,0 +1,331 @@
+//! The guided form. It asks only what matters for this case: a resident
+//! never sees power-source questions, and the conduct questions are for
+//! clerks. Each section is a function of the state.
+
+use super::widgets::Ui;
+use crate::draft::{field_id, Draft, DATE_FIELDS, VOLTAGES_HV, VOLTAGES_LV};
+use crate::state::{Action, List, Mode, State};
+use yekuo::eval::ChecklistItem;
+use yew::prelude::*;
+
+const CATEGORIES: &[(&str, &str, &str)] = &[
+    ("resident", "居民客户(家庭用电)", "Resident (household)"),
+    (
+        "lv-nonresident",
+        "低压非居民客户(商铺、小企业等)",
+        "Low-voltage non-resident (shops, small firms)",
+    ),
+    (
+        "high-voltage",
+        "高压客户(10千伏及以上)",
+        "High-voltage customer (10 kV and above)",
+    ),
+];
+
+const BUSINESSES: &[(&str, &str, &str)] = &[
+    ("new", "新装", "New connection"),
+    ("increase", "增容", "Capacity increase"),
+    ("temporary", "临时用电", "Temporary supply"),
+    (
+        "change",
+        "变更用电(过户、分户等)",
+        "Change of use (transfer, split …)",
+    ),
+];
+
+const TIERS: &[(&str, &str, &str)] = &[
+    ("", "不清楚", "Don't know"),
+    ("1", "一级", "Tier 1"),
+    ("2", "二级", "Tier 2"),
+    ("3", "三级", "Tier 3"),
+    ("4", "四级", "Tier 4"),
+    ("5", "五级", "Tier 5"),
+];
+
+pub fn form(state: &State, ui: &Ui, checklist: &[ChecklistItem]) -> Html {
+    let d = &state.draft;
+    let clerk = state.mode == Mode::Clerk;
+    let chosen = !d.category.is_empty() && !d.business.is_empty();
+    html! {
+        <form class="case-form" novalidate=true onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+            { who(d, ui, clerk) }
+            if chosen {
+                { project(d, ui, clerk) }
+                { documents(d, ui, checklist) }
+                { dates(state, ui) }
+                { contractors(d, ui, clerk) }
+                if clerk { { conduct(d, ui) } }
+            } else {
+                <p class="next-hint">{ui.t("请先选择客户类别和业务类型，再继续填写。", "Choose the customer category and the business first.")}</p>
+            }
+        </form>
+    }
+}
+
+fn section(id: &str, title: &str, body: Html) -> Html {
+    html! {
+        <section class="form-section" aria-labelledby={format!("{id}-h")}>
+            <h2 id={format!("{id}-h")}>{title.to_string()}</h2>
+            {body}
+        </section>
+    }
+}
+
+fn who(d: &Draft, ui: &Ui, clerk: bool) -> Html {
+    let hv = d.category == "high-voltage";
+    let body = html! { <>
+        { ui.radios("customer.category", ("您是哪类客户？", "Which kind of customer are you?"), &d.category, CATEGORIES) }
+        { ui.radios("customer.business", ("您要办理什么业务？", "What do you apply for?"), &d.business, BUSINESSES) }
+        if d.business == "change" {
+            { ui.text("customer.change_kind", ("变更类型", "Kind of change"), &d.change_kind, "text", Some(("例如: 过户、分户、减容", "e.g. transfer, split, reduction"))) }
+        }
+        { ui.check("customer.agent", ("由他人代为办理(委托代理)", "Someone applies on my behalf (agent)"), d.agent) }
+        if d.category == "resident" && d.business == "increase" {
+            { ui.check("customer.ownership_unclear", ("房屋产权不清楚或已变更", "Ownership of the premises is unclear or changed"), d.ownership_unclear) }
+        }
+        if hv {
+            { ui.check("customer.government_project", ("政府投资或须审批的项目", "Government-funded or approval-bound project"), d.government_project) }
+            { ui.check("customer.important", ("重要电力用户(医院、化工、矿山等)", "Important power user (hospital, chemicals, mining …)"), d.important) }
+        }
+        if hv && clerk {
+            { ui.check("customer.special_load", ("有冲击、非线性等特殊负荷", "Has impulse or non-linear loads"), d.special_load) }
+        }
+        { ui.select("utility.operator", ("供电企业", "Utility"), if d.operator.is_empty() { "SGCC" } else { &d.operator }, &[
+            ("SGCC", "国家电网", "State Grid (SGCC)"), ("CSG", "南方电网", "China Southern Grid"), ("other", "其他(地方电网等)", "Other (local grid …)")]) }
+        if d.category == "resident" {
+            { ui.check("utility.one_id_acceptance", ("当地供电企业提供\"一证受理\"", "The utility offers one-ID acceptance"), d.one_id_acceptance) }
+        }
+        if clerk {
+            { ui.text("utility.province", ("省份", "Province"), &d.province, "text", None) }
+            { ui.text("title", ("案例名称", "Case title"), &d.title, "text", None) }
+        }
+    </> };
+    section(
+        "who",
+        ui.t("1. 申请人与业务", "1. Applicant and business"),
+        body,
+    )
+}
+
+fn project(d: &Draft, ui: &Ui, clerk: bool) -> Html {
+    let hv = d.category == "high-voltage";
+    let mut volts: Vec<(&str, &str, &str)> = vec![("", "不清楚", "Don't know")];
+    let levels = if hv { VOLTAGES_HV } else { VOLTAGES_LV };
+    volts.extend(levels.iter().map(|v| (*v, *v, *v)));
+    let grade: u8 = d.load_grade.parse().unwrap_or(0);
+    let body = html! { <>
+        { ui.select("customer.voltage_kv", ("供电电压(千伏)", "Supply voltage (kV)"), &d.voltage_kv, &volts) }
+        { ui.text("customer.capacity_kva", ("申请容量(千伏安)", "Requested capacity (kVA)"), &d.capacity_kva, "decimal", Some(("只填数字，例如 8 或 31500", "Digits only, e.g. 8 or 31500"))) }
+        if !hv {
+            { ui.tri("customer.external_works", ("是否需要在用电地址外新建线路等外部工程？", "Are works outside your premises needed (new lines …)?"), d.external_works) }
+        }
+        if hv {
+            { ui.select("supply.load_grade", ("负荷等级", "Load grade"), &d.load_grade, &[
+                ("", "不清楚", "Don't know"), ("1", "一级负荷", "Grade 1"), ("2", "二级负荷", "Grade 2"), ("3", "三级负荷", "Grade 3")]) }
+            { ui.select("supply.sources", ("电源", "Power sources"), &d.sources, &[
+                ("", "不清楚", "Don't know"), ("single", "单电源", "Single source"), ("dual", "双(多)电源", "Dual (multiple) sources")]) }
+            if grade == 1 {
+                { ui.tri("supply.especially_important", ("一级负荷中是否有特别重要的负荷？", "Is part of the grade-1 load especially important?"), d.especially_important) }
+            }
+            if grade == 2 && d.sources != "dual" {
+                { ui.tri("supply.dedicated_line", ("是否为 6 千伏及以上专用架空线路？", "Is it a dedicated overhead line of 6 kV or more?"), d.dedicated_line) }
+            }
+            if d.sources == "dual" || grade == 1 || grade == 2 || clerk {
+                { circuits(d, ui) }
+            }
+            if grade == 1 || d.important || clerk {
+                { emergency(d, ui) }
+                { ui.tri("supply.plan_mentions_self_emergency", ("供电方案是否写明须自备应急电源？", "Does the supply plan require your own emergency source?"), d.plan_mentions_self_emergency) }
+            }
+            if clerk {
+                { ui.tri("supply.separate_distribution", ("应急电源是否有独立配电(防止并网倒送)？", "Does the emergency source have separate distribution?"), d.separate_distribution) }
+                { ui.textarea("supply.hazards", ("停电后果(每行一项)", "Consequences of an outage (one per line)"), &d.hazards) }
+            }
+        }
+    </> };
+    section("project", ui.t("2. 用电项目", "2. The project"), body)
+}
+
+fn circuits(d: &Draft, ui: &Ui) -> Html {
+    html! {
+        <fieldset class="rows">
+            <legend>{ui.t("电源回路(来自哪座变电站、哪段母线)", "Supply circuits (substation and bus section)")}</legend>
+            { for d.circuits.iter().enumerate().map(|(i, c)| html! {
+                <div class="row">
+                    { ui.text(&format!("supply.circuits.{i}.substation"), ("变电站", "Substation"), &c.substation, "text", None) }
+                    { ui.text(&format!("supply.circuits.{i}.bus_section"), ("母线段", "Bus section"), &c.bus_section, "text", None) }
+                    { ui.button(("删除此回路", "Remove this circuit"), "secondary", Action::RemoveRow(List::Circuits, i)) }
+                </div>
+            }) }
+            { ui.button(("+ 添加回路", "+ Add a circuit"), "secondary", Action::AddRow(List::Circuits)) }
+        </fieldset>
+    }
+}
+
+fn emergency(d: &Draft, ui: &Ui) -> Html {
+    let kinds: &[(&str, &str, &str)] = &[
+        ("", "请选择", "Choose"),
+        ("generator", "柴油发电机", "Generator"),
+        ("ups", "UPS", "UPS"),
+        ("eps", "EPS", "EPS"),
+        ("battery", "蓄电池", "Battery"),
+        ("dedicated-feeder", "独立专用馈线", "Dedicated feeder"),
+    ];
+    html! {
+        <fieldset class="rows">
+            <legend>{ui.t("自备应急电源", "Own emergency sources")}</legend>
+            { for d.emergency.iter().enumerate().map(|(i, e)| html! {
+                <div class="row">
+                    { ui.select(&format!("supply.emergency_sources.{i}.type"), ("类型", "Type"), &e.kind, kinds) }
+                    { ui.text(&format!("supply.emergency_sources.{i}.kw"), ("功率(千瓦)", "Power (kW)"), &e.kw, "decimal", None) }
+                    { ui.button(("删除", "Remove"), "secondary", Action::RemoveRow(List::Emergency, i)) }
+                </div>
+            }) }
+            { ui.button(("+ 添加应急电源", "+ Add an emergency source"), "secondary", Action::AddRow(List::Emergency)) }
+        </fieldset>
+    }
+}
+
+fn documents(d: &Draft, ui: &Ui, checklist: &[ChecklistItem]) -> Html {
+    let body = if checklist.is_empty() {
+        html! { <p>{ui.t("此类业务的资料清单以当地供电企业告知为准。", "For this business the utility tells you the list locally.")}</p> }
+    } else {
+        html! {
+            <fieldset class="checklist">
+                <legend>{ui.t("请勾选您已备好的资料", "Tick what you already have")}</legend>
+                { for checklist.iter().map(|item| doc_item(d, ui, item)) }
+            </fieldset>
+        }
+    };
+    section("documents", ui.t("3. 申请资料", "3. Documents"), body)
+}
+
+fn doc_item(d: &Draft, ui: &Ui, item: &ChecklistItem) -> Html {
+    let key = format!("documents.{}", item.doc);
+    let need = match item.need.as_str() {
+        "required" => ui.t("必备", "required"),
+        "local" => ui.t("部分地方要求", "asked in some places"),
+        _ => ui.t("因您的情况需要", "needed in your situation"),
+    };
+    let (acc, not) = match ui.lang {
+        crate::state::Lang::Zh => (&item.accepted_zh, &item.not_accepted_zh),
+        crate::state::Lang::En => (&item.accepted_en, &item.not_accepted_en),
+    };
+    let name = ui.t(&item.name_zh, &item.name_en).to_string();
+    let held = d.documents.iter().any(|h| h == &item.doc);
+    html! {
+        <div class="doc-item">
+            { ui.check(&key, (&name, &name), held) }
+            <p class="hint">{format!("{need} · {} {}", item.rule, item.mark)}
+                if item.later_with_one_id { {ui.t(" · 一证受理时可后补", " · may follow later with one-ID acceptance")} }
+            </p>
+            if !acc.is_empty() {
+                <details>
+                    <summary>{ui.t("哪些证件可以？", "What is accepted?")}</summary>
+                    <ul>{ for acc.iter().map(|a| html! { <li>{a.clone()}</li> }) }</ul>
+                    if !not.is_empty() {
+                        <p>{ui.t("不可以: ", "Not accepted: ")}{not.join("; ")}</p>
+                    }
+                </details>
+            }
+        </div>
+    }
+}
+
+fn dates(state: &State, ui: &Ui) -> Html {
+    let d = &state.draft;
+    let clerk = state.mode == Mode::Clerk;
+    let hv = d.category == "high-voltage";
+    let body = html! { <>
+        <p class="hint">{ui.t("已经发生的日期请填写；还没到的步骤留空。", "Fill in what has happened; leave future steps empty.")}</p>
+        <div class="date-grid">
+        { for DATE_FIELDS.iter().filter(|f| (hv || !f.hv_only) && (clerk || !f.clerk_only)).map(|f| {
+            let value = d.dates.get(f.key).cloned().unwrap_or_default();
+            ui.text(&format!("dates.{}", f.key), (f.zh, f.en), &value, "date", None)
+        }) }
+        </div>
+        if clerk {
+            <fieldset class="rows">
+                <legend>{ui.t("客户原因暂停的期间(不计入供电企业时限)", "Customer-caused pauses (not counted against the utility)")}</legend>
+                { for d.paused.iter().enumerate().map(|(i, p)| html! {
+                    <div class="row">
+                        { ui.text(&format!("paused.{i}.from"), ("自", "From"), &p.from, "date", None) }
+                        { ui.text(&format!("paused.{i}.to"), ("至", "To"), &p.to, "date", None) }
+                        { ui.text(&format!("paused.{i}.reason"), ("原因", "Reason"), &p.reason, "text", None) }
+                        { ui.button(("删除", "Remove"), "secondary", Action::RemoveRow(List::Paused, i)) }
+                    </div>
+                }) }
+                { ui.button(("+ 添加暂停期间", "+ Add a pause"), "secondary", Action::AddRow(List::Paused)) }
+            </fieldset>
+            { ui.select("convention", ("计日规则", "Day-counting convention"), &d.convention, &[
+                ("", "起始日不计入(默认)", "Start day not counted (default)"),
+                ("deemed-next-workday", "休息日收到视为下一工作日收到", "Received on a rest day = next working day")]) }
+            <div class="field">
+                <label for="f-as_of">{ui.t("按此日期评估(留空为今天)", "Evaluate as of (empty = today)")}</label>
+                <input id="f-as_of" type="date" value={state.as_of_text.clone()}
+                    oninput={ui.send.reform(|e: InputEvent| Action::SetAsOf(e.target_unchecked_into::<web_sys::HtmlInputElement>().value()))} />
+            </div>
+        }
+    </> };
+    section(
+        "dates",
+        ui.t("4. 办理进度(日期)", "4. Progress (dates)"),
+        body,
+    )
+}
+
+fn contractors(d: &Draft, ui: &Ui, clerk: bool) -> Html {
+    let acts: &[(&str, &str, &str)] = &[
+        ("install", "承装", "Install"),
+        ("repair", "承修", "Repair"),
+        ("test", "承试", "Test"),
+    ];
+    let body = html! { <>
+        <p class="hint">{ui.t("如已选定施工单位，请按其《承装(修、试)电力设施许可证》填写。", "If you have chosen a contractor, fill in from its installation licence.")}</p>
+        { for d.contractors.iter().enumerate().map(|(i, c)| {
+            let p = format!("contractors.{i}");
+            html! {
+            <fieldset class="contractor" id={field_id(&p)}>
+                <legend>{format!("{} {}", ui.t("施工单位", "Contractor"), i + 1)}</legend>
+                { ui.text(&format!("{p}.name"), ("单位名称", "Name"), &c.name, "text", None) }
+                { ui.tri(&format!("{p}.licensed"), ("是否持有承装(修、试)电力设施许可证？", "Does it hold an installation licence?"), c.licensed) }
+                { ui.select(&format!("{p}.tier"), ("许可证等级", "Licence tier"), &c.tier, TIERS) }
+                <fieldset class="radios inline">
+                    <legend>{ui.t("许可类别", "Licensed categories")}</legend>
+                    { for acts.iter().map(|(code, zh, en)| ui.check(&format!("{p}.categories.{code}"), (zh, en), c.categories.iter().any(|x| x == code))) }
+                </fieldset>
+                if clerk {
+                    <fieldset class="radios inline">
+                        <legend>{ui.t("本工程中承担", "Does on this project")}</legend>
+                        { for acts.iter().map(|(code, zh, en)| ui.check(&format!("{p}.activities.{code}"), (zh, en), c.activities.iter().any(|x| x == code))) }
+                    </fieldset>
+                }
+                { ui.text(&format!("{p}.valid_until"), ("许可证有效期至", "Licence valid until"), &c.valid_until, "date", None) }
+                { ui.check(&format!("{p}.affiliate_of_utility"), ("是供电企业下属或关联企业", "It belongs to or is linked with the utility"), c.affiliate_of_utility) }
+                { ui.button(("删除此施工单位", "Remove this contractor"), "secondary", Action::RemoveRow(List::Contractors, i)) }
+            </fieldset>
+        }}) }
+        { ui.button(("+ 添加施工单位", "+ Add a contractor"), "secondary", Action::AddRow(List::Contractors)) }
+    </> };
+    section("contractor", ui.t("5. 施工单位", "5. Contractor"), body)
+}
+
+fn conduct(d: &Draft, ui: &Ui) -> Html {
+    let c = &d.conduct;
+    let body = html! { <>
+        { ui.tri("conduct.utility_recommended_contractor", ("供电企业人员是否指定或推荐了设计、施工、设备单位？", "Did utility staff name or recommend a designer, contractor or supplier?"), c.utility_recommended_contractor) }
+        { ui.tri("conduct.written_notice_of_missing_documents", ("缺件时是否一次性书面告知？", "Were missing documents notified in writing, at once?"), c.written_notice_of_missing_documents) }
+        { ui.tri("conduct.defects_found", ("竣工检验是否发现缺陷？", "Were defects found at inspection?"), c.defects_found) }
+        { ui.tri("conduct.defects_notified_in_writing", ("缺陷是否一次性书面告知？", "Were the defects notified in writing, at once?"), c.defects_notified_in_writing) }
+        { ui.tri("conduct.stalled_without_notice", ("申请是否被无故搁置且未告知？", "Was the application stalled without notice?"), c.stalled_without_notice) }
+        { ui.tri("conduct.gifts_or_banquets", ("是否有吃请、收礼等情况？", "Were there gifts or banquets?"), c.gifts_or_banquets) }
+        { ui.tri("conduct.unauthorised_fees", ("是否收取了未经批准的费用？", "Were unapproved fees charged?"), c.unauthorised_fees) }
+        { ui.tri("conduct.plan_changed", ("方案答复后客户需求或电网条件是否变化？", "Did needs or grid conditions change after the plan?"), c.plan_changed) }
+        { ui.select("conduct.demanded_tier", ("供电企业要求的许可证等级", "Licence tier the utility demanded"), &c.demanded_tier, TIERS) }
+    </> };
+    section(
+        "conduct",
+        ui.t("6. 办理情况(工作人员)", "6. Conduct (clerk)"),
+        body,
+    )
+}

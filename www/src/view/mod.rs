@@ -1,0 +1,333 @@
+//! The yew app: one reducer (`crate::state`), effects for storage, the
+//! language attribute and the kiosk's idle timer, and pure rendering.
+
+mod browser;
+mod form;
+mod results;
+mod timeline;
+mod widgets;
+
+use crate::draft::field_id;
+use crate::share;
+use crate::state::{Action, Lang, Mode, Notice, Saved, Source, State};
+use std::cell::Cell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use widgets::Ui;
+use yekuo::calendar::Calendar;
+use yekuo::eval::{checklist, evaluate};
+use yekuo::rulebook::Rulebook;
+use yew::prelude::*;
+
+/// The reducer state as yew sees it; all logic is in [`State::apply`].
+#[derive(Clone, PartialEq)]
+struct Store(State);
+
+impl Reducible for Store {
+    type Action = Action;
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        Rc::new(Store(self.0.apply(action)))
+    }
+}
+
+/// The first state: the autosaved form (customer and clerk modes), then a
+/// case carried by the link, if any, on top (with Undo).
+fn initial() -> State {
+    let mode = Mode::from_query(&browser::query());
+    let today = browser::today();
+    let mut state = State::new(mode, today);
+    if mode.persists() {
+        match browser::load(mode) {
+            browser::Loaded::Nothing => {}
+            browser::Loaded::Saved(saved) => state = saved.restore(mode, today),
+            browser::Loaded::Corrupt { reason, kept_as } => {
+                state.notice = Some(Notice::error(
+                    format!("上次自动保存的内容无法读取({reason})，已另存为 localStorage 的 \"{kept_as}\"，未删除。表单从空白开始。"),
+                    format!("The autosaved form could not be read ({reason}); it was kept in localStorage as \"{kept_as}\", not deleted. The form starts empty."),
+                ));
+            }
+        }
+    }
+    if browser::query().contains("lang=en") {
+        state.lang = Lang::En;
+    }
+    if let Some(result) = share::read_fragment(&browser::fragment()) {
+        state = state.apply(Action::Import(Source::Link, result));
+        browser::clear_fragment();
+    }
+    state
+}
+
+#[component]
+fn App() -> Html {
+    let store = use_reducer_eq(|| Store(initial()));
+    let state = &store.0;
+    let send: Callback<Action> = {
+        let store = store.clone();
+        Callback::from(move |a| store.dispatch(a))
+    };
+
+    // Autosave every change of what the user entered (customer and clerk).
+    {
+        let send = send.clone();
+        let saved = Saved::of(state);
+        let mode = state.mode;
+        use_effect_with(saved, move |saved| {
+            if mode.persists() && browser::save(mode, saved).is_err() {
+                send.emit(Action::Notify(Notice::error(
+                    "浏览器存储已满或被禁用: 表单无法自动保存，请导出案例文件以免丢失。",
+                    "Browser storage is full or disabled: the form cannot be autosaved. Export the case file to keep it.",
+                )));
+            }
+        });
+    }
+    use_effect_with(state.lang, |lang| browser::set_document_lang(lang.tag()));
+
+    // Kiosk: warn after 2 minutes without input, wipe after 3.
+    {
+        let send = send.clone();
+        use_effect_with(state.mode, move |mode| {
+            let mut guards = None;
+            if *mode == Mode::Kiosk {
+                let last = Rc::new(Cell::new(browser::now_ms()));
+                let doc = gloo::utils::document();
+                let listeners: Vec<gloo::events::EventListener> =
+                    ["pointerdown", "keydown", "input", "touchstart", "wheel"]
+                        .iter()
+                        .map(|ev| {
+                            let last = last.clone();
+                            gloo::events::EventListener::new(&doc, *ev, move |_| {
+                                last.set(browser::now_ms())
+                            })
+                        })
+                        .collect();
+                let timer = gloo::timers::callback::Interval::new(1_000, move || {
+                    let idle = ((browser::now_ms() - last.get()) / 1000.0).max(0.0) as u32;
+                    if idle >= crate::state::KIOSK_WIPE_AFTER_S {
+                        browser::wipe_all();
+                        last.set(browser::now_ms());
+                    }
+                    send.emit(Action::Idle(idle));
+                });
+                guards = Some((listeners, timer));
+            }
+            move || drop(guards)
+        });
+    }
+
+    let checked = state.draft.check();
+    let book = Rulebook::embedded();
+    let as_of = state.as_of();
+    let report = checked.case.as_ref().map(|c| evaluate(book, c, as_of));
+    let list = checked
+        .case
+        .as_ref()
+        .map(|c| checklist(book, c, as_of))
+        .unwrap_or_default();
+    let ui = Ui {
+        lang: state.lang,
+        send: send.clone(),
+        errors: &checked.errors,
+    };
+    let kiosk = state.mode == Mode::Kiosk;
+
+    html! {
+        <div class={classes!("app", format!("mode-{}", match state.mode { Mode::Customer => "customer", Mode::Clerk => "clerk", Mode::Kiosk => "kiosk" }))}>
+            <a class="skip no-print" href="#main">{ui.t("跳到主要内容", "Skip to main content")}</a>
+            { header(state, &ui) }
+            <main id="main" tabindex="-1">
+                { notice(state, &ui) }
+                { error_summary(&ui, &checked.errors) }
+                if state.idle_warning {
+                    <div class="idle" role="alertdialog" aria-modal="true" aria-labelledby="idle-h">
+                        <h2 id="idle-h">{ui.t("您还在使用吗？", "Are you still there?")}</h2>
+                        <p>{ui.t("1 分钟内无操作，本机将清除所有填写内容，以保护您的隐私。", "Without input for one more minute, everything entered here will be erased to protect your privacy.")}</p>
+                        { ui.button(("继续使用", "Continue"), "primary", Action::Idle(0)) }
+                    </div>
+                }
+                <div class="layout">
+                    <div class="form-col">{ form::form(state, &ui, &list) }</div>
+                    <div class="results-col">
+                        if let Some(r) = &report {
+                            { actions(state, &ui, checked.case.as_ref(), r) }
+                            { results::results(state, &ui, r, &list) }
+                        } else {
+                            <p class="hint">{ui.t("选择客户类别和业务后，这里会即时显示检查结果。", "Results appear here as soon as you choose the category and the business.")}</p>
+                        }
+                    </div>
+                </div>
+                if !kiosk { { import_control(&ui) } }
+            </main>
+            { footer(&ui) }
+        </div>
+    }
+}
+
+fn header(state: &State, ui: &Ui) -> Html {
+    let other = match state.lang {
+        Lang::Zh => (Lang::En, "English", "en"),
+        Lang::En => (Lang::Zh, "中文", "zh-CN"),
+    };
+    let kiosk = state.mode == Mode::Kiosk;
+    html! {
+        <header class="top">
+            <h1>{ui.t("业扩报装自助预检", "Electricity connection pre-check")}</h1>
+            <p class="tagline">{ui.t("申请用电前，先查资料、时限和施工单位资质。全部在本机计算，不上传任何信息。",
+                "Check documents, deadlines and the contractor before you apply. Everything is computed on this device; nothing is uploaded.")}</p>
+            <div class="top-actions no-print">
+                <button type="button" lang={other.2} onclick={ui.send.reform(move |_| Action::SetLang(other.0))}>{other.1}</button>
+                if kiosk {
+                    <button type="button" class="finish" onclick={ui.send.reform(|_| { browser::wipe_all(); Action::Finish })}>{ui.t("结束并清除", "Finish and erase")}</button>
+                } else {
+                    if state.previous.is_some() { { ui.button(("撤销", "Undo"), "secondary", Action::Undo) } }
+                    { ui.button(("清空表单", "Clear the form"), "secondary", Action::Clear) }
+                }
+            </div>
+        </header>
+    }
+}
+
+fn notice(state: &State, ui: &Ui) -> Html {
+    let Some(n) = &state.notice else {
+        return Html::default();
+    };
+    html! {
+        <div class={classes!("notice", n.error.then_some("error"))} role={if n.error { "alert" } else { "status" }}>
+            <p>{ui.t(&n.zh, &n.en).to_string()}</p>
+            { ui.button(("知道了", "Dismiss"), "secondary", Action::DismissNotice) }
+        </div>
+    }
+}
+
+/// The GOV.UK error summary: every problem, each linking to its field.
+fn error_summary(ui: &Ui, errors: &[crate::draft::FieldError]) -> Html {
+    if errors.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <div class="error-summary" role="alert" aria-labelledby="error-summary-h" tabindex="-1">
+            <h2 id="error-summary-h">{ui.t("有以下问题需要修改(其余结果照常计算):", "There is a problem (other results are still computed):")}</h2>
+            <ul>
+                { for errors.iter().map(|e| {
+                    let id = field_id(&e.field);
+                    let target = id.clone();
+                    let onclick = Callback::from(move |ev: MouseEvent| { ev.prevent_default(); browser::focus(&target); });
+                    html! { <li><a href={format!("#{id}")} {onclick}>{ui.t(&e.zh, &e.en).to_string()}</a></li> }
+                }) }
+            </ul>
+        </div>
+    }
+}
+
+fn actions(
+    state: &State,
+    ui: &Ui,
+    case: Option<&yekuo::case::Case>,
+    report: &yekuo::report::Report,
+) -> Html {
+    let kiosk = state.mode == Mode::Kiosk;
+    let print = Callback::from(|_| browser::print(false));
+    let Some(case) = case.cloned() else {
+        return Html::default();
+    };
+    let export = {
+        let case = case.clone();
+        Callback::from(move |_| {
+            browser::download(
+                "yekuo-case.json",
+                "application/json",
+                &share::case_file(&case),
+            )
+        })
+    };
+    let ics = {
+        let text = share::deadlines_ics(report, case.title.as_deref().unwrap_or(""));
+        Callback::from(move |_| browser::download("yekuo-deadlines.ics", "text/calendar", &text))
+    };
+    let link = format!("{}#{}", browser::page_url(), share::fragment_for(&case));
+    html! {
+        <div class="actions no-print">
+            <button type="button" onclick={print}>{ui.t("打印报告", "Print the report")}</button>
+            if !kiosk {
+                <button type="button" onclick={export}>{ui.t("导出案例文件", "Export the case file")}</button>
+                <button type="button" onclick={ics}>{ui.t("导出截止日期(日历)", "Export deadlines (.ics)")}</button>
+                <details class="share">
+                    <summary>{ui.t("恢复链接", "Restore link")}</summary>
+                    <p class="hint">{ui.t("此链接包含您填写的内容(只在链接的 # 之后，不会发送到服务器)。请只发给信任的人。",
+                        "This link contains your entries (after the #, never sent to a server). Share it only with people you trust.")}</p>
+                    <input id="share-link" type="text" readonly=true value={link} aria-label={ui.t("恢复链接", "Restore link").to_string()} />
+                </details>
+            }
+        </div>
+    }
+}
+
+fn import_control(ui: &Ui) -> Html {
+    let send = ui.send.clone();
+    let onchange = Callback::from(move |e: Event| {
+        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        input.set_value("");
+        if file.size() > yekuo::case::MAX_CASE_BYTES as f64 {
+            let err = yekuo::case::CaseError {
+                field: ".".into(),
+                line: None,
+                message_en: format!(
+                    "the file is {} bytes; at most {} are accepted",
+                    file.size(),
+                    yekuo::case::MAX_CASE_BYTES
+                ),
+                message_zh: format!(
+                    "文件过大({} 字节)，上限 {} 字节",
+                    file.size(),
+                    yekuo::case::MAX_CASE_BYTES
+                ),
+            };
+            send.emit(Action::Import(Source::File, Err(err)));
+            return;
+        }
+        let send = send.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
+            let text = text.ok().and_then(|t| t.as_string()).unwrap_or_default();
+            send.emit(Action::Import(Source::File, share::read_case_file(&text)));
+        });
+    });
+    html! {
+        <section class="import no-print" aria-labelledby="import-h">
+            <h2 id="import-h">{ui.t("导入案例文件", "Import a case file")}</h2>
+            <label for="import-file">{ui.t("选择 .json 案例文件(与命令行工具格式相同)", "Choose a .json case file (the command line's format)")}</label>
+            <input id="import-file" type="file" accept=".json,application/json" {onchange} />
+        </section>
+    }
+}
+
+fn footer(ui: &Ui) -> Html {
+    let (first, last) = Calendar::national().coverage();
+    html! {
+        <footer class="bottom">
+            <p>{format!("yekuo {} · {} {first} – {last} · {}",
+                crate::VERSION,
+                ui.t("节假日数据覆盖", "holiday data covers"),
+                ui.t("结果仅供参考，以供电企业书面答复为准。", "For guidance only; the utility's written answer prevails."))}</p>
+            <p>{ui.t("可信度: [V] 已核实原文 · [S] 二手来源 · [R] 回忆/推定，未核实，不作为违规依据 · [X] 未知",
+                "Confidence: [V] verified in a source text · [S] secondary source · [R] recalled, unverified, never used to call a violation · [X] unknown")}</p>
+        </footer>
+    }
+}
+
+/// Entry point: mount the app on `<div id="app">` (or the body).
+#[wasm_bindgen(start)]
+pub fn start() {
+    let root = gloo::utils::document()
+        .get_element_by_id("app")
+        .and_then(|e| e.dyn_into::<web_sys::Element>().ok())
+        .unwrap_or_else(|| gloo::utils::body().into());
+    if let Some(loading) = gloo::utils::document().get_element_by_id("loading") {
+        loading.remove();
+    }
+    yew::Renderer::<App>::with_root(root).render();
+}

@@ -1,0 +1,287 @@
+//! The live results: findings grouped by what the customer asked, each with
+//! its citation, how sure it is and a "why" view with the evidence.
+
+use super::timeline;
+use super::widgets::Ui;
+use crate::state::{Lang, State};
+use chrono::NaiveDate;
+use yekuo::eval::ChecklistItem;
+use yekuo::report::{Finding, Outcome, Report};
+use yekuo::rulebook::Rulebook;
+use yekuo::Mark;
+use yew::prelude::*;
+
+/// The result sections, by rule-id prefix, in the order a customer asks.
+const GROUPS: &[(&str, &str, &[&str])] = &[
+    (
+        "资料是否齐全",
+        "Are the documents complete?",
+        &["DOC", "NOTICE"],
+    ),
+    ("各环节时限", "Time limits", &["TL", "CAL"]),
+    ("施工单位资质", "The contractor's licence", &["LIC"]),
+    ("供电方案有效期", "Supply-plan validity", &["PLAN"]),
+    ("负荷等级与电源", "Load grade and power sources", &["LOAD"]),
+    ("您的权利", "Your rights", &["IND", "CON", "OTH"]),
+];
+
+fn group_of(rule: &str) -> usize {
+    let prefix = rule.split('-').next().unwrap_or("");
+    GROUPS
+        .iter()
+        .position(|(_, _, p)| p.contains(&prefix))
+        .unwrap_or(GROUPS.len() - 1)
+}
+
+pub fn outcome_label(o: Outcome, lang: Lang) -> (&'static str, &'static str) {
+    // A symbol and a word, so colour is never the only signal.
+    let icon = match o {
+        Outcome::Violation => "✖",
+        Outcome::Overdue => "⏰",
+        Outcome::Missing => "✚",
+        Outcome::Warning => "!",
+        Outcome::CannotDetermine => "?",
+        Outcome::Ok => "✓",
+        Outcome::NotApplicable => "–",
+    };
+    let word = match lang {
+        Lang::Zh => o.zh(),
+        Lang::En => match o {
+            Outcome::Violation => "Violation",
+            Outcome::Overdue => "Overdue",
+            Outcome::Missing => "Missing",
+            Outcome::Warning => "Note",
+            Outcome::CannotDetermine => "Cannot tell",
+            Outcome::Ok => "OK",
+            Outcome::NotApplicable => "Not applicable",
+        },
+    };
+    (icon, word)
+}
+
+pub fn mark_label(m: Mark, lang: Lang) -> String {
+    format!("{m} {}", lang.pick(m.label_zh(), m.label_en()))
+}
+
+pub fn results(state: &State, ui: &Ui, report: &Report, checklist: &[ChecklistItem]) -> Html {
+    let lang = state.lang;
+    let count = |o: Outcome| report.findings.iter().filter(|f| f.outcome == o).count();
+    let adverse = count(Outcome::Violation) + count(Outcome::Overdue) + count(Outcome::Missing);
+    let summary = if adverse == 0 {
+        ui.t("目前没有发现问题。", "Nothing wrong found so far.")
+            .to_string()
+    } else {
+        match lang {
+            Lang::Zh => format!(
+                "发现 {adverse} 个问题: 违规 {}、逾期 {}、缺件 {}。",
+                count(Outcome::Violation),
+                count(Outcome::Overdue),
+                count(Outcome::Missing)
+            ),
+            Lang::En => format!(
+                "{adverse} problems: {} violations, {} overdue, {} missing.",
+                count(Outcome::Violation),
+                count(Outcome::Overdue),
+                count(Outcome::Missing)
+            ),
+        }
+    };
+    html! {
+        <section class="results" aria-labelledby="results-h">
+            <h2 id="results-h">{ui.t("检查结果", "Results")}</h2>
+            <p class="as-of">{format!("{} {}", ui.t("评估日期:", "As of:"), report.as_of)}</p>
+            <p class={classes!("summary", (adverse > 0).then_some("bad"))} role="status" aria-live="polite">{summary}</p>
+            { one_time_notice(state, ui, checklist) }
+            { for GROUPS.iter().enumerate().map(|(gi, (zh, en, _))| {
+                let mut items: Vec<&Finding> = report.findings.iter().filter(|f| group_of(&f.rule) == gi).collect();
+                items.sort_by_key(|f| f.outcome);
+                html! {
+                    <section class="result-group" aria-labelledby={format!("g{gi}")}>
+                        <h3 id={format!("g{gi}")}>{ui.t(zh, en)}</h3>
+                        if gi == 1 { { timeline::timeline(ui, report) } }
+                        if gi == 3 { { plan_countdown(ui, report) } }
+                        if gi == 5 { { rights(state, ui) } }
+                        if items.is_empty() && gi != 5 {
+                            <p class="hint">{ui.t("暂无结果: 请补充相关信息。", "No result yet: add the related details.")}</p>
+                        }
+                        { for items.into_iter().map(|f| finding(ui, f)) }
+                    </section>
+                }
+            }) }
+        </section>
+    }
+}
+
+fn finding(ui: &Ui, f: &Finding) -> Html {
+    let (icon, word) = outcome_label(f.outcome, ui.lang);
+    let cite = f.citation.as_ref().map(|c| {
+        let article = c
+            .article
+            .clone()
+            .unwrap_or_else(|| ui.t("条款未核实", "article not verified").to_string());
+        format!("{} {} ({})", c.title, article, c.version)
+    });
+    let ev = &f.evidence;
+    html! {
+        <article class={classes!("finding", format!("o-{}", f.outcome.code()))} data-rule={f.rule.clone()} data-outcome={f.outcome.code()}>
+            <p class="badge"><span aria-hidden="true">{icon}</span>{format!(" {word} · {}", f.rule)}</p>
+            <p class="message">{ui.t(&f.message.zh, &f.message.en).to_string()}</p>
+            <p class="cite">
+                if let Some(c) = cite { {format!("{} {c} · ", ui.t("依据:", "Basis:"))} }
+                <span class={classes!("mark", format!("m-{:?}", f.mark))}>{mark_label(f.mark, ui.lang)}</span>
+            </p>
+            { for f.caveats.iter().map(|c| html! { <p class="caveat">{ui.t(&c.zh, &c.en).to_string()}</p> }) }
+            <details class="why">
+                <summary>{ui.t("为什么？", "Why?")}</summary>
+                if let Some(c) = &f.citation {
+                    <p>{ui.t(&c.summary_zh, &c.summary_en).to_string()}</p>
+                }
+                if !ev.dates.is_empty() {
+                    <dl>{ for ev.dates.iter().map(|(k, v)| html! { <><dt>{k.clone()}</dt><dd>{v.to_string()}</dd></> }) }</dl>
+                }
+                if !ev.numbers.is_empty() {
+                    <dl>{ for ev.numbers.iter().map(|(k, v)| html! { <><dt>{k.clone()}</dt><dd>{v.to_string()}</dd></> }) }</dl>
+                }
+                if !ev.crossed.is_empty() {
+                    <p>{ui.t("经过的节假日与调休:", "Holidays and make-up days crossed:")}</p>
+                    <ul>{ for ev.crossed.iter().map(|d| html! { <li>{special_day(ui.lang, d)}</li> }) }</ul>
+                }
+                if let Some(g) = &ev.coverage_gap {
+                    <p class="caveat">{format!("{} {} – {}", ui.t("超出节假日数据范围，仅按周末计算:", "Outside the holiday data, weekends only:"), g.from, g.to)}</p>
+                }
+                if !f.basis.is_empty() {
+                    <p>{format!("{} {}", ui.t("另依据规则:", "Also relies on:"), f.basis.join(", "))}</p>
+                }
+                if !ev.inputs.is_empty() {
+                    <p>{format!("{} {}", ui.t("用到的填写项:", "Fields used:"), ev.inputs.join(", "))}</p>
+                }
+            </details>
+        </article>
+    }
+}
+
+pub fn special_day(lang: Lang, d: &yekuo::calendar::SpecialDay) -> String {
+    let kind = if d.kind == yekuo::calendar::DayKind::MakeUpWorkday {
+        lang.pick("调休上班", "make-up working day")
+    } else {
+        lang.pick("放假", "holiday")
+    };
+    format!("{} {} ({kind})", d.date, d.name)
+}
+
+/// Plan validity (PLAN-01) and the extension deadline (PLAN-02), counted down from as-of.
+fn plan_countdown(ui: &Ui, report: &Report) -> Html {
+    let date_of = |rule: &str, key: &str| -> Option<NaiveDate> {
+        report
+            .findings
+            .iter()
+            .filter(|f| f.rule == rule)
+            .find_map(|f| f.evidence.dates.get(key).copied())
+    };
+    let rows: Vec<(&str, &str, NaiveDate)> = [
+        (
+            "方案有效期至",
+            "Plan valid until",
+            date_of("PLAN-01", "expiry"),
+        ),
+        (
+            "延期申请截止",
+            "Ask for an extension by",
+            date_of("PLAN-02", "request_by"),
+        ),
+    ]
+    .into_iter()
+    .filter_map(|(zh, en, d)| d.map(|d| (zh, en, d)))
+    .collect();
+    if rows.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <dl class="countdown">
+            { for rows.into_iter().map(|(zh, en, d)| {
+                let left = (d - report.as_of).num_days();
+                let rest = match (ui.lang, left >= 0) {
+                    (Lang::Zh, true) => format!("还有 {left} 天"),
+                    (Lang::Zh, false) => format!("已过 {} 天", -left),
+                    (Lang::En, true) => format!("{left} days left"),
+                    (Lang::En, false) => format!("{} days ago", -left),
+                };
+                html! { <><dt>{ui.t(zh, en)}</dt><dd>{format!("{d} · {rest}")}</dd></> }
+            }) }
+        </dl>
+    }
+}
+
+/// The customer's rights, from the rulebook itself, with citation and mark.
+fn rights(state: &State, ui: &Ui) -> Html {
+    let book = Rulebook::embedded();
+    let op = if state.draft.operator.is_empty() {
+        "SGCC"
+    } else {
+        state.draft.operator.as_str()
+    };
+    let day = state.as_of();
+    let items: Vec<Html> = ["IND-01", "NOTICE-01"]
+        .iter()
+        .flat_map(|rule| book.in_force(rule, day, op).into_iter().map(move |src| (rule, src)))
+        .map(|(rule, src)| {
+            let p = src.provision;
+            let article = p.article.clone().unwrap_or_default();
+            html! {
+                <li>
+                    <p>{ui.t(&p.summary_zh, &p.summary_en).to_string()}</p>
+                    <p class="cite">{format!("{rule} · {} {article} · ", src.instrument.title)}<span class="mark">{mark_label(p.mark, ui.lang)}</span></p>
+                </li>
+            }
+        })
+        .collect();
+    html! { <ul class="rights">{ for items }</ul> }
+}
+
+/// 一次性告知: the written list of everything missing, ready to print and
+/// take to the counter.
+fn one_time_notice(state: &State, ui: &Ui, checklist: &[ChecklistItem]) -> Html {
+    let missing: Vec<&ChecklistItem> = checklist
+        .iter()
+        .filter(|i| !i.held && i.need != "local")
+        .collect();
+    let local: Vec<&ChecklistItem> = checklist
+        .iter()
+        .filter(|i| !i.held && i.need == "local")
+        .collect();
+    if missing.is_empty() && local.is_empty() {
+        return Html::default();
+    }
+    let lang = state.lang;
+    let row = |i: &&ChecklistItem| {
+        let acc = match lang {
+            Lang::Zh => i.accepted_zh.join("；"),
+            Lang::En => i.accepted_en.join("; "),
+        };
+        html! {
+            <li>
+                <strong>{lang.pick(&i.name_zh, &i.name_en).to_string()}</strong>
+                {format!(" ({} · {} {})", i.doc, i.rule, i.mark)}
+                if i.later_with_one_id { {ui.t(" — 一证受理时可后补", " — may follow later with one-ID acceptance")} }
+                if !acc.is_empty() { <br/><span class="hint">{format!("{} {acc}", ui.t("可用:", "Accepted:"))}</span> }
+            </li>
+        }
+    };
+    html! {
+        <section class="notice-list" id="one-time-notice" aria-labelledby="notice-h">
+            <h3 id="notice-h">{ui.t("缺件一次性告知清单", "One-time list of missing documents")}</h3>
+            if !missing.is_empty() {
+                <ol>{ for missing.iter().map(row) }</ol>
+            }
+            if !local.is_empty() {
+                <p>{ui.t("部分地方另要求:", "Some places also ask for:")}</p>
+                <ul>{ for local.iter().map(row) }</ul>
+            }
+            <p class="hint">{ui.t("供电企业应一次性书面告知全部缺件(NOTICE-01)。缺件不影响受理后时限的计算(NOTICE-04)。",
+                "The utility must list every missing document in writing, at once (NOTICE-01). Time limits run from acceptance even with documents missing (NOTICE-04).")}</p>
+            <button type="button" class="secondary no-print" onclick={Callback::from(|_| super::browser::print(true))}>
+                {ui.t("打印缺件清单", "Print this list")}
+            </button>
+        </section>
+    }
+}

@@ -1,0 +1,202 @@
+//! Form controls with real labels, hints and inline errors. Each control's
+//! id is `field_id(key)`, where `key` is the case-file path it edits, so the
+//! error summary can link to it.
+
+use crate::draft::{field_id, FieldError, Input};
+use crate::state::{Action, Lang};
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+/// What every control needs: the language, the dispatcher and the errors.
+#[derive(Clone)]
+pub struct Ui<'a> {
+    pub lang: Lang,
+    pub send: Callback<Action>,
+    pub errors: &'a [FieldError],
+}
+
+impl Ui<'_> {
+    pub fn t<'s>(&self, zh: &'s str, en: &'s str) -> &'s str {
+        self.lang.pick(zh, en)
+    }
+
+    fn error_for(&self, key: &str) -> Option<&FieldError> {
+        self.errors.iter().find(|e| e.field == key)
+    }
+
+    fn edit(&self, key: &str, make: impl Fn(&Event) -> Input + 'static) -> Callback<Event> {
+        let key = key.to_string();
+        self.send
+            .reform(move |e: Event| Action::Edit(key.clone(), make(&e)))
+    }
+
+    fn edit_input(&self, key: &str) -> Callback<InputEvent> {
+        let key = key.to_string();
+        self.send.reform(move |e: InputEvent| {
+            let v = e.target_unchecked_into::<HtmlInputElement>().value();
+            Action::Edit(key.clone(), Input::Text(v))
+        })
+    }
+
+    /// The error line under a field, and the attributes that tie it to the control.
+    fn error_line(&self, key: &str) -> (Html, Option<AttrValue>, Option<AttrValue>) {
+        match self.error_for(key) {
+            Some(e) => {
+                let id = format!("{}-error", field_id(key));
+                let msg = self.t(&e.zh, &e.en).to_string();
+                (
+                    html! { <p class="field-error" id={id.clone()}><span class="visually-hidden">{self.t("错误: ", "Error: ")}</span>{msg}</p> },
+                    Some(AttrValue::from(id)),
+                    Some(AttrValue::from("true")),
+                )
+            }
+            None => (Html::default(), None, None),
+        }
+    }
+
+    /// A one-line text, number or date field.
+    pub fn text(
+        &self,
+        key: &str,
+        label: (&str, &str),
+        value: &str,
+        kind: &str,
+        hint: Option<(&str, &str)>,
+    ) -> Html {
+        let id = field_id(key);
+        let (err, described, invalid) = self.error_line(key);
+        let hint_id = format!("{id}-hint");
+        let described = match (hint.is_some(), described) {
+            (true, Some(e)) => Some(AttrValue::from(format!("{hint_id} {e}"))),
+            (true, None) => Some(AttrValue::from(hint_id.clone())),
+            (false, d) => d,
+        };
+        let inputmode = (kind == "decimal").then_some("decimal");
+        let input_type = if kind == "decimal" { "text" } else { kind };
+        html! {
+            <div class={classes!("field", invalid.is_some().then_some("has-error"))}>
+                <label for={id.clone()}>{self.t(label.0, label.1)}</label>
+                if let Some(h) = hint { <p class="hint" id={hint_id}>{self.t(h.0, h.1)}</p> }
+                {err}
+                <input id={id} name={key.to_string()} type={input_type.to_string()} inputmode={inputmode}
+                    value={value.to_string()} aria-describedby={described} aria-invalid={invalid}
+                    autocomplete="off" oninput={self.edit_input(key)} />
+            </div>
+        }
+    }
+
+    pub fn textarea(&self, key: &str, label: (&str, &str), value: &str) -> Html {
+        let id = field_id(key);
+        let k = key.to_string();
+        let oninput = self.send.reform(move |e: InputEvent| {
+            let v = e.target_unchecked_into::<HtmlTextAreaElement>().value();
+            Action::Edit(k.clone(), Input::Text(v))
+        });
+        html! {
+            <div class="field">
+                <label for={id.clone()}>{self.t(label.0, label.1)}</label>
+                <textarea id={id} rows="2" value={value.to_string()} {oninput} />
+            </div>
+        }
+    }
+
+    /// A drop-down; `options` are `(value, zh, en)`. A current value that is
+    /// not among them (from an imported file) is kept and shown as is.
+    pub fn select(
+        &self,
+        key: &str,
+        label: (&str, &str),
+        value: &str,
+        options: &[(&str, &str, &str)],
+    ) -> Html {
+        let id = field_id(key);
+        let (err, described, invalid) = self.error_line(key);
+        let onchange = self.edit(key, |e| {
+            Input::Text(e.target_unchecked_into::<HtmlSelectElement>().value())
+        });
+        let known = options.iter().any(|(v, _, _)| *v == value);
+        html! {
+            <div class={classes!("field", invalid.is_some().then_some("has-error"))}>
+                <label for={id.clone()}>{self.t(label.0, label.1)}</label>
+                {err}
+                <select id={id} {onchange} aria-describedby={described} aria-invalid={invalid}>
+                    { for options.iter().map(|(v, zh, en)| html! {
+                        <option value={v.to_string()} selected={*v == value}>{self.t(zh, en)}</option>
+                    }) }
+                    if !known { <option value={value.to_string()} selected=true>{value.to_string()}</option> }
+                </select>
+            </div>
+        }
+    }
+
+    /// A group of radio buttons (large targets) for one choice.
+    pub fn radios(
+        &self,
+        key: &str,
+        legend: (&str, &str),
+        value: &str,
+        options: &[(&str, &str, &str)],
+    ) -> Html {
+        let id = field_id(key);
+        html! {
+            <fieldset class="radios" id={id.clone()} tabindex="-1">
+                <legend>{self.t(legend.0, legend.1)}</legend>
+                { for options.iter().map(|(v, zh, en)| {
+                    let oid = format!("{id}-{v}");
+                    let val = v.to_string();
+                    let onchange = self.edit(key, move |_| Input::Text(val.clone()));
+                    html! {
+                        <div class="choice">
+                            <input type="radio" id={oid.clone()} name={id.clone()} value={v.to_string()} checked={*v == value} {onchange} />
+                            <label for={oid}>{self.t(zh, en)}</label>
+                        </div>
+                    }
+                }) }
+            </fieldset>
+        }
+    }
+
+    pub fn check(&self, key: &str, label: (&str, &str), checked: bool) -> Html {
+        let id = field_id(key);
+        let onchange = self.edit(key, |e| {
+            Input::Flag(e.target_unchecked_into::<HtmlInputElement>().checked())
+        });
+        html! {
+            <div class="choice">
+                <input type="checkbox" id={id.clone()} checked={checked} {onchange} />
+                <label for={id}>{self.t(label.0, label.1)}</label>
+            </div>
+        }
+    }
+
+    /// 是 / 否 / 不清楚: an unanswered question stays unknown, never "no".
+    pub fn tri(&self, key: &str, legend: (&str, &str), value: Option<bool>) -> Html {
+        let id = field_id(key);
+        let opts: [(Option<bool>, &str, &str, &str); 3] = [
+            (Some(true), "yes", "是", "Yes"),
+            (Some(false), "no", "否", "No"),
+            (None, "unknown", "不清楚", "Don't know"),
+        ];
+        html! {
+            <fieldset class="radios inline" id={id.clone()} tabindex="-1">
+                <legend>{self.t(legend.0, legend.1)}</legend>
+                { for opts.iter().map(|(v, code, zh, en)| {
+                    let oid = format!("{id}-{code}");
+                    let v = *v;
+                    let onchange = self.edit(key, move |_| Input::Tri(v));
+                    html! {
+                        <div class="choice">
+                            <input type="radio" id={oid.clone()} name={id.clone()} checked={value == v} {onchange} />
+                            <label for={oid}>{self.t(zh, en)}</label>
+                        </div>
+                    }
+                }) }
+            </fieldset>
+        }
+    }
+
+    pub fn button(&self, label: (&str, &str), class: &str, action: Action) -> Html {
+        let onclick = self.send.reform(move |_| action.clone());
+        html! { <button type="button" class={class.to_string()} {onclick}>{self.t(label.0, label.1)}</button> }
+    }
+}
