@@ -84,6 +84,21 @@ fn App() -> Html {
     }
     use_effect_with(state.lang, |lang| browser::set_document_lang(lang.tag()));
 
+    // A restore link pasted into an open tab only changes the fragment.
+    {
+        let send = send.clone();
+        use_effect_with((), move |_| {
+            let listener =
+                gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
+                    if let Some(result) = share::read_fragment(&browser::fragment()) {
+                        browser::clear_fragment();
+                        send.emit(Action::Import(Source::Link, result));
+                    }
+                });
+            move || drop(listener)
+        });
+    }
+
     // Kiosk: warn after 2 minutes without input, wipe after 3.
     {
         let send = send.clone();

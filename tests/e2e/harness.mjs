@@ -1,0 +1,78 @@
+// Shared set-up for the end-to-end journeys: serves dist/ on a free local
+// port with scripts/serve.py and starts Debian's Chromium through
+// playwright-core (no browser download). Screenshots go to test-output/.
+import { chromium } from 'playwright-core';
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const SHOTS = join(ROOT, 'test-output', 'screenshots');
+mkdirSync(SHOTS, { recursive: true });
+
+const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync', '--no-first-run', '--disable-quic'];
+
+function freePort() {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); });
+  });
+}
+
+/** Start the static server and the browser; returns { base, browser, stop }. */
+export async function start(folder = join(ROOT, 'dist')) {
+  const port = await freePort();
+  const server = spawn('python3', [join(ROOT, 'scripts', 'serve.py'), folder, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise((resolve, reject) => {
+    server.stdout.once('data', resolve);
+    server.once('exit', (code) => reject(new Error(`server exited ${code}`)));
+  });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: FLAGS });
+  return {
+    base: `http://127.0.0.1:${port}/`,
+    browser,
+    async stop() { await browser.close(); server.kill(); },
+  };
+}
+
+/** A fresh context (own storage) with Chinese locale, phone or desktop size. */
+export async function newPage(browser, { width = 1280, height = 900, ...opts } = {}) {
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width, height }, ...opts });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
+  return { context, page };
+}
+
+export async function ready(page) {
+  await page.waitForSelector('form.case-form', { timeout: 15000 });
+}
+
+/** Enter S0 case 1 (cases.md C1) through the form, as a customer would. */
+export async function enterS0(page) {
+  await page.check('#f-customer-category-high-voltage');
+  await page.check('#f-customer-business-new');
+  await page.selectOption('#f-customer-voltage_kv', '110');
+  await page.fill('#f-customer-capacity_kva', '31500');
+  for (const doc of ['D-ID', 'D-PROP', 'D-LRID', 'D-EQUIP', 'D-FORM', 'D-LOAD']) {
+    await page.check(`#f-documents-${doc}`);
+  }
+  const dates = { accepted: '2009-01-12', plan_issued: '2009-01-26', construction_start: '2010-02-12',
+    completion_requested: '2010-06-15', inspected: '2010-06-26', power_on: '2010-06-26' };
+  for (const [k, v] of Object.entries(dates)) await page.fill(`#f-dates-${k}`, v);
+  await page.click('text=+ 添加施工单位');
+  await page.fill('#f-contractors-0-name', '供电公司多经企业');
+  await page.check('#f-contractors-0-licensed-yes');
+  await page.selectOption('#f-contractors-0-tier', '4');
+  await page.check('#f-contractors-0-categories-install');
+  await page.check('#f-contractors-0-affiliate_of_utility');
+}
+
+/** The findings on the page as { rule, outcome } pairs. */
+export async function findings(page) {
+  return page.$$eval('article.finding', (els) => els.map((e) => ({ rule: e.dataset.rule, outcome: e.dataset.outcome, text: e.textContent })));
+}

@@ -1,0 +1,219 @@
+// End-to-end journeys in headless Chromium (issue 3). Run by scripts/test
+// after scripts/build-web: `node --test tests/e2e/`.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { start, newPage, ready, enterS0, findings, ROOT, SHOTS } from './harness.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env.stop(); });
+
+test('S0 case 1 through the form: licence violation and both overdue inspection deadlines', async () => {
+  const { context, page } = await newPage(env.browser);
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(env.base);
+  await ready(page);
+  await enterS0(page);
+  const f = await findings(page);
+  assert.ok(f.some((x) => x.rule === 'LIC-02' && x.outcome === 'violation'), 'LIC-02 violation');
+  const tl05 = f.filter((x) => x.rule === 'TL-05' && x.outcome === 'overdue');
+  assert.equal(tl05.length, 2, 'TL-05 overdue under both regimes');
+  const timeline = await page.textContent('.timeline-list');
+  assert.match(timeline, /2010-06-23/);
+  assert.match(timeline, /2010-06-25/);
+  assert.ok(await page.$('.chart svg rect'), 'the chart is drawn');
+  await page.screenshot({ path: join(SHOTS, 'desktop-s0-results.png'), fullPage: true });
+  // Nothing leaves the origin (blob: downloads and data: icons stay on the device).
+  const foreign = requests.filter((u) => !u.startsWith(env.base) && !u.startsWith('data:') && !u.startsWith('blob:'));
+  assert.deepEqual(foreign, []);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('a resident increase without an ID card sees the missing-document list', async () => {
+  const { context, page } = await newPage(env.browser, { width: 375, height: 800 });
+  await page.goto(env.base);
+  await ready(page);
+  await page.check('#f-customer-category-resident');
+  await page.check('#f-customer-business-increase');
+  await page.check('#f-documents-D-ACCT');
+  assert.equal(await page.$('#f-supply-sources'), null, 'a resident is not asked about power sources');
+  const list = await page.textContent('#one-time-notice');
+  assert.match(list, /用电人有效身份证明/);
+  assert.match(list, /D-ID/);
+  const f = await findings(page);
+  assert.ok(f.some((x) => x.rule === 'DOC-03' && x.outcome === 'missing'));
+  await page.screenshot({ path: join(SHOTS, 'phone-resident-missing.png'), fullPage: true });
+  await context.close();
+});
+
+test('a reload keeps the half-filled form, including an invalid value', async () => {
+  const { context, page } = await newPage(env.browser);
+  await page.goto(env.base);
+  await ready(page);
+  await page.check('#f-customer-category-high-voltage');
+  await page.check('#f-customer-business-increase');
+  await page.fill('#f-customer-capacity_kva', '31,500');
+  assert.match(await page.textContent('.error-summary'), /31,500/);
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.inputValue('#f-customer-capacity_kva'), '31,500');
+  assert.ok(await page.isChecked('#f-customer-business-increase'));
+  await page.click('.error-summary a');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'f-customer-capacity_kva');
+  await context.close();
+});
+
+test('the kiosk warns after 2 minutes, wipes after 3 and leaves nothing in storage', async () => {
+  const { context, page } = await newPage(env.browser, { width: 1080, height: 1920 });
+  await page.clock.install();
+  await page.goto(env.base + '?mode=kiosk');
+  await ready(page);
+  await page.check('#f-customer-category-resident');
+  await page.check('#f-customer-business-new');
+  await page.check('#f-documents-D-ID');
+  await page.screenshot({ path: join(SHOTS, 'kiosk-form.png') });
+  await page.clock.runFor('02:01');
+  await page.waitForSelector('.idle');
+  await page.clock.runFor('01:00');
+  await page.waitForSelector('.idle', { state: 'detached' });
+  assert.equal(await page.isChecked('#f-customer-category-resident'), false);
+  const left = await page.evaluate(() => ({ local: localStorage.length, session: sessionStorage.length, hash: location.hash }));
+  assert.deepEqual(left, { local: 0, session: 0, hash: '' });
+  // Touch targets: every button and radio row at least 48 px high.
+  const small = await page.$$eval('button, .choice, select, input[type=date]', (els) =>
+    els.filter((e) => e.getBoundingClientRect().height > 0 && e.getBoundingClientRect().height < 48).map((e) => e.outerHTML.slice(0, 80)));
+  assert.deepEqual(small, []);
+  assert.equal(await page.$('#import-file'), null, 'no file import on a shared kiosk');
+  await context.close();
+});
+
+test('Finish on the kiosk erases at once', async () => {
+  const { context, page } = await newPage(env.browser);
+  await page.goto(env.base + '?mode=kiosk');
+  await ready(page);
+  await page.check('#f-customer-category-resident');
+  await page.click('button.finish');
+  assert.equal(await page.isChecked('#f-customer-category-resident'), false);
+  assert.equal(await page.evaluate(() => localStorage.length + sessionStorage.length), 0);
+  await context.close();
+});
+
+test('after the first visit the app reloads with the network off', async () => {
+  const { context, page } = await newPage(env.browser);
+  await page.goto(env.base);
+  await ready(page);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  await ready(page);
+  assert.ok(await page.evaluate(() => !!navigator.serviceWorker.controller), 'controlled by the service worker');
+  await page.check('#f-customer-category-resident');
+  await context.setOffline(true);
+  await page.reload();
+  await ready(page);
+  assert.ok(await page.isChecked('#f-customer-category-resident'));
+  await page.goto(env.base + '?mode=clerk');
+  await ready(page);
+  await context.close();
+});
+
+test('a malformed case file gives a located error and keeps the current case', async () => {
+  const { context, page } = await newPage(env.browser);
+  await page.goto(env.base);
+  await ready(page);
+  await page.check('#f-customer-category-lv-nonresident');
+  const bad = '{\n  "format": "yekuo-case/1",\n  "customer": { "category": "居民", "business": "新装" },\n  "dates": { "accepted": "2023-02-30" }\n}';
+  await page.setInputFiles('#import-file', { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(bad) });
+  const n = await page.waitForSelector('.notice.error');
+  const msg = await n.textContent();
+  assert.match(msg, /dates\.accepted/);
+  assert.match(msg, /第 4 行/);
+  assert.ok(await page.isChecked('#f-customer-category-lv-nonresident'), 'the current case is kept');
+  // A good file then loads, and Undo brings the previous entries back.
+  await page.setInputFiles('#import-file', join(ROOT, 'examples', 's0-case1-110kv.json'));
+  await page.waitForSelector('#f-customer-category-high-voltage:checked');
+  await page.click('text=撤销');
+  await page.waitForSelector('#f-customer-category-lv-nonresident:checked');
+  await context.close();
+});
+
+test('the restore link carries the case and a tampered link is refused', async () => {
+  const { context, page } = await newPage(env.browser);
+  await page.goto(env.base);
+  await ready(page);
+  await page.setInputFiles('#import-file', join(ROOT, 'examples', 's0-case1-110kv.json'));
+  await page.waitForSelector('#f-customer-category-high-voltage:checked');
+  const link = await page.inputValue('#share-link');
+  assert.ok(link.startsWith(env.base + '#case='));
+  const other = await newPage(env.browser);
+  await other.page.goto(link);
+  await ready(other.page);
+  assert.ok(await other.page.isChecked('#f-customer-category-high-voltage'));
+  assert.equal(await other.page.evaluate(() => location.hash), '', 'the fragment is dropped after reading');
+  await other.page.goto(env.base + '#case=eyJmb3JtYXQiOiJ5ZWt1by1jYXNlLzEi');
+  await ready(other.page);
+  assert.match(await other.page.textContent('.notice.error'), /链接/);
+  assert.ok(await other.page.isChecked('#f-customer-category-high-voltage'), 'a bad link keeps the current case');
+  await other.context.close();
+  await context.close();
+});
+
+test('English switch changes the text and the lang attribute', async () => {
+  const { context, page } = await newPage(env.browser, { width: 320, height: 700 });
+  await page.goto(env.base);
+  await ready(page);
+  await page.click('button:has-text("English")');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  await page.check('#f-customer-category-high-voltage');
+  await page.check('#f-customer-business-new');
+  assert.match(await page.textContent('.results'), /Results/);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `no horizontal scrolling at 320 px (overflow ${overflow})`);
+  await page.screenshot({ path: join(SHOTS, 'phone320-english.png'), fullPage: true });
+  await context.close();
+});
+
+test('the Content-Security-Policy stops an injected inline script', async () => {
+  const { context, page } = await newPage(env.browser);
+  await page.goto(env.base);
+  await ready(page);
+  page.errors.length = 0;
+  const ran = await page.evaluate(() => {
+    const s = document.createElement('script');
+    s.textContent = 'window.__injected = true';
+    document.body.append(s);
+    return window.__injected === true;
+  });
+  assert.equal(ran, false);
+  await context.close();
+});
+
+test('axe-core finds no serious or critical accessibility problem', async () => {
+  const axe = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+  // axe is injected as an inline script, so this context alone bypasses the CSP.
+  const { context, page } = await newPage(env.browser, { bypassCSP: true });
+  const screens = [
+    ['customer, empty', env.base, async () => {}],
+    ['customer, S0 case', env.base, async () => { await enterS0(page); await page.click('details.why summary'); }],
+    ['clerk, S0 case', env.base + '?mode=clerk', async () => {}],
+    ['kiosk', env.base + '?mode=kiosk', async () => { await page.check('#f-customer-category-resident'); await page.check('#f-customer-business-new'); }],
+  ];
+  const problems = [];
+  for (const [name, url, act] of screens) {
+    await page.goto(url);
+    await ready(page);
+    await act();
+    await page.addScriptTag({ content: axe });
+    const result = await page.evaluate(() => window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }));
+    assert.ok(result.passes.length > 20, `axe ran its checks on ${name}`);
+    for (const v of result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')) {
+      problems.push(`${name}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+    }
+    await page.screenshot({ path: join(SHOTS, `desktop-${name.replace(/[^a-z0-9]+/gi, '-')}.png`), fullPage: true });
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});

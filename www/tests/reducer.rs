@@ -1,0 +1,299 @@
+//! The app's logic without a browser: the reducer, the draft ↔ case
+//! conversion, the share codecs. Expected values come from the catalog's
+//! cases (S0 case 1: completion inspection due 2010-06-23 and 2010-06-25),
+//! RFC 4648's test vectors, and the case files themselves (round trips).
+
+use chrono::NaiveDate;
+use std::path::Path;
+use yekuo::case::parse_case;
+use yekuo_www::draft::{Draft, Input};
+use yekuo_www::share::{
+    base64url_decode, base64url_encode, deadlines_ics, fragment_for, read_case_file, read_fragment,
+};
+use yekuo_www::state::{
+    Action, List, Mode, Saved, Source, State, KIOSK_WARN_AFTER_S, KIOSK_WIPE_AFTER_S,
+};
+
+fn day(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+fn s0() -> String {
+    std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/s0-case1-110kv.json"),
+    )
+    .unwrap()
+}
+
+fn edit(s: &State, key: &str, v: Input) -> State {
+    s.apply(Action::Edit(key.into(), v))
+}
+
+fn text(v: &str) -> Input {
+    Input::Text(v.into())
+}
+
+/// Every case file we have survives case → draft → case unchanged: the form
+/// can hold anything the format can say.
+#[test]
+fn every_case_file_round_trips_through_the_draft() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut cases = vec![s0()];
+    for entry in std::fs::read_dir(root.join("tests/golden/cases")).unwrap() {
+        let v: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(entry.unwrap().path()).unwrap()).unwrap();
+        // A scenario carries its case inline or names a file in examples/ (already read).
+        if v["case"].is_object() {
+            cases.push(v["case"].to_string());
+        }
+    }
+    assert!(cases.len() >= 8, "{} case files", cases.len());
+    for json in cases {
+        let case = parse_case(&json).unwrap();
+        let checked = Draft::from_case(&case).check();
+        assert_eq!(checked.errors, vec![], "{json}");
+        assert_eq!(checked.case.as_ref(), Some(&case), "{json}");
+    }
+}
+
+#[test]
+fn nothing_is_evaluated_before_category_and_business() {
+    let s = State::new(Mode::Customer, day("2026-11-22"));
+    assert!(s.draft.check().case.is_none());
+    let s = edit(&s, "customer.category", text("resident"));
+    assert!(s.draft.check().case.is_none());
+    let s = edit(&s, "customer.business", text("increase"));
+    assert!(s.draft.check().case.is_some());
+}
+
+#[test]
+fn a_bad_value_is_kept_reported_at_its_field_and_ignored() {
+    let mut s = State::new(Mode::Customer, day("2026-11-22"));
+    for (k, v) in [
+        ("customer.category", "high-voltage"),
+        ("customer.business", "new"),
+        ("customer.capacity_kva", "31,500"),
+    ] {
+        s = edit(&s, k, text(v));
+    }
+    assert_eq!(s.draft.capacity_kva, "31,500", "what the user typed stays");
+    let c = s.draft.check();
+    assert_eq!(c.errors.len(), 1);
+    assert_eq!(c.errors[0].field, "customer.capacity_kva");
+    assert!(c.errors[0].zh.contains("31,500") && c.errors[0].en.contains("31,500"));
+    assert_eq!(c.case.unwrap().customer.capacity_kva, None);
+}
+
+#[test]
+fn impossible_dates_and_wrong_order_are_located() {
+    let mut s = State::new(Mode::Clerk, day("2026-11-22"));
+    for (k, v) in [
+        ("customer.category", "high-voltage"),
+        ("customer.business", "new"),
+        ("dates.accepted", "2023-02-30"),
+        ("dates.completion_requested", "2010-06-15"),
+        ("dates.inspected", "2010-06-10"),
+    ] {
+        s = edit(&s, k, text(v));
+    }
+    let c = s.draft.check();
+    let fields: Vec<&str> = c.errors.iter().map(|e| e.field.as_str()).collect();
+    assert_eq!(fields, ["dates.accepted", "dates.inspected"]);
+    let case = c.case.unwrap();
+    assert_eq!(case.dates.accepted, None);
+    assert_eq!(
+        case.dates.inspected, None,
+        "the later date of a wrong pair is left out"
+    );
+    assert_eq!(case.dates.completion_requested, Some(day("2010-06-15")));
+}
+
+#[test]
+fn a_low_voltage_customer_at_110_kv_is_an_error() {
+    let mut s = State::new(Mode::Customer, day("2026-11-22"));
+    for (k, v) in [
+        ("customer.category", "resident"),
+        ("customer.business", "new"),
+        ("customer.voltage_kv", "110"),
+    ] {
+        s = edit(&s, k, text(v));
+    }
+    let c = s.draft.check();
+    assert_eq!(c.errors[0].field, "customer.voltage_kv");
+}
+
+#[test]
+fn unknown_keys_are_refused_not_stored() {
+    let mut d = Draft::default();
+    assert!(!d.set("customer.colour", text("red")));
+    assert!(
+        !d.set("contractors.0.tier", text("4")),
+        "no contractor row yet"
+    );
+    assert!(!d.set("contractors.0.categories.paint", Input::Flag(true)));
+    assert_eq!(d, Draft::default());
+    d.contractors.push(Default::default());
+    assert!(d.set("contractors.0.tier", text("4")));
+    assert!(d.set("contractors.0.categories.install", Input::Flag(true)));
+    assert!(d.set("documents.D-ID", Input::Flag(true)));
+    assert!(d.set("documents.D-ID", Input::Flag(true)));
+    assert_eq!(d.documents, ["D-ID"], "ticking twice lists once");
+    assert!(d.set("documents.D-ID", Input::Flag(false)));
+    assert!(d.documents.is_empty());
+}
+
+#[test]
+fn rows_are_added_and_removed() {
+    let s = State::new(Mode::Clerk, day("2026-11-22"));
+    let s = s
+        .apply(Action::AddRow(List::Contractors))
+        .apply(Action::AddRow(List::Contractors));
+    let s = edit(&s, "contractors.1.name", text("乙"));
+    let s = s.apply(Action::RemoveRow(List::Contractors, 0));
+    assert_eq!(s.draft.contractors.len(), 1);
+    assert_eq!(s.draft.contractors[0].name, "乙");
+    let same = s.apply(Action::RemoveRow(List::Contractors, 5));
+    assert_eq!(same, s, "removing a row that is not there changes nothing");
+}
+
+#[test]
+fn a_malformed_import_keeps_the_current_case_and_says_where() {
+    let s = edit(
+        &State::new(Mode::Customer, day("2026-11-22")),
+        "customer.category",
+        text("resident"),
+    );
+    let bad = "{\n \"format\": \"yekuo-case/1\",\n \"customer\": {\"category\": \"居民\", \"business\": \"新装\", \"voltage_kv\": \"high\"}\n}";
+    let result = read_case_file(bad);
+    let next = s.apply(Action::Import(Source::File, result));
+    assert_eq!(next.draft, s.draft);
+    let n = next.notice.unwrap();
+    assert!(n.error);
+    assert_eq!(n.field.as_deref(), Some("customer.voltage_kv"));
+    assert_eq!(n.line, Some(3));
+    assert!(n.zh.contains("customer.voltage_kv") && n.en.contains("line 3"));
+}
+
+#[test]
+fn an_import_can_be_undone_and_so_can_clear() {
+    let mine = edit(
+        &State::new(Mode::Customer, day("2026-11-22")),
+        "customer.category",
+        text("resident"),
+    );
+    let imported = mine.apply(Action::Import(Source::File, read_case_file(&s0())));
+    assert_eq!(imported.draft.category, "high-voltage");
+    assert_eq!(imported.apply(Action::Undo).draft, mine.draft);
+    let cleared = imported.apply(Action::Clear);
+    assert!(cleared.draft.is_empty());
+    assert_eq!(cleared.apply(Action::Undo).draft, imported.draft);
+}
+
+#[test]
+fn the_kiosk_warns_at_two_minutes_and_wipes_at_three() {
+    let today = day("2026-11-22");
+    let mut s = State::new(Mode::Kiosk, today);
+    s = edit(&s, "customer.category", text("resident"))
+        .apply(Action::SetLang(yekuo_www::state::Lang::En));
+    assert!(!s.apply(Action::Idle(KIOSK_WARN_AFTER_S - 1)).idle_warning);
+    let warned = s.apply(Action::Idle(KIOSK_WARN_AFTER_S));
+    assert!(warned.idle_warning);
+    assert_eq!(warned.draft, s.draft, "a warning erases nothing");
+    assert!(!warned.apply(Action::Idle(0)).idle_warning);
+    let wiped = warned.apply(Action::Idle(KIOSK_WIPE_AFTER_S));
+    assert_eq!(wiped, State::new(Mode::Kiosk, today));
+    assert_eq!(s.apply(Action::Finish), State::new(Mode::Kiosk, today));
+    // Other modes never wipe on idle.
+    let c = edit(
+        &State::new(Mode::Customer, today),
+        "customer.category",
+        text("resident"),
+    );
+    assert_eq!(c.apply(Action::Idle(10_000)), c);
+}
+
+#[test]
+fn modes_come_from_the_query_and_only_kiosk_forgets() {
+    assert_eq!(Mode::from_query("?mode=kiosk"), Mode::Kiosk);
+    assert_eq!(Mode::from_query("?lang=en&mode=clerk"), Mode::Clerk);
+    assert_eq!(Mode::from_query(""), Mode::Customer);
+    assert_eq!(Mode::from_query("?mode=admin"), Mode::Customer);
+    assert!(Mode::Customer.persists() && Mode::Clerk.persists() && !Mode::Kiosk.persists());
+}
+
+#[test]
+fn saved_state_round_trips_and_corruption_is_an_error() {
+    let s = State::new(Mode::Customer, day("2026-11-22"))
+        .apply(Action::Import(Source::File, read_case_file(&s0())));
+    let text = serde_json::to_string(&Saved::of(&s)).unwrap();
+    let back = Saved::parse(&text)
+        .unwrap()
+        .restore(Mode::Customer, day("2026-11-22"));
+    assert_eq!(back.draft, s.draft);
+    assert!(Saved::parse("{\"version\":1,\"lang\":\"zh\",\"draft\":").is_err());
+    assert!(Saved::parse("null").is_err());
+    assert!(Saved::parse(&text.replace("\"version\":1", "\"version\":9")).is_err());
+}
+
+#[test]
+fn base64url_matches_rfc4648_vectors() {
+    // RFC 4648 §10, without padding, in the URL-safe alphabet.
+    for (plain, coded) in [
+        ("", ""),
+        ("f", "Zg"),
+        ("fo", "Zm8"),
+        ("foo", "Zm9v"),
+        ("foob", "Zm9vYg"),
+        ("fooba", "Zm9vYmE"),
+        ("foobar", "Zm9vYmFy"),
+    ] {
+        assert_eq!(base64url_encode(plain.as_bytes()), coded);
+        assert_eq!(base64url_decode(coded).unwrap(), plain.as_bytes());
+    }
+    assert_eq!(base64url_encode(&[0xfb, 0xff]), "-_8");
+    assert_eq!(base64url_decode("Zm9v!"), None);
+    assert_eq!(base64url_decode("Z"), None);
+}
+
+#[test]
+fn the_link_restores_the_case_and_a_tampered_link_is_refused() {
+    let case = parse_case(&s0()).unwrap();
+    let frag = fragment_for(&case);
+    let draft = read_fragment(&format!("#{frag}")).unwrap().unwrap();
+    assert_eq!(draft.check().case, Some(case));
+    assert!(
+        read_fragment("#f-customer-category").is_none(),
+        "an ordinary anchor is not a case"
+    );
+    let cut = &frag[..frag.len() / 2];
+    let err = read_fragment(cut).unwrap().unwrap_err();
+    assert!(!err.message_zh.is_empty() && !err.message_en.is_empty());
+    assert!(read_fragment("case=%%%").unwrap().is_err());
+}
+
+#[test]
+fn the_calendar_file_lists_both_completion_inspection_deadlines() {
+    // S0 case 1 before the inspection: due 2010-06-23 (2005 commitments) and
+    // 2010-06-25 (the 2010 norm), per the core issue and cases.md C1.
+    let mut case = parse_case(&s0()).unwrap();
+    case.dates.inspected = None;
+    case.dates.inspection_passed = None;
+    case.dates.power_on = None;
+    let report = yekuo::eval::evaluate(
+        yekuo::rulebook::Rulebook::embedded(),
+        &case,
+        day("2010-06-20"),
+    );
+    let ics = deadlines_ics(&report, "S0");
+    assert!(ics.starts_with("BEGIN:VCALENDAR\r\n") && ics.ends_with("END:VCALENDAR\r\n"));
+    assert!(ics.contains("DTSTART;VALUE=DATE:20100623\r\n"), "{ics}");
+    assert!(ics.contains("DTSTART;VALUE=DATE:20100625\r\n"), "{ics}");
+    assert!(
+        ics.split("\r\n").all(|l| l.len() <= 75),
+        "lines are folded at 75 octets"
+    );
+    assert_eq!(
+        ics.matches("BEGIN:VEVENT").count(),
+        ics.matches("END:VEVENT").count()
+    );
+}
