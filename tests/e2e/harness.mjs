@@ -13,7 +13,7 @@ export const SHOTS = join(ROOT, 'test-output', 'screenshots');
 mkdirSync(SHOTS, { recursive: true });
 
 const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--no-first-run', '--disable-quic'];
+  '--disable-sync', '--no-first-run', '--disable-quic', '--lang=zh-CN'];
 
 function freePort() {
   return new Promise((resolve) => {
@@ -75,4 +75,14 @@ export async function enterS0(page) {
 /** The findings on the page as { rule, outcome } pairs. */
 export async function findings(page) {
   return page.$$eval('article.finding', (els) => els.map((e) => ({ rule: e.dataset.rule, outcome: e.dataset.outcome, text: e.textContent })));
+}
+
+/** A screenshot of the whole page. The viewport is made as tall as the page
+ *  first, so the sticky results column shows in full rather than clipped. */
+export async function shoot(page, name) {
+  const size = page.viewportSize();
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: size.width, height: Math.min(height, 12000) });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+  await page.setViewportSize(size);
 }

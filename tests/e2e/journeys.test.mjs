@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { start, newPage, ready, enterS0, findings, ROOT, SHOTS } from './harness.mjs';
+import { start, newPage, ready, enterS0, findings, shoot, ROOT } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -25,7 +25,7 @@ test('S0 case 1 through the form: licence violation and both overdue inspection 
   assert.match(timeline, /2010-06-23/);
   assert.match(timeline, /2010-06-25/);
   assert.ok(await page.$('.chart svg rect'), 'the chart is drawn');
-  await page.screenshot({ path: join(SHOTS, 'desktop-s0-results.png'), fullPage: true });
+  await shoot(page, 'desktop-s0-results');
   // Nothing leaves the origin (blob: downloads and data: icons stay on the device).
   const foreign = requests.filter((u) => !u.startsWith(env.base) && !u.startsWith('data:') && !u.startsWith('blob:'));
   assert.deepEqual(foreign, []);
@@ -46,7 +46,7 @@ test('a resident increase without an ID card sees the missing-document list', as
   assert.match(list, /D-ID/);
   const f = await findings(page);
   assert.ok(f.some((x) => x.rule === 'DOC-03' && x.outcome === 'missing'));
-  await page.screenshot({ path: join(SHOTS, 'phone-resident-missing.png'), fullPage: true });
+  await shoot(page, 'phone-resident-missing');
   await context.close();
 });
 
@@ -75,7 +75,7 @@ test('the kiosk warns after 2 minutes, wipes after 3 and leaves nothing in stora
   await page.check('#f-customer-category-resident');
   await page.check('#f-customer-business-new');
   await page.check('#f-documents-D-ID');
-  await page.screenshot({ path: join(SHOTS, 'kiosk-form.png') });
+  await shoot(page, 'kiosk-form');
   await page.clock.runFor('02:01');
   await page.waitForSelector('.idle');
   await page.clock.runFor('01:00');
@@ -172,7 +172,7 @@ test('English switch changes the text and the lang attribute', async () => {
   assert.match(await page.textContent('.results'), /Results/);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `no horizontal scrolling at 320 px (overflow ${overflow})`);
-  await page.screenshot({ path: join(SHOTS, 'phone320-english.png'), fullPage: true });
+  await shoot(page, 'phone320-english');
   await context.close();
 });
 
@@ -212,7 +212,7 @@ test('axe-core finds no serious or critical accessibility problem', async () => 
     for (const v of result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')) {
       problems.push(`${name}: ${v.id} (${v.impact}) ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
     }
-    await page.screenshot({ path: join(SHOTS, `desktop-${name.replace(/[^a-z0-9]+/gi, '-')}.png`), fullPage: true });
+    await shoot(page, `desktop-${name.replace(/[^a-z0-9]+/gi, '-')}`);
   }
   assert.deepEqual(problems, []);
   await context.close();

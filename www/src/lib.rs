@@ -11,5 +11,7 @@ pub mod state;
 
 #[cfg(target_arch = "wasm32")]
 mod view;
+#[cfg(target_arch = "wasm32")]
+pub use view::App;
 
 pub use yekuo::VERSION;

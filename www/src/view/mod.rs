@@ -59,8 +59,9 @@ fn initial() -> State {
     state
 }
 
+/// The whole checker.
 #[component]
-fn App() -> Html {
+pub fn App() -> Html {
     let store = use_reducer_eq(|| Store(initial()));
     let state = &store.0;
     let send: Callback<Action> = {

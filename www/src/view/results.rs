@@ -91,10 +91,18 @@ pub fn results(state: &State, ui: &Ui, report: &Report, checklist: &[ChecklistIt
             <h2 id="results-h">{ui.t("检查结果", "Results")}</h2>
             <p class="as-of">{format!("{} {}", ui.t("评估日期:", "As of:"), report.as_of)}</p>
             <p class={classes!("summary", (adverse > 0).then_some("bad"))} role="status" aria-live="polite">{summary}</p>
+            if adverse > 0 {
+                <ul class="problems">
+                    { for report.findings.iter().enumerate().filter(|(_, f)| f.outcome.is_adverse()).map(|(i, f)| {
+                        let (icon, word) = outcome_label(f.outcome, lang);
+                        html! { <li><a href={format!("#finding-{i}")}>{format!("{icon} {word} · {}: {}", f.rule, ui.t(&f.message.zh, &f.message.en))}</a></li> }
+                    }) }
+                </ul>
+            }
             { one_time_notice(state, ui, checklist) }
             { for GROUPS.iter().enumerate().map(|(gi, (zh, en, _))| {
-                let mut items: Vec<&Finding> = report.findings.iter().filter(|f| group_of(&f.rule) == gi).collect();
-                items.sort_by_key(|f| f.outcome);
+                let mut items: Vec<(usize, &Finding)> = report.findings.iter().enumerate().filter(|(_, f)| group_of(&f.rule) == gi).collect();
+                items.sort_by_key(|(_, f)| f.outcome);
                 html! {
                     <section class="result-group" aria-labelledby={format!("g{gi}")}>
                         <h3 id={format!("g{gi}")}>{ui.t(zh, en)}</h3>
@@ -104,7 +112,7 @@ pub fn results(state: &State, ui: &Ui, report: &Report, checklist: &[ChecklistIt
                         if items.is_empty() && gi != 5 {
                             <p class="hint">{ui.t("暂无结果: 请补充相关信息。", "No result yet: add the related details.")}</p>
                         }
-                        { for items.into_iter().map(|f| finding(ui, f)) }
+                        { for items.into_iter().map(|(i, f)| finding(ui, i, f)) }
                     </section>
                 }
             }) }
@@ -112,7 +120,7 @@ pub fn results(state: &State, ui: &Ui, report: &Report, checklist: &[ChecklistIt
     }
 }
 
-fn finding(ui: &Ui, f: &Finding) -> Html {
+fn finding(ui: &Ui, index: usize, f: &Finding) -> Html {
     let (icon, word) = outcome_label(f.outcome, ui.lang);
     let cite = f.citation.as_ref().map(|c| {
         let article = c
@@ -123,7 +131,7 @@ fn finding(ui: &Ui, f: &Finding) -> Html {
     });
     let ev = &f.evidence;
     html! {
-        <article class={classes!("finding", format!("o-{}", f.outcome.code()))} data-rule={f.rule.clone()} data-outcome={f.outcome.code()}>
+        <article id={format!("finding-{index}")} class={classes!("finding", format!("o-{}", f.outcome.code()))} data-rule={f.rule.clone()} data-outcome={f.outcome.code()}>
             <p class="badge"><span aria-hidden="true">{icon}</span>{format!(" {word} · {}", f.rule)}</p>
             <p class="message">{ui.t(&f.message.zh, &f.message.en).to_string()}</p>
             <p class="cite">
