@@ -162,6 +162,16 @@ pub fn App() -> Html {
                         { ui.button(("继续使用", "Continue"), "primary", Action::Idle(0)) }
                     </div>
                 }
+                if let Some(r) = &report {
+                    <a class="to-results no-print" href="#results-h">{
+                        match (state.lang, r.findings.iter().filter(|f| f.outcome.is_adverse()).count()) {
+                            (Lang::Zh, 0) => "↓ 查看检查结果".to_string(),
+                            (Lang::Zh, n) => format!("↓ 查看检查结果(发现 {n} 个问题)"),
+                            (Lang::En, 0) => "↓ See the results".to_string(),
+                            (Lang::En, n) => format!("↓ See the results ({n} problems)"),
+                        }
+                    }</a>
+                }
                 <div class="layout">
                     <div class="form-col">{ form::form(state, &ui, &list) }</div>
                     <div class="results-col">
