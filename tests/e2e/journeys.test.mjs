@@ -217,3 +217,35 @@ test('axe-core finds no serious or critical accessibility problem', async () => 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a corrupt autosave is set aside and reported, never silently dropped', async () => {
+  const { context, page } = await newPage(env.browser);
+  await page.goto(env.base);
+  await ready(page);
+  await page.evaluate(() => localStorage.setItem('yekuo.v1.customer', '{"version":1,"draft":{"category":'));
+  await page.reload();
+  await ready(page);
+  assert.match(await page.textContent('.notice.error'), /yekuo\.v1\.customer\.corrupt/);
+  assert.equal(await page.evaluate(() => localStorage.getItem('yekuo.v1.customer.corrupt')), '{"version":1,"draft":{"category":');
+  await context.close();
+});
+
+test('export gives the CLI case format and the deadlines as iCalendar; print hides the form', async () => {
+  const { context, page } = await newPage(env.browser);
+  await page.goto(env.base);
+  await ready(page);
+  await enterS0(page);
+  const [caseFile] = await Promise.all([page.waitForEvent('download'), page.click('text=导出案例文件')]);
+  const exported = JSON.parse(readFileSync(await caseFile.path(), 'utf8'));
+  assert.equal(exported.format, 'yekuo-case/1');
+  assert.equal(exported.customer.category, 'high-voltage');
+  assert.equal(exported.dates.completion_requested, '2010-06-15');
+  assert.equal(exported.contractors[0].tier, 4);
+  const [ics] = await Promise.all([page.waitForEvent('download'), page.click('text=导出截止日期(日历)')]);
+  assert.match(readFileSync(await ics.path(), 'utf8'), /^BEGIN:VCALENDAR\r\n/);
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.isVisible('form.case-form'), false);
+  assert.equal(await page.isVisible('.results'), true);
+  await shoot(page, 'print-report');
+  await context.close();
+});
