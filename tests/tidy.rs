@@ -138,3 +138,25 @@ fn overlapping_versions_of_a_series_are_rejected() {
     let e = load_with("x.toml", &text);
     assert!(e.problem.contains("overlaps"), "{e}");
 }
+
+#[test]
+fn the_rulebook_fingerprint_tells_rulebooks_apart() {
+    use yekuo::rulebook::{embedded_fingerprint, fingerprint, EMBEDDED};
+    let fp = embedded_fingerprint();
+    assert_eq!(fp.len(), 8);
+    assert_eq!(fp, fingerprint(EMBEDDED), "deterministic");
+    let (name, text) = EMBEDDED[1];
+    let changed = text.replacen('1', "2", 1);
+    let mut files: Vec<(&str, &str)> = EMBEDDED.to_vec();
+    files[1] = (name, &changed);
+    assert_ne!(
+        fingerprint(&files),
+        fp,
+        "one changed digit changes the fingerprint"
+    );
+    assert_ne!(
+        fingerprint(&EMBEDDED[..EMBEDDED.len() - 1]),
+        fp,
+        "a missing file changes it"
+    );
+}

@@ -12,6 +12,24 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+/// A short fingerprint of rule files (FNV-1a over names and texts), shown by
+/// the app and the CLI so a printout or a kiosk says which rulebook it used.
+pub fn fingerprint(files: &[(&str, &str)]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for (name, text) in files {
+        for b in name.bytes().chain([0]).chain(text.bytes()).chain([0]) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("{:08x}", h >> 32)
+}
+
+/// The fingerprint of the rulebook built into this binary.
+pub fn embedded_fingerprint() -> String {
+    fingerprint(EMBEDDED)
+}
+
 /// The rule files embedded in every build (the default rulebook).
 pub const EMBEDDED: &[(&str, &str)] = &[
     (

@@ -20,14 +20,22 @@ pub enum Mode {
 }
 
 impl Mode {
-    /// From the page's query string (`?mode=clerk`); anything else is the customer mode.
-    pub fn from_query(query: &str) -> Mode {
+    /// From the page's query string (`?mode=clerk`); without one (or with
+    /// an unknown one), the page's default: the customer mode on the web,
+    /// the kiosk mode in the single-file build.
+    pub fn from_query(query: &str, default: Mode) -> Mode {
         let q = query.trim_start_matches('?');
         let mode = q.split('&').find_map(|kv| kv.strip_prefix("mode="));
-        match mode {
-            Some("clerk") => Mode::Clerk,
-            Some("kiosk") => Mode::Kiosk,
-            _ => Mode::Customer,
+        mode.and_then(Mode::parse).unwrap_or(default)
+    }
+
+    /// The name used in `?mode=` and in the page's `data-default-mode`.
+    pub fn parse(name: &str) -> Option<Mode> {
+        match name {
+            "customer" => Some(Mode::Customer),
+            "clerk" => Some(Mode::Clerk),
+            "kiosk" => Some(Mode::Kiosk),
+            _ => None,
         }
     }
 

@@ -214,10 +214,17 @@ fn the_kiosk_warns_at_two_minutes_and_wipes_at_three() {
 
 #[test]
 fn modes_come_from_the_query_and_only_kiosk_forgets() {
-    assert_eq!(Mode::from_query("?mode=kiosk"), Mode::Kiosk);
-    assert_eq!(Mode::from_query("?lang=en&mode=clerk"), Mode::Clerk);
-    assert_eq!(Mode::from_query(""), Mode::Customer);
-    assert_eq!(Mode::from_query("?mode=admin"), Mode::Customer);
+    let web = Mode::Customer;
+    assert_eq!(Mode::from_query("?mode=kiosk", web), Mode::Kiosk);
+    assert_eq!(Mode::from_query("?lang=en&mode=clerk", web), Mode::Clerk);
+    assert_eq!(Mode::from_query("", web), Mode::Customer);
+    assert_eq!(Mode::from_query("?mode=admin", web), Mode::Customer);
+    // The single-file build defaults to the kiosk; a query can still choose.
+    assert_eq!(Mode::from_query("", Mode::Kiosk), Mode::Kiosk);
+    assert_eq!(
+        Mode::from_query("?mode=customer", Mode::Kiosk),
+        Mode::Customer
+    );
     assert!(Mode::Customer.persists() && Mode::Clerk.persists() && !Mode::Kiosk.persists());
 }
 

@@ -25,6 +25,16 @@ pub fn query() -> String {
     window().location().search().unwrap_or_default()
 }
 
+/// The page's own default mode: `<div id="app" data-default-mode="kiosk">`
+/// in the single-file kiosk build, the customer mode otherwise.
+pub fn default_mode() -> Mode {
+    gloo::utils::document()
+        .get_element_by_id("app")
+        .and_then(|e| e.get_attribute("data-default-mode"))
+        .and_then(|m| Mode::parse(&m))
+        .unwrap_or(Mode::Customer)
+}
+
 pub fn fragment() -> String {
     window().location().hash().unwrap_or_default()
 }

@@ -34,7 +34,7 @@ impl Reducible for Store {
 /// The first state: the autosaved form (customer and clerk modes), then a
 /// case carried by the link, if any, on top (with Undo).
 fn initial() -> State {
-    let mode = Mode::from_query(&browser::query());
+    let mode = Mode::from_query(&browser::query(), browser::default_mode());
     let today = browser::today();
     let mut state = State::new(mode, today);
     if mode.persists() {
@@ -331,14 +331,22 @@ fn import_control(ui: &Ui) -> Html {
     }
 }
 
+/// Which rulebook and calendar this copy carries, so a technician can tell
+/// when a kiosk copy needs replacing.
 fn footer(ui: &Ui) -> Html {
-    let (first, last) = Calendar::national().coverage();
+    let cal = Calendar::national();
+    let (first, last) = cal.coverage();
+    let latest = cal.notices().iter().map(|n| n.year).max().unwrap_or(0);
     html! {
         <footer class="bottom">
-            <p>{format!("yekuo {} · {} {first} – {last} · {}",
-                crate::VERSION,
-                ui.t("节假日数据覆盖", "holiday data covers"),
-                ui.t("结果仅供参考，以供电企业书面答复为准。", "For guidance only; the utility's written answer prevails."))}</p>
+            <p id="versions">{match ui.lang {
+                Lang::Zh => format!("yekuo {} · 规则库 {} 个文件(指纹 {}) · 节假日数据 {first} 至 {last}(最新国务院通知: {latest} 年)",
+                    crate::VERSION, yekuo::rulebook::EMBEDDED.len(), yekuo::rulebook::embedded_fingerprint()),
+                Lang::En => format!("yekuo {} · rulebook of {} files (fingerprint {}) · holiday data {first} to {last} (latest State Council notice: {latest})",
+                    crate::VERSION, yekuo::rulebook::EMBEDDED.len(), yekuo::rulebook::embedded_fingerprint()),
+            }}</p>
+            <p>{ui.t("结果仅供参考，以供电企业书面答复为准。超出节假日数据范围的日期只按周末计算，并会提示。",
+                "For guidance only; the utility's written answer prevails. Dates beyond the holiday data are counted with weekends only, with a warning.")}</p>
             <p>{ui.t("可信度: [V] 已核实原文 · [S] 二手来源 · [R] 回忆/推定，未核实，不作为违规依据 · [X] 未知",
                 "Confidence: [V] verified in a source text · [S] secondary source · [R] recalled, unverified, never used to call a violation · [X] unknown")}</p>
         </footer>
