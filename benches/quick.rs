@@ -8,7 +8,10 @@ use yekuo::calendar::Calendar;
 fn main() {
     let cal = Calendar::national();
     let start: chrono::NaiveDate = "2004-01-01".parse().unwrap();
-    let n = 1_000_000u64;
+    let n: u64 = std::env::var("YEKUO_BENCH_QUERIES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1_000_000);
     let t = Instant::now();
     let mut acc = 0i64;
     for i in 0..n {
@@ -29,14 +32,17 @@ fn main() {
     let case = yekuo::case::parse_case(&text).unwrap();
     let book = yekuo::rulebook::Rulebook::embedded();
     let as_of = "2010-07-01".parse().unwrap();
-    let m = 20_000;
+    let m: u32 = std::env::var("YEKUO_BENCH_EVALS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(20_000);
     let t = Instant::now();
     for _ in 0..m {
         black_box(yekuo::eval::evaluate(book, black_box(&case), as_of));
     }
     println!(
         "evaluate (S0 case 1): {:.1} µs each",
-        t.elapsed().as_micros() as f64 / m as f64
+        t.elapsed().as_micros() as f64 / f64::from(m)
     );
     let t = Instant::now();
     for _ in 0..m {
@@ -44,6 +50,6 @@ fn main() {
     }
     println!(
         "parse case (S0 case 1): {:.1} µs each",
-        t.elapsed().as_micros() as f64 / m as f64
+        t.elapsed().as_micros() as f64 / f64::from(m)
     );
 }

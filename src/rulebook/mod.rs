@@ -291,6 +291,9 @@ pub struct Entry {
 pub struct Rulebook {
     pub entries: Vec<Entry>,
     pub documents: Vec<Document>,
+    /// Rule id → (entry, provision) positions, in file order: `in_force`
+    /// looks at the handful of provisions of one rule, not the whole book.
+    by_rule: std::collections::HashMap<String, Vec<(usize, usize)>>,
 }
 
 /// A rule file that does not load, with where and what.
@@ -362,7 +365,18 @@ impl Rulebook {
                 .cmp(&b.instrument.from)
                 .then(a.instrument.id.cmp(&b.instrument.id))
         });
-        let book = Rulebook { entries, documents };
+        let mut by_rule: std::collections::HashMap<String, Vec<(usize, usize)>> =
+            std::collections::HashMap::new();
+        for (ei, e) in entries.iter().enumerate() {
+            for (pi, p) in e.provisions.iter().enumerate() {
+                by_rule.entry(p.rule.clone()).or_default().push((ei, pi));
+            }
+        }
+        let book = Rulebook {
+            entries,
+            documents,
+            by_rule,
+        };
         validate(&book)?;
         Ok(book)
     }
@@ -380,20 +394,18 @@ impl Rulebook {
         to: NaiveDate,
         utility: &str,
     ) -> Vec<InForce<'_>> {
-        self.entries
-            .iter()
-            .filter(|e| {
+        let Some(at) = self.by_rule.get(rule) else {
+            return Vec::new();
+        };
+        at.iter()
+            .map(|&(ei, pi)| (&self.entries[ei], pi))
+            .filter(|(e, _)| {
                 let i = &e.instrument;
                 i.from <= to && i.until.is_none_or(|u| from <= u) && applies_to_utility(i, utility)
             })
-            .flat_map(|e| {
-                e.provisions
-                    .iter()
-                    .filter(move |p| p.rule == rule)
-                    .map(move |p| InForce {
-                        instrument: &e.instrument,
-                        provision: p,
-                    })
+            .map(|(e, pi)| InForce {
+                instrument: &e.instrument,
+                provision: &e.provisions[pi],
             })
             .collect()
     }

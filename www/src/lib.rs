@@ -13,5 +13,7 @@ pub mod state;
 mod view;
 #[cfg(target_arch = "wasm32")]
 pub use view::App;
+#[cfg(target_arch = "wasm32")]
+mod probe;
 
 pub use yekuo::VERSION;

@@ -17,6 +17,13 @@ pub fn today() -> NaiveDate {
         .unwrap_or(NaiveDate::MIN)
 }
 
+/// A performance mark (read by the benchmarks; costs nothing otherwise).
+pub fn mark(name: &str) {
+    if let Some(p) = window().performance() {
+        let _ = p.mark(name);
+    }
+}
+
 pub fn now_ms() -> f64 {
     js_sys::Date::now()
 }

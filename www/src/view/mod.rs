@@ -84,6 +84,8 @@ pub fn App() -> Html {
         });
     }
     use_effect_with(state.lang, |lang| browser::set_document_lang(lang.tag()));
+    // The form is on screen and answering: the "usable" moment benchmarks read.
+    use_effect_with((), |_| browser::mark("yekuo-usable"));
 
     // A restore link pasted into an open tab only changes the fragment.
     {
