@@ -1,7 +1,10 @@
 """A static file server for dist/ on 127.0.0.1 that sends application/wasm
-for .wasm (needed for streaming compilation). Serves only files under the
-folder; no directory listings. Usage: serve.py DIR PORT"""
+for .wasm (needed for streaming compilation) and, like any production web
+server, gzip: a file's `.gz` twin (written by scripts/build-web) is sent with
+`Content-Encoding: gzip` when the browser accepts it. Serves only files under
+the folder; no directory listings. Usage: serve.py DIR PORT"""
 import http.server
+import os
 import sys
 from functools import partial
 
@@ -14,6 +17,22 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         ".webmanifest": "application/manifest+json",
         ".svg": "image/svg+xml",
     }
+
+    def send_head(self):
+        path = self.translate_path(self.path)
+        if os.path.isdir(path):
+            path = os.path.join(path, "index.html")
+        gz = path + ".gz"
+        if "gzip" in self.headers.get("Accept-Encoding", "") and os.path.isfile(gz):
+            f = open(gz, "rb")
+            self.send_response(200)
+            self.send_header("Content-Type", self.guess_type(path))
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(os.fstat(f.fileno()).st_size))
+            self.send_header("Vary", "Accept-Encoding")
+            self.end_headers()
+            return f
+        return super().send_head()
 
     def list_directory(self, path):
         self.send_error(404)

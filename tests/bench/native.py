@@ -1,0 +1,73 @@
+"""Native measurements for docs/performance.md (issue 4), run by scripts/bench
+with the test venv's Python. Writes JSON to stdout:
+
+* peer: the PyPI chinesecalendar package answering the same kind of queries
+  as the criterion calendar benches (add 1-40 working days to a start in
+  2004-2026; count working days in (from, to]), microseconds per query;
+* batch: `yekuo check --batch` throughput on typical cases (S0 case 1 with
+  shifted dates) and its peak memory at two input sizes (streaming means
+  the peak does not grow with the input).
+"""
+import datetime as dt
+import json
+import pathlib
+import random
+import subprocess
+import sys
+import tempfile
+import time
+
+import chinese_calendar as cc
+
+root = pathlib.Path(__file__).resolve().parents[2]
+rng = random.Random(20261122)
+first, last = dt.date(2004, 1, 1), dt.date(2026, 10, 1)  # answers stay in 2026
+one = dt.timedelta(days=1)
+N = 20000
+queries = [(first + dt.timedelta(days=rng.randrange((last - first).days)), rng.randint(1, 40)) for _ in range(N)]
+
+t = time.perf_counter()
+for start, n in queries:
+    cc.find_workday(n - 1, start + one)  # yekuo's CAL-02 sense: start not counted
+add_us = (time.perf_counter() - t) / N * 1e6
+t = time.perf_counter()
+for start, n in queries:
+    cc.get_workdays(start + one, start + dt.timedelta(days=n * 2))
+count_us = (time.perf_counter() - t) / N * 1e6
+
+case = json.loads((root / "examples" / "s0-case1-110kv.json").read_text())
+
+
+def write_cases(path, n):
+    with open(path, "w") as f:
+        for i in range(n):
+            c = json.loads(json.dumps(case))
+            c["title"] = f"batch {i}"
+            shift = dt.timedelta(days=i % 400)
+            c["dates"] = {k: (dt.date.fromisoformat(v) + shift).isoformat() for k, v in case["dates"].items()}
+            f.write(json.dumps(c, ensure_ascii=False) + "\n")
+
+
+def run_batch(n):
+    with tempfile.TemporaryDirectory() as d:
+        path = pathlib.Path(d) / "cases.jsonl"
+        write_cases(path, n)
+        rss = pathlib.Path(d) / "rss"
+        t = time.perf_counter()
+        # GNU time reports this one run's peak resident set (KiB).
+        p = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", str(rss), str(root / "target" / "release" / "yekuo"),
+                            "check", "--batch", str(path), "--as-of", "2012-01-01"],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        secs = time.perf_counter() - t
+        if p.returncode not in (0, 1):
+            sys.exit(f"batch failed: {p.stderr.decode()[:500]}")
+        return {"cases": n, "seconds": secs, "cases_per_second": n / secs, "peak_rss_kb": int(rss.read_text().split()[-1])}
+
+
+small = run_batch(2000)
+large = run_batch(50000)
+json.dump({
+    "chinesecalendar": {"version": "1.11.0", "add_us": add_us, "count_us": count_us, "queries": N},
+    "batch_small": small,
+    "batch_large": large,
+}, sys.stdout, indent=2)

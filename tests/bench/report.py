@@ -1,0 +1,141 @@
+"""Writes docs/performance.md from the measurements of scripts/bench:
+target/criterion (criterion estimates), target/bench/native.json,
+target/bench/web.json and the budgets in tests/bench/budgets.json."""
+import datetime as dt
+import json
+import os
+import pathlib
+import platform
+import subprocess
+
+root = pathlib.Path(__file__).resolve().parents[2]
+budgets = json.loads((root / "tests/bench/budgets.json").read_text())
+native = json.loads((root / "target/bench/native.json").read_text())
+web = json.loads((root / "target/bench/web.json").read_text())
+
+
+def crit(group, name):
+    est = json.loads((root / "target/criterion" / group / name / "new/estimates.json").read_text())
+    return est["median"]["point_estimate"]  # ns per iteration
+
+
+QUERIES_PER_ITER = 1024  # benches/core.rs runs 1024 queries per iteration
+add_ns = crit("calendar", "add_working_days") / QUERIES_PER_ITER
+count_ns = crit("calendar", "working_days_between") / QUERIES_PER_ITER
+isw_ns = crit("calendar", "is_working_day") / QUERIES_PER_ITER
+eval_us = crit("case", "evaluate_s0") / 1000
+parse_us = crit("case", "parse_s0") / 1000
+json_us = crit("case", "report_json_s0") / 1000
+load_us = crit("load", "rulebook_from_files") / 1000
+
+cal = web["calendar"]
+speed_add = cal["peerAddMs"] / cal["oursAddMs"]
+speed_count = cal["peerCountMs"] / cal["oursCountMs"]
+b = web["bundle"]
+first_load = sum(b[f]["gzip"] for f in budgets["first_load_gzip_bytes"]["files"])
+first_load_br = sum(b[f]["brotli"] for f in budgets["first_load_gzip_bytes"]["files"])
+
+
+def yes(ok):
+    return "met" if ok else "**not met**"
+
+
+rows = [
+    ("First-load transfer, gzip (html+js+css+wasm incl. rules and calendar)", "≤ 200 KB (stretch 150 KB)",
+     f"{first_load / 1000:.0f} KB (brotli {first_load_br / 1000:.0f} KB)", yes(first_load <= budgets["first_load_gzip_bytes"]["target"])),
+    ("Form usable, first visit, 4x CPU + Slow 4G", "≤ 2.5 s", f"{web['load']['first_visit_ms'] / 1000:.2f} s",
+     yes(web["load"]["first_visit_ms"] <= budgets["first_visit_ms"]["target"])),
+    ("Form usable, repeat visit (service worker), same throttling", "≤ 0.6 s", f"{web['load']['repeat_visit_ms'] / 1000:.2f} s",
+     yes(web["load"]["repeat_visit_ms"] <= budgets["repeat_visit_ms"]["target"])),
+    ("Evaluation of S0 case 1 in Chromium, median", "≤ 50 µs",
+     f"{web['evaluate_us']['unthrottled']:.0f} µs ({web['evaluate_us']['cpu4x']:.0f} µs at 4x CPU)",
+     yes(web["evaluate_us"]["unthrottled"] <= budgets["evaluate_browser_median_us"]["target"])),
+    ("Input event to results updated, p95", "≤ 16 ms", f"{web['keystroke_p95_ms']:.1f} ms (median {web['keystroke_median_ms']:.1f} ms)",
+     yes(web["keystroke_p95_ms"] <= budgets["keystroke_p95_ms"]["target"])),
+    (f"Calendar, {cal['n']:,} add + count queries vs npm chinese-days, same page", "≥ 10x faster, same answers",
+     f"add {speed_add:.0f}x, count {speed_count:.0f}x; answers differ on {cal['addDiff']} add and {cal['countDiff']} count queries (see below)",
+     yes(min(speed_add, speed_count) >= 10)),
+    ("`yekuo check --batch`, typical cases, one core", "≥ 100,000 cases/s",
+     f"{native['batch_large']['cases_per_second']:,.0f} cases/s", yes(native["batch_large"]["cases_per_second"] >= 100000)),
+    ("Batch memory as input grows", "flat",
+     f"{native['batch_small']['peak_rss_kb'] / 1024:.1f} MiB at {native['batch_small']['cases']:,} cases, "
+     f"{native['batch_large']['peak_rss_kb'] / 1024:.1f} MiB at {native['batch_large']['cases']:,}",
+     yes(native["batch_large"]["peak_rss_kb"] <= native["batch_small"]["peak_rss_kb"] * 1.2)),
+    ("wasm memory after load", "≤ 8 MB", f"{web['wasm_memory_bytes'] / 2**20:.1f} MiB",
+     yes(web["wasm_memory_bytes"] <= budgets["wasm_memory_bytes"]["target"])),
+]
+
+cpu = "unknown"
+try:
+    for line in open("/proc/cpuinfo"):
+        if line.startswith("model name"):
+            cpu = line.split(":", 1)[1].strip()
+            break
+except OSError:
+    pass
+rustc = subprocess.run(["rustc", "--version"], capture_output=True, text=True).stdout.strip()
+
+out = [
+    "# Performance",
+    "",
+    f"Measured {dt.date.today().isoformat()} by `scripts/bench` on {cpu}, {os.cpu_count()} cores, "
+    f"{platform.system()} {platform.release()}; {rustc}; Chromium {web['chromium']} headless. "
+    "Regenerate with `scripts/bench`; do not edit by hand.",
+    "",
+    "## Budgets (issue 4)",
+    "",
+    "| Budget | Goal | Measured | |",
+    "|---|---|---|---|",
+]
+out += [f"| {a} | {g} | {m} | {s} |" for a, g, m, s in rows]
+out += [
+    "",
+    "## Core, native (criterion, median)",
+    "",
+    "| Operation | Time |",
+    "|---|---|",
+    f"| `add_working_days` (1–40 days from a start in 2004–2026) | {add_ns:.1f} ns |",
+    f"| `working_days_between` | {count_ns:.1f} ns |",
+    f"| `is_working_day` | {isw_ns:.1f} ns |",
+    f"| `parse_case` (S0 case 1) | {parse_us:.1f} µs |",
+    f"| `evaluate` (S0 case 1) | {eval_us:.1f} µs |",
+    f"| report to JSON (S0 case 1) | {json_us:.1f} µs |",
+    f"| load and validate the rulebook from TOML | {load_us:.0f} µs |",
+    "",
+    "Peer, natively: PyPI `chinesecalendar` "
+    f"{native['chinesecalendar']['version']} on {native['chinesecalendar']['queries']:,} queries of the same kind: "
+    f"{native['chinesecalendar']['add_us']:.0f} µs per add (`find_workday`), {native['chinesecalendar']['count_us']:.0f} µs per count "
+    f"(`get_workdays`), that is {native['chinesecalendar']['add_us'] * 1000 / add_ns:,.0f}x and "
+    f"{native['chinesecalendar']['count_us'] * 1000 / count_ns:,.0f}x slower than yekuo.",
+    "",
+    "## Calendar in the browser, against chinese-days",
+    "",
+    f"{cal['n']:,} random queries (start 2004-01-01..2026-10-31, add 1–40 working days; count over 0–59 days), "
+    "run in one page: yekuo's wasm (`probe_add_working_days`, `probe_count_working_days`) and npm "
+    "`chinese-days` 1.5.7 (`findWorkday`, `getWorkdaysInRange(...).length`).",
+    "",
+    "| | yekuo (wasm) | chinese-days | speed-up |",
+    "|---|---|---|---|",
+    f"| add | {cal['oursAddMs']:.0f} ms | {cal['peerAddMs']:.0f} ms | {speed_add:.0f}x |",
+    f"| count | {cal['oursCountMs']:.0f} ms | {cal['peerCountMs']:.0f} ms | {speed_count:.0f}x |",
+    "",
+    "Differing answers come from one day: chinese-days 1.5.7 has Saturday 2005-12-31 as a rest day, while the "
+    "State Council's 2006 notice made it a working day (yekuo follows the notice; see the oracle test). "
+    f"Examples: {json.dumps(cal['examples'], ensure_ascii=False)}",
+    "",
+    "## Bundle",
+    "",
+    "| File | Raw | gzip | brotli |",
+    "|---|---|---|---|",
+]
+out += [f"| {name} | {v['raw']:,} | {v['gzip']:,} | {v['brotli']:,} |" for name, v in b.items()]
+out += [
+    "",
+    "Load times are the median of the runs in `target/bench/web.json`: first visit "
+    f"{', '.join(f'{x / 1000:.2f}' for x in web['load']['first'])} s; repeat "
+    f"{', '.join(f'{x / 1000:.2f}' for x in web['load']['repeat'])} s. The server sends gzip (scripts/serve.py), as a "
+    "production server would.",
+    "",
+]
+(root / "docs" / "performance.md").write_text("\n".join(out))
+print("\n".join(out))

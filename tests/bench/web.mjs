@@ -1,0 +1,178 @@
+// In-browser measurements for docs/performance.md (issue 4), run by
+// scripts/bench after scripts/build-web. Writes target/bench/web.json.
+//
+// * load: time from navigation start to the app's "yekuo-usable" mark, with
+//   4x CPU throttling and Slow 4G (Lighthouse's mobile profile: 150 ms RTT,
+//   1.6 Mbps down, 750 kbps up), first visit (empty cache) and repeat visit
+//   (service worker);
+// * evaluation: the wasm evaluator on S0 case 1 (probe_evaluate);
+// * keystroke: from an input event to the results updated in the DOM;
+// * calendar: 1,000,000 add and count queries, yekuo's wasm against the npm
+//   package chinese-days in the same page, answers compared one by one;
+// * memory: wasm linear memory after load; bundle: raw, gzip, brotli sizes.
+import { mkdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { join } from 'node:path';
+import { start, newPage, ready, enterS0, ROOT } from '../e2e/harness.mjs';
+
+const RUNS = Number(process.env.YEKUO_BENCH_RUNS || 5);
+const QUERIES = Number(process.env.YEKUO_BENCH_QUERIES || 1_000_000);
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(s.length * p))]; };
+
+async function throttle(context, page) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false, latency: 150, downloadThroughput: (1.6e6 / 8), uploadThroughput: (750e3 / 8),
+  });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+}
+
+async function usableAt(page) {
+  await page.waitForFunction(() => performance.getEntriesByName('yekuo-usable').length > 0, null, { timeout: 60000 });
+  return page.evaluate(() => performance.getEntriesByName('yekuo-usable')[0].startTime);
+}
+
+async function loadTimes(env) {
+  const first = [];
+  const repeat = [];
+  for (let i = 0; i < RUNS; i++) {
+    const { context, page } = await newPage(env.browser, { width: 412, height: 915 });
+    await throttle(context, page);
+    await page.goto(env.base);
+    first.push(await usableAt(page));
+    await page.evaluate(() => navigator.serviceWorker.ready);
+    await page.goto(env.base); // now controlled by the service worker
+    repeat.push(await usableAt(page));
+    await context.close();
+  }
+  return { first_visit_ms: median(first), repeat_visit_ms: median(repeat), first, repeat };
+}
+
+async function evaluation(env, throttled) {
+  const { context, page } = await newPage(env.browser);
+  if (throttled) await throttle(context, page);
+  await page.goto(env.base);
+  await ready(page);
+  const json = readFileSync(join(ROOT, 'examples', 's0-case1-110kv.json'), 'utf8');
+  const samples = await page.evaluate(async (text) => {
+    const m = await import('./pkg/yekuo_www.js');
+    return Array.from(m.probe_evaluate(text, '2010-07-01', 60, 50));
+  }, json);
+  await context.close();
+  return median(samples);
+}
+
+async function keystrokes(env) {
+  const { context, page } = await newPage(env.browser);
+  await page.goto(env.base);
+  await ready(page);
+  await enterS0(page);
+  const times = await page.evaluate(async () => {
+    const box = document.getElementById('f-documents-D-LOAD');
+    const results = document.querySelector('.results-col');
+    const out = [];
+    for (let i = 0; i < 200; i++) {
+      const changed = new Promise((resolve) => {
+        const mo = new MutationObserver(() => { mo.disconnect(); resolve(performance.now()); });
+        mo.observe(results, { subtree: true, childList: true, characterData: true, attributes: true });
+      });
+      const t0 = performance.now();
+      box.click(); // ticks or unticks a document: the missing list changes
+      out.push((await changed) - t0);
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    }
+    return out;
+  });
+  const memory = await page.evaluate(async () => (await import('./pkg/yekuo_www.js')).probe_memory_bytes());
+  await context.close();
+  return { keystroke_median_ms: median(times), keystroke_p95_ms: pct(times, 0.95), wasm_memory_bytes: memory };
+}
+
+async function calendarPeer(env) {
+  // chinese-days is injected as a script, so this context bypasses the CSP.
+  const { context, page } = await newPage(env.browser, { bypassCSP: true });
+  await page.goto(env.base);
+  await ready(page);
+  await page.addScriptTag({ path: join(ROOT, 'node_modules', 'chinese-days', 'dist', 'index.min.js') });
+  const r = await page.evaluate(async (n) => {
+    const m = await import('./pkg/yekuo_www.js');
+    const cd = window.chineseDays;
+    // Days since 0001-01-01 (= 1), as chrono counts; 1970-01-01 is 719163.
+    const EPOCH = 719163;
+    const iso = (d) => new Date((d - EPOCH) * 86400000).toISOString().slice(0, 10);
+    const first = Date.UTC(2004, 0, 1) / 86400000 + EPOCH;
+    const last = Date.UTC(2026, 9, 31) / 86400000 + EPOCH; // answers stay inside 2026
+    let seed = 12345;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648);
+    const starts = new Int32Array(n);
+    const ns = new Int32Array(n);
+    const ends = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      starts[i] = first + (rnd() % (last - first));
+      ns[i] = 1 + (rnd() % 40);
+      ends[i] = starts[i] + (rnd() % 60);
+    }
+    const startIso = Array.from(starts, iso);
+    const afterIso = Array.from(starts, (d) => iso(d + 1));
+    const endIso = Array.from(ends, iso);
+    let t = performance.now();
+    const ourAdd = m.probe_add_working_days(starts, ns);
+    const oursAddMs = performance.now() - t;
+    t = performance.now();
+    const ourCount = m.probe_count_working_days(starts, ends);
+    const oursCountMs = performance.now() - t;
+    t = performance.now();
+    const peerAdd = new Array(n);
+    for (let i = 0; i < n; i++) peerAdd[i] = cd.findWorkday(ns[i], startIso[i]);
+    const peerAddMs = performance.now() - t;
+    t = performance.now();
+    const peerCount = new Int32Array(n);
+    for (let i = 0; i < n; i++) peerCount[i] = ends[i] > starts[i] ? cd.getWorkdaysInRange(afterIso[i], endIso[i]).length : 0;
+    const peerCountMs = performance.now() - t;
+    let addDiff = 0;
+    let countDiff = 0;
+    const examples = [];
+    for (let i = 0; i < n; i++) {
+      if (iso(ourAdd[i]) !== peerAdd[i]) { addDiff++; if (examples.length < 5) examples.push(['add', startIso[i], ns[i], iso(ourAdd[i]), peerAdd[i]]); }
+      if (ourCount[i] !== peerCount[i]) { countDiff++; if (examples.length < 5) examples.push(['count', startIso[i], endIso[i], ourCount[i], peerCount[i]]); }
+    }
+    return { n, oursAddMs, oursCountMs, peerAddMs, peerCountMs, addDiff, countDiff, examples };
+  }, QUERIES);
+  await context.close();
+  return r;
+}
+
+function bundle() {
+  const files = ['index.html', 'boot.js', 'style.css', 'pkg/yekuo_www.js', 'pkg/yekuo_www_bg.wasm'];
+  const row = (path) => {
+    const data = readFileSync(path);
+    return {
+      raw: statSync(path).size,
+      gzip: gzipSync(data, { level: 9 }).length,
+      brotli: brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    };
+  };
+  const out = {};
+  for (const f of files) out[f] = row(join(ROOT, 'dist', f));
+  out.single_file = row(join(ROOT, 'dist-single', 'yekuo-kiosk.html'));
+  return out;
+}
+
+const env = await start();
+try {
+  const result = {
+    chromium: env.browser.version(),
+    load: await loadTimes(env),
+    evaluate_us: { unthrottled: await evaluation(env, false), cpu4x: await evaluation(env, true) },
+    ...(await keystrokes(env)),
+    calendar: await calendarPeer(env),
+    bundle: bundle(),
+  };
+  mkdirSync(join(ROOT, 'target', 'bench'), { recursive: true });
+  writeFileSync(join(ROOT, 'target', 'bench', 'web.json'), JSON.stringify(result, null, 2));
+  console.log(JSON.stringify(result, null, 2));
+} finally {
+  await env.stop();
+}
