@@ -113,8 +113,20 @@ fn parse_entry(s: &str, at: &str) -> Result<(NaiveDate, NaiveDate, String), Cale
     Ok((a, b, name.to_string()))
 }
 
+/// Read calendar data from TOML text (the files in data/calendar/).
+#[cfg(feature = "toml-files")]
 pub(super) fn parse(text: &str) -> Result<Parsed, CalendarDataError> {
     let file: File = toml::from_str(text).map_err(|e| err("file", e.to_string()))?;
+    check(file)
+}
+
+/// Read calendar data from the JSON that build.rs derives from the TOML.
+pub(super) fn parse_json(text: &str) -> Result<Parsed, CalendarDataError> {
+    let file: File = serde_json::from_str(text).map_err(|e| err("file", e.to_string()))?;
+    check(file)
+}
+
+fn check(file: File) -> Result<Parsed, CalendarDataError> {
     let Coverage {
         first_year,
         last_year,

@@ -18,6 +18,9 @@ pub use data::{CalendarDataError, Notice};
 /// The calendar text embedded in every build (the default data).
 pub const NATIONAL_TOML: &str = include_str!("../../data/calendar/cn-national.toml");
 
+/// The same data as JSON (build.rs), which `national()` reads without a TOML parser.
+const NATIONAL_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/calendar.json"));
+
 /// What the data says about one day that differs from the plain weekday rule.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct SpecialDay {
@@ -90,7 +93,8 @@ impl Calendar {
     pub fn national() -> &'static Calendar {
         static CELL: OnceLock<Calendar> = OnceLock::new();
         CELL.get_or_init(|| {
-            Calendar::from_toml(NATIONAL_TOML)
+            data::parse_json(NATIONAL_JSON)
+                .map(Calendar::build)
                 .expect("the embedded calendar is validated by the test suite")
         })
     }
@@ -100,6 +104,7 @@ impl Calendar {
     /// # Errors
     /// A located [`CalendarDataError`] for a malformed entry, a date outside the
     /// declared coverage, or a day listed twice.
+    #[cfg(feature = "toml-files")]
     pub fn from_toml(text: &str) -> Result<Calendar, CalendarDataError> {
         let parsed = data::parse(text)?;
         Ok(Calendar::build(parsed))

@@ -25,9 +25,21 @@ pub fn fingerprint(files: &[(&str, &str)]) -> String {
     format!("{:08x}", h >> 32)
 }
 
-/// The fingerprint of the rulebook built into this binary.
+/// The fingerprint of the rulebook built into this binary (over the data
+/// build.rs derived from the TOML files, which changes whenever they do).
 pub fn embedded_fingerprint() -> String {
-    fingerprint(EMBEDDED)
+    fingerprint(&[("rules.json", EMBEDDED_JSON)])
+}
+
+/// The embedded rule files as JSON: `[[file name, content], …]` (build.rs).
+const EMBEDDED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/rules.json"));
+
+const DOCUMENTS_FILE: &str = "documents.toml";
+
+/// One parsed rule file.
+enum Content {
+    Documents(DocumentsFile),
+    Instrument(InstrumentFile),
 }
 
 /// The rule files embedded in every build (the default rulebook).
@@ -327,12 +339,29 @@ pub struct InForce<'a> {
 }
 
 impl Rulebook {
-    /// The embedded default rulebook, loaded once.
+    /// The embedded default rulebook, loaded once. build.rs has turned the
+    /// TOML files into JSON, so this needs no TOML parser.
     pub fn embedded() -> &'static Rulebook {
         static CELL: std::sync::OnceLock<Rulebook> = std::sync::OnceLock::new();
         CELL.get_or_init(|| {
-            Rulebook::from_files(EMBEDDED.iter().map(|(n, t)| (n.to_string(), t.to_string())))
-                .expect("the embedded rulebook is validated by the test suite")
+            let files: Vec<(String, serde_json::Value)> =
+                serde_json::from_str(EMBEDDED_JSON).expect("build.rs writes a list of files");
+            let parsed = files.into_iter().map(|(file, value)| {
+                let content = if file == DOCUMENTS_FILE {
+                    serde_json::from_value(value).map(Content::Documents)
+                } else {
+                    serde_json::from_value(value).map(Content::Instrument)
+                };
+                content
+                    .map(|c| (file.clone(), c))
+                    .map_err(|e| RulebookError {
+                        file,
+                        rule: None,
+                        key: "(file)".into(),
+                        problem: e.to_string(),
+                    })
+            });
+            Rulebook::assemble(parsed).expect("the embedded rulebook is validated by the test suite")
         })
     }
 
@@ -341,22 +370,36 @@ impl Rulebook {
     ///
     /// # Errors
     /// The first [`RulebookError`] found, naming file, rule, key and problem.
+    #[cfg(feature = "toml-files")]
     pub fn from_files(
         files: impl IntoIterator<Item = (String, String)>,
     ) -> Result<Rulebook, RulebookError> {
+        Rulebook::assemble(files.into_iter().map(|(file, text)| {
+            let content = if file == DOCUMENTS_FILE {
+                toml::from_str(&text).map(Content::Documents)
+            } else {
+                toml::from_str(&text).map(Content::Instrument)
+            };
+            content
+                .map_err(|e| toml_error(&file, &e))
+                .map(|c| (file, c))
+        }))
+    }
+
+    /// Index and validate parsed files, whatever format they came in.
+    fn assemble(
+        files: impl Iterator<Item = Result<(String, Content), RulebookError>>,
+    ) -> Result<Rulebook, RulebookError> {
         let mut entries = Vec::new();
         let mut documents = Vec::new();
-        for (file, text) in files {
-            if file == "documents.toml" {
-                let d: DocumentsFile = toml::from_str(&text).map_err(|e| toml_error(&file, &e))?;
-                documents = d.document;
-            } else {
-                let f: InstrumentFile = toml::from_str(&text).map_err(|e| toml_error(&file, &e))?;
-                entries.push(Entry {
+        for parsed in files {
+            match parsed? {
+                (_, Content::Documents(d)) => documents = d.document,
+                (file, Content::Instrument(f)) => entries.push(Entry {
                     instrument: f.instrument,
                     provisions: f.provision,
                     file,
-                });
+                }),
             }
         }
         entries.sort_by(|a, b| {
@@ -431,6 +474,7 @@ fn applies_to_utility(i: &Instrument, utility: &str) -> bool {
     i.utility == "any" || i.utility == utility
 }
 
+#[cfg(feature = "toml-files")]
 fn toml_error(file: &str, e: &toml::de::Error) -> RulebookError {
     // toml reports "unknown field `x`, expected one of …" with a line/column
     // snippet; keep its message, which already names the key.

@@ -342,10 +342,10 @@ fn footer(ui: &Ui) -> Html {
     html! {
         <footer class="bottom">
             <p id="versions">{match ui.lang {
-                Lang::Zh => format!("yekuo {} · 规则库 {} 个文件(指纹 {}) · 节假日数据 {first} 至 {last}(最新国务院通知: {latest} 年)",
-                    crate::VERSION, yekuo::rulebook::EMBEDDED.len(), yekuo::rulebook::embedded_fingerprint()),
-                Lang::En => format!("yekuo {} · rulebook of {} files (fingerprint {}) · holiday data {first} to {last} (latest State Council notice: {latest})",
-                    crate::VERSION, yekuo::rulebook::EMBEDDED.len(), yekuo::rulebook::embedded_fingerprint()),
+                Lang::Zh => format!("yekuo {} · 规则库 {} 部文件(指纹 {}) · 节假日数据 {first} 至 {last}(最新国务院通知: {latest} 年)",
+                    crate::VERSION, Rulebook::embedded().entries.len(), yekuo::rulebook::embedded_fingerprint()),
+                Lang::En => format!("yekuo {} · rulebook of {} instruments (fingerprint {}) · holiday data {first} to {last} (latest State Council notice: {latest})",
+                    crate::VERSION, Rulebook::embedded().entries.len(), yekuo::rulebook::embedded_fingerprint()),
             }}</p>
             <p>{ui.t("结果仅供参考，以供电企业书面答复为准。超出节假日数据范围的日期只按周末计算，并会提示。",
                 "For guidance only; the utility's written answer prevails. Dates beyond the holiday data are counted with weekends only, with a warning.")}</p>

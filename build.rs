@@ -1,0 +1,31 @@
+//! Converts the embedded rule and calendar data (data/**/*.toml) to JSON in
+//! OUT_DIR, so the library can load its defaults with serde_json alone and
+//! the browser bundle carries no TOML parser. The TOML files stay the source
+//! of truth; nothing generated is committed.
+
+use std::fs;
+use std::path::Path;
+
+fn to_json(path: &Path) -> serde_json::Value {
+    let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let value: toml::Value = toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    serde_json::to_value(value).expect("TOML values map to JSON")
+}
+
+fn main() {
+    let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    println!("cargo::rerun-if-changed=data");
+    let mut names: Vec<String> = fs::read_dir("data/rules")
+        .expect("data/rules")
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".toml"))
+        .collect();
+    names.sort();
+    let files: Vec<serde_json::Value> = names
+        .iter()
+        .map(|n| serde_json::json!([n, to_json(&Path::new("data/rules").join(n))]))
+        .collect();
+    fs::write(Path::new(&out).join("rules.json"), serde_json::to_string(&files).unwrap()).unwrap();
+    let cal = to_json(Path::new("data/calendar/cn-national.toml"));
+    fs::write(Path::new(&out).join("calendar.json"), serde_json::to_string(&cal).unwrap()).unwrap();
+}
