@@ -8,7 +8,8 @@ use std::path::Path;
 
 fn to_json(path: &Path) -> serde_json::Value {
     let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let value: toml::Value = toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let value: toml::Value =
+        toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     serde_json::to_value(value).expect("TOML values map to JSON")
 }
 
@@ -25,7 +26,15 @@ fn main() {
         .iter()
         .map(|n| serde_json::json!([n, to_json(&Path::new("data/rules").join(n))]))
         .collect();
-    fs::write(Path::new(&out).join("rules.json"), serde_json::to_string(&files).unwrap()).unwrap();
+    fs::write(
+        Path::new(&out).join("rules.json"),
+        serde_json::to_string(&files).unwrap(),
+    )
+    .unwrap();
     let cal = to_json(Path::new("data/calendar/cn-national.toml"));
-    fs::write(Path::new(&out).join("calendar.json"), serde_json::to_string(&cal).unwrap()).unwrap();
+    fs::write(
+        Path::new(&out).join("calendar.json"),
+        serde_json::to_string(&cal).unwrap(),
+    )
+    .unwrap();
 }

@@ -142,7 +142,7 @@ fn overlapping_versions_of_a_series_are_rejected() {
 #[test]
 fn the_rulebook_fingerprint_tells_rulebooks_apart() {
     use yekuo::rulebook::{embedded_fingerprint, fingerprint, EMBEDDED};
-    let fp = embedded_fingerprint();
+    let fp = fingerprint(EMBEDDED);
     assert_eq!(fp.len(), 8);
     assert_eq!(fp, fingerprint(EMBEDDED), "deterministic");
     let (name, text) = EMBEDDED[1];
@@ -159,4 +159,42 @@ fn the_rulebook_fingerprint_tells_rulebooks_apart() {
         fp,
         "a missing file changes it"
     );
+    let shown = embedded_fingerprint();
+    assert!(
+        shown.len() == 8 && shown.chars().all(|c| c.is_ascii_hexdigit()),
+        "{shown}"
+    );
+}
+
+/// The defaults are loaded from JSON that build.rs derives from the TOML
+/// files; both routes must give the same rulebook and the same calendar.
+#[test]
+fn the_embedded_json_matches_the_toml_files() {
+    use yekuo::calendar::{Calendar, NATIONAL_TOML};
+    use yekuo::rulebook::{Rulebook, EMBEDDED};
+    let from_toml =
+        Rulebook::from_files(EMBEDDED.iter().map(|(n, t)| (n.to_string(), t.to_string()))).unwrap();
+    let embedded = Rulebook::embedded();
+    assert_eq!(
+        serde_json::to_value(&embedded.entries).unwrap(),
+        serde_json::to_value(&from_toml.entries).unwrap()
+    );
+    assert_eq!(
+        serde_json::to_value(&embedded.documents).unwrap(),
+        serde_json::to_value(&from_toml.documents).unwrap()
+    );
+    let toml_cal = Calendar::from_toml(NATIONAL_TOML).unwrap();
+    let cal = Calendar::national();
+    assert_eq!(cal.coverage(), toml_cal.coverage());
+    assert_eq!(cal.notices().len(), toml_cal.notices().len());
+    let (first, last) = cal.coverage();
+    let mut d = first;
+    while d <= last {
+        assert_eq!(cal.is_working_day(d), toml_cal.is_working_day(d), "{d}");
+        assert_eq!(
+            cal.special_day(d).map(|s| &s.name),
+            toml_cal.special_day(d).map(|s| &s.name)
+        );
+        d = d.succ_opt().unwrap();
+    }
 }

@@ -39,7 +39,7 @@ const DOCUMENTS_FILE: &str = "documents.toml";
 /// One parsed rule file.
 enum Content {
     Documents(DocumentsFile),
-    Instrument(InstrumentFile),
+    Instrument(Box<InstrumentFile>),
 }
 
 /// The rule files embedded in every build (the default rulebook).
@@ -350,7 +350,7 @@ impl Rulebook {
                 let content = if file == DOCUMENTS_FILE {
                     serde_json::from_value(value).map(Content::Documents)
                 } else {
-                    serde_json::from_value(value).map(Content::Instrument)
+                    serde_json::from_value(value).map(|f| Content::Instrument(Box::new(f)))
                 };
                 content
                     .map(|c| (file.clone(), c))
@@ -361,7 +361,8 @@ impl Rulebook {
                         problem: e.to_string(),
                     })
             });
-            Rulebook::assemble(parsed).expect("the embedded rulebook is validated by the test suite")
+            Rulebook::assemble(parsed)
+                .expect("the embedded rulebook is validated by the test suite")
         })
     }
 
@@ -378,7 +379,7 @@ impl Rulebook {
             let content = if file == DOCUMENTS_FILE {
                 toml::from_str(&text).map(Content::Documents)
             } else {
-                toml::from_str(&text).map(Content::Instrument)
+                toml::from_str(&text).map(|f| Content::Instrument(Box::new(f)))
             };
             content
                 .map_err(|e| toml_error(&file, &e))

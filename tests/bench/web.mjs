@@ -131,14 +131,27 @@ async function calendarPeer(env) {
     const peerCount = new Int32Array(n);
     for (let i = 0; i < n; i++) peerCount[i] = ends[i] > starts[i] ? cd.getWorkdaysInRange(afterIso[i], endIso[i]).length : 0;
     const peerCountMs = performance.now() - t;
+    // The one known disagreement: Saturday 2005-12-31, a working day by the
+    // State Council's 2006 notice, a rest day in chinese-days 1.5.7. A
+    // difference on a query that does not reach that day is unexplained.
+    const known = Date.UTC(2005, 11, 31) / 86400000 + EPOCH;
     let addDiff = 0;
     let countDiff = 0;
+    let unexplained = 0;
     const examples = [];
     for (let i = 0; i < n; i++) {
-      if (iso(ourAdd[i]) !== peerAdd[i]) { addDiff++; if (examples.length < 5) examples.push(['add', startIso[i], ns[i], iso(ourAdd[i]), peerAdd[i]]); }
-      if (ourCount[i] !== peerCount[i]) { countDiff++; if (examples.length < 5) examples.push(['count', startIso[i], endIso[i], ourCount[i], peerCount[i]]); }
+      if (iso(ourAdd[i]) !== peerAdd[i]) {
+        addDiff++;
+        if (!(starts[i] < known && known <= Math.max(ourAdd[i], Date.parse(peerAdd[i]) / 86400000 + EPOCH))) unexplained++;
+        if (examples.length < 5) examples.push(['add', startIso[i], ns[i], iso(ourAdd[i]), peerAdd[i]]);
+      }
+      if (ourCount[i] !== peerCount[i]) {
+        countDiff++;
+        if (!(starts[i] < known && known <= ends[i])) unexplained++;
+        if (examples.length < 5) examples.push(['count', startIso[i], endIso[i], ourCount[i], peerCount[i]]);
+      }
     }
-    return { n, oursAddMs, oursCountMs, peerAddMs, peerCountMs, addDiff, countDiff, examples };
+    return { n, oursAddMs, oursCountMs, peerAddMs, peerCountMs, addDiff, countDiff, unexplained, examples };
   }, QUERIES);
   await context.close();
   return r;
