@@ -414,19 +414,34 @@ impl std::error::Error for CaseError {}
 /// Largest case file accepted, so a pasted or imported file cannot exhaust memory.
 pub const MAX_CASE_BYTES: usize = 1 << 20;
 
+/// The Chinese for serde's English messages: the fixed phrases are
+/// translated, the names and values they quote are kept.
 fn zh_for(en: &str) -> String {
+    let expected = |rest: &str| -> String {
+        rest.replace(", expected one of ", "；允许: ")
+            .replace(", expected f64", "，应为数字")
+            .replace(", expected u8", "，应为整数")
+            .replace(", expected a boolean", "，应为 true 或 false")
+            .replace(", expected a string", "，应为文本")
+            .replace(", expected a sequence", "，应为列表 [...]")
+            .replace(", expected ", "，应为 ")
+    };
     if let Some(rest) = en.strip_prefix("unknown field ") {
-        format!("未知字段 {rest}")
+        format!("未知字段 {}", expected(rest))
     } else if let Some(rest) = en.strip_prefix("missing field ") {
         format!("缺少必填字段 {rest}")
     } else if let Some(rest) = en.strip_prefix("invalid type: ") {
-        format!("类型错误: {rest}")
+        format!("类型错误: {}", expected(rest))
     } else if let Some(rest) = en.strip_prefix("unknown variant ") {
-        format!("不允许的取值 {rest}")
-    } else if en.contains("is not a real date") {
-        format!("日期无效: {en}")
+        format!("不允许的取值 {}", expected(rest))
+    } else if let Some(value) =
+        en.strip_suffix(" is not a real date; write YYYY-MM-DD, e.g. 2010-06-15")
+    {
+        format!("{value} 不是有效日期；请按 YYYY-MM-DD 填写，例如 2010-06-15")
+    } else if en.starts_with("EOF while parsing") {
+        "文件不完整: JSON 在此处意外结束".to_string()
     } else {
-        format!("格式错误: {en}")
+        format!("JSON 格式错误: {en}")
     }
 }
 
@@ -458,6 +473,15 @@ pub fn parse_case(json: &str) -> Result<Case, CaseError> {
             format!("文件过大({} 字节)，上限 {MAX_CASE_BYTES} 字节", json.len()),
         ));
     }
+    // serde reads a struct from an array too, which would give a baffling
+    // message about element [0]; a case file is an object.
+    if !json.trim_start().starts_with('{') {
+        return Err(CaseError::new(
+            ".",
+            "a case file is one JSON object: { \"format\": \"yekuo-case/1\", … }",
+            "案例文件应为一个 JSON 对象: { \"format\": \"yekuo-case/1\", … }",
+        ));
+    }
     let de = &mut serde_json::Deserializer::from_str(json);
     let case: Case = serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
@@ -468,10 +492,13 @@ pub fn parse_case(json: &str) -> Result<Case, CaseError> {
         if let Some(i) = msg.find(" at line ") {
             msg.truncate(i);
         }
+        // serde_path_to_error writes `?` for a place it cannot name (e.g. the
+        // file ends inside an object): name the last known field instead.
+        let path = path.trim_end_matches(".?");
         let field = if path.is_empty() || path == "?" {
             ".".to_string()
         } else {
-            path
+            path.to_string()
         };
         CaseError {
             field,

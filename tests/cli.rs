@@ -99,7 +99,9 @@ fn bad_input_exit_2_with_the_field() {
     let (code, _, err) = yekuo(&["check", bad.to_str().unwrap()]);
     assert_eq!(code, 2);
     assert!(
-        err.contains("dates.accepted") && err.contains("2023-02-30") && err.contains("日期无效"),
+        err.contains("dates.accepted")
+            && err.contains("2023-02-30")
+            && err.contains("不是有效日期"),
         "{err}"
     );
     assert_eq!(yekuo(&["check"]).0, 2);
