@@ -57,6 +57,9 @@ page = page[:start] + f'<meta http-equiv="Content-Security-Policy" content="{csp
 # string inside the glue can never be mistaken for markup.
 assert "</script" not in script.lower() and "</style" not in css.lower()
 page = replace_once(page, '<link rel="manifest" href="./manifest.webmanifest">\n', "")
+page = replace_once(page, '<link rel="modulepreload" href="./pkg/yekuo_www.js">\n', "")
+page = replace_once(
+    page, '<link rel="preload" href="./pkg/yekuo_www_bg.wasm" as="fetch" type="application/wasm" crossorigin="anonymous">\n', "")
 page = replace_once(page, '<div id="app">', '<div id="app" data-default-mode="kiosk">')
 page = replace_once(page, "</body>", '<script type="application/octet-stream" id="yekuo-wasm">\nWASM\n</script>\n</body>')
 page = replace_once(page, '<link rel="stylesheet" href="./style.css">', "<style>CSS</style>")
