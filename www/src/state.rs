@@ -170,6 +170,11 @@ pub enum Action {
     Idle(u32),
     Notify(Notice),
     DismissNotice,
+    /// Another tab saved this mode's form: stop autosaving here, so neither
+    /// tab silently overwrites the other.
+    OtherTabSaved,
+    /// The user chose to keep this tab's entries: autosave again.
+    KeepThisTab,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -186,6 +191,8 @@ pub struct State {
     pub previous: Option<Draft>,
     /// The kiosk's "are you still there?" warning is showing.
     pub idle_warning: bool,
+    /// Autosave is paused because another tab edits the same form.
+    pub autosave_paused: bool,
 }
 
 impl State {
@@ -199,6 +206,7 @@ impl State {
             notice: None,
             previous: None,
             idle_warning: false,
+            autosave_paused: false,
         }
     }
 
@@ -295,6 +303,19 @@ impl State {
             }
             Action::Notify(n) => s.notice = Some(n),
             Action::DismissNotice => s.notice = None,
+            Action::OtherTabSaved => {
+                if s.mode.persists() && !s.autosave_paused {
+                    s.autosave_paused = true;
+                    s.notice = Some(Notice::error(
+                        "此表单正在另一个标签页中修改。为免互相覆盖，本页已暂停自动保存；本页内容仍在。刷新本页可载入另一页的内容，或点\"保留本页内容\"以本页为准。",
+                        "This form is being edited in another tab. To keep the tabs from overwriting each other, this tab has stopped autosaving; its entries are still here. Reload to take the other tab's entries, or choose \"Keep this tab\".",
+                    ));
+                }
+            }
+            Action::KeepThisTab => {
+                s.autosave_paused = false;
+                s.notice = None;
+            }
         }
         s
     }

@@ -304,3 +304,21 @@ fn the_calendar_file_lists_both_completion_inspection_deadlines() {
         ics.matches("END:VEVENT").count()
     );
 }
+
+#[test]
+fn another_tab_pauses_autosave_and_keeping_this_tab_resumes_it() {
+    let s = edit(
+        &State::new(Mode::Customer, day("2026-11-22")),
+        "customer.category",
+        text("resident"),
+    );
+    let paused = s.apply(Action::OtherTabSaved);
+    assert!(paused.autosave_paused);
+    assert_eq!(paused.draft, s.draft, "this tab's entries stay");
+    assert!(paused.notice.as_ref().unwrap().error);
+    let resumed = paused.apply(Action::KeepThisTab);
+    assert!(!resumed.autosave_paused && resumed.notice.is_none());
+    // The kiosk saves nothing, so another tab is no concern there.
+    let k = State::new(Mode::Kiosk, day("2026-11-22"));
+    assert_eq!(k.apply(Action::OtherTabSaved), k);
+}

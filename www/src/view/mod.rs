@@ -74,8 +74,9 @@ pub fn App() -> Html {
         let send = send.clone();
         let saved = Saved::of(state);
         let mode = state.mode;
-        use_effect_with(saved, move |saved| {
-            if mode.persists() && browser::save(mode, saved).is_err() {
+        let paused = state.autosave_paused;
+        use_effect_with((saved, paused), move |(saved, paused)| {
+            if mode.persists() && !*paused && browser::save(mode, saved).is_err() {
                 send.emit(Action::Notify(Notice::error(
                     "浏览器存储已满或被禁用: 表单无法自动保存，请导出案例文件以免丢失。",
                     "Browser storage is full or disabled: the form cannot be autosaved. Export the case file to keep it.",
@@ -86,6 +87,24 @@ pub fn App() -> Html {
     use_effect_with(state.lang, |lang| browser::set_document_lang(lang.tag()));
     // The form is on screen and answering: the "usable" moment benchmarks read.
     use_effect_with((), |_| browser::mark("yekuo-usable"));
+
+    // Another tab of the same mode saved the form (the `storage` event fires
+    // only in the other tabs): tell the user instead of overwriting it.
+    {
+        let send = send.clone();
+        let key = state.mode.storage_key();
+        use_effect_with(key, move |key| {
+            let key = *key;
+            let listener =
+                gloo::events::EventListener::new(&gloo::utils::window(), "storage", move |e| {
+                    let e: &web_sys::StorageEvent = e.unchecked_ref();
+                    if e.key().as_deref() == Some(key) {
+                        send.emit(Action::OtherTabSaved);
+                    }
+                });
+            move || drop(listener)
+        });
+    }
 
     // A restore link pasted into an open tab only changes the fragment.
     {
@@ -223,6 +242,9 @@ fn notice(state: &State, ui: &Ui) -> Html {
     html! {
         <div class={classes!("notice", n.error.then_some("error"))} role={if n.error { "alert" } else { "status" }}>
             <p>{ui.t(&n.zh, &n.en).to_string()}</p>
+            if state.autosave_paused {
+                { ui.button(("保留本页内容", "Keep this tab"), "primary", Action::KeepThisTab) }
+            }
             { ui.button(("知道了", "Dismiss"), "secondary", Action::DismissNotice) }
         </div>
     }
