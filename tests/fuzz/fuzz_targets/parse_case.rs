@@ -1,0 +1,7 @@
+//! Fuzz target: see `checks::parse_case`.
+#![no_main]
+
+#[path = "../checks.rs"]
+mod checks;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| checks::parse_case(data));
