@@ -59,6 +59,7 @@ impl Outcome {
 pub struct Citation {
     pub instrument: String,
     pub title: String,
+    pub title_en: String,
     pub version: String,
     pub layer: String,
     #[serde(skip_serializing_if = "Option::is_none")]

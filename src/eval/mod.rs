@@ -125,6 +125,7 @@ impl<'a> Ctx<'a> {
         Citation {
             instrument: i.id.clone(),
             title: i.title.clone(),
+            title_en: i.title_en.clone(),
             version: i.version.clone(),
             layer: i.layer.clone(),
             article: p.article.clone(),

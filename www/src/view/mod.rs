@@ -189,6 +189,7 @@ pub fn App() -> Html {
                             (Lang::Zh, 0) => "↓ 查看检查结果".to_string(),
                             (Lang::Zh, n) => format!("↓ 查看检查结果(发现 {n} 个问题)"),
                             (Lang::En, 0) => "↓ See the results".to_string(),
+                            (Lang::En, 1) => "↓ See the results (1 problem)".to_string(),
                             (Lang::En, n) => format!("↓ See the results ({n} problems)"),
                         }
                     }</a>

@@ -79,7 +79,8 @@ pub fn results(state: &State, ui: &Ui, report: &Report, checklist: &[ChecklistIt
                 count(Outcome::Missing)
             ),
             Lang::En => format!(
-                "{adverse} problems: {} violations, {} overdue, {} missing.",
+                "{adverse} problem{}: {} violation(s), {} overdue, {} missing.",
+                if adverse == 1 { "" } else { "s" },
                 count(Outcome::Violation),
                 count(Outcome::Overdue),
                 count(Outcome::Missing)
@@ -127,7 +128,12 @@ fn finding(ui: &Ui, index: usize, f: &Finding) -> Html {
             .article
             .clone()
             .unwrap_or_else(|| ui.t("条款未核实", "article not verified").to_string());
-        format!("{} {} ({})", c.title, article, c.version)
+        format!(
+            "{} {} ({})",
+            ui.t(&c.title, &c.title_en),
+            article,
+            c.version
+        )
     });
     let ev = &f.evidence;
     html! {
@@ -139,6 +145,14 @@ fn finding(ui: &Ui, index: usize, f: &Finding) -> Html {
                 <span class={classes!("mark", format!("m-{:?}", f.mark))}>{mark_label(f.mark, ui.lang)}</span>
             </p>
             { for f.caveats.iter().map(|c| html! { <p class="caveat">{ui.t(&c.zh, &c.en).to_string()}</p> }) }
+            if f.outcome == Outcome::CannotDetermine {
+                { for ev.inputs.iter().map(|input| {
+                    let id = crate::draft::field_id(input);
+                    let target = id.clone();
+                    let onclick = Callback::from(move |e: MouseEvent| { e.prevent_default(); super::browser::focus(&target); });
+                    html! { <p><a class="fill-in no-print" href={format!("#{id}")} {onclick}>{ui.t("→ 去填写这一项", "→ Fill in this field")}</a></p> }
+                }) }
+            }
             <details class="why">
                 <summary>{ui.t("为什么？", "Why?")}</summary>
                 if let Some(c) = &f.citation {
