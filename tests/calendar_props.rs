@@ -137,3 +137,22 @@ fn calendar_data_errors_say_where_and_what() {
     ));
     assert!(e.contains("outside the coverage"), "{e}");
 }
+
+/// Every covered year comes from its State Council notice (catalog §10:
+/// one 国务院办公厅 notice per year), and the calendar says which.
+#[test]
+fn every_covered_year_names_its_notice() {
+    let cal = Calendar::national();
+    let (first, last) = cal.coverage();
+    let years: Vec<i32> = cal.notices().iter().map(|n| n.year).collect();
+    assert_eq!(years, (first.year()..=last.year()).collect::<Vec<_>>());
+    for n in cal.notices() {
+        assert!(n.title.contains("国务院办公厅"), "{}: {}", n.year, n.title);
+        assert!(
+            n.title.contains(&n.year.to_string()),
+            "{}: {}",
+            n.year,
+            n.title
+        );
+    }
+}

@@ -1,0 +1,47 @@
+"""Turns cargo-mutants' outcomes.json into docs/mutants.md: the score per
+file and every surviving mutant. Usage: mutants_report.py MUTANTS_OUT_DIR...
+(several runs, e.g. one per group of files, are merged)."""
+import collections
+import datetime as dt
+import json
+import pathlib
+import sys
+
+outcomes = []
+for d in sys.argv[1:]:
+    outcomes += json.loads((pathlib.Path(d) / "outcomes.json").read_text())["outcomes"]
+per_file = collections.defaultdict(collections.Counter)
+missed = []
+for o in outcomes:
+    if o["scenario"] == "Baseline":
+        continue
+    m = o["scenario"]["Mutant"]
+    per_file[m["file"]][o["summary"]] += 1
+    if o["summary"] == "MissedMutant":
+        missed.append(m["name"])
+
+def score(c):
+    tested = c["CaughtMutant"] + c["MissedMutant"] + c["Timeout"]
+    return (c["CaughtMutant"] + c["Timeout"]) / tested if tested else 1.0
+
+total = sum(per_file.values(), collections.Counter())
+lines = [
+    "# Mutation testing",
+    "",
+    f"cargo-mutants, {dt.date.today().isoformat()}, by `scripts/mutants` (tests: unit, golden, calendar "
+    "properties, oracle sweep, tidy, checklist, robustness, bad input). Score = (caught + timed out) / "
+    "(caught + missed + timed out); unviable mutants (do not compile) are left out.",
+    "",
+    f"**Score: {score(total):.1%}** — {total['CaughtMutant']} caught, {total['MissedMutant']} missed, "
+    f"{total['Timeout']} timed out, {total['Unviable']} unviable.",
+    "",
+    "| File | Caught | Missed | Timeout | Unviable | Score |",
+    "|---|---|---|---|---|---|",
+]
+for f in sorted(per_file):
+    c = per_file[f]
+    lines.append(f"| `{f}` | {c['CaughtMutant']} | {c['MissedMutant']} | {c['Timeout']} | {c['Unviable']} | {score(c):.0%} |")
+lines += ["", "## Surviving mutants", ""]
+lines += [f"- `{m}`" for m in missed] or ["None."]
+lines.append("")
+print("\n".join(lines))
