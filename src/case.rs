@@ -369,12 +369,57 @@ pub struct Outage {
     pub reminder_given: Option<bool>,
 }
 
-fn parse_day(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .ok()
-        .filter(|_| s.len() == 10)
-        .ok_or_else(|| format!("`{s}` is not a real date; write YYYY-MM-DD, e.g. 2010-06-15"))
+/// The years a case date may fall in. The calendar data covers less
+/// (CAL-11 warns outside it); beyond this range a date is a typing mistake.
+pub const DATE_YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
+
+/// Why a typed date was refused (see [`read_day`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DayError {
+    /// Not `YYYY-MM-DD` with four-digit year, or not a day of the calendar.
+    NotADate,
+    /// A real day, outside [`DATE_YEARS`].
+    OutOfRange(NaiveDate),
 }
+
+/// Reads `YYYY-MM-DD` exactly: ASCII digits, two dashes, a real day in
+/// [`DATE_YEARS`]. chrono's `%Y` alone would also take a sign or a short
+/// year (`-026-12-28`), which then does not write back the same way.
+///
+/// # Errors
+/// [`DayError`] says whether the text is no date at all or out of range.
+pub fn read_day(s: &str) -> Result<NaiveDate, DayError> {
+    let b = s.as_bytes();
+    let shape = b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| {
+            if i == 4 || i == 7 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+    if !shape {
+        return Err(DayError::NotADate);
+    }
+    let day = NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| DayError::NotADate)?;
+    if DATE_YEARS.contains(&chrono::Datelike::year(&day)) {
+        Ok(day)
+    } else {
+        Err(DayError::OutOfRange(day))
+    }
+}
+
+fn parse_day(s: &str) -> Result<NaiveDate, String> {
+    read_day(s).map_err(|e| match e {
+        DayError::NotADate => {
+            format!("`{s}` is not a real date; write YYYY-MM-DD, e.g. 2010-06-15")
+        }
+        DayError::OutOfRange(_) => format!("`{s}` is {OUT_OF_RANGE}"),
+    })
+}
+
+/// The English tail of the out-of-range message; `zh_for` keys on it.
+const OUT_OF_RANGE: &str = "outside the years a case may use; give a date from 1900 to 2100";
 
 fn de_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
     match Option::<String>::deserialize(d)? {
@@ -438,6 +483,11 @@ fn zh_for(en: &str) -> String {
         en.strip_suffix(" is not a real date; write YYYY-MM-DD, e.g. 2010-06-15")
     {
         format!("{value} 不是有效日期；请按 YYYY-MM-DD 填写，例如 2010-06-15")
+    } else if let Some(value) = en
+        .strip_suffix(OUT_OF_RANGE)
+        .and_then(|v| v.strip_suffix(" is "))
+    {
+        format!("{value} 超出案例可用的年份；请填写 1900 至 2100 年之间的日期")
     } else if en.starts_with("EOF while parsing") {
         "文件不完整: JSON 在此处意外结束".to_string()
     } else {

@@ -84,6 +84,21 @@ fn classes() -> Vec<Class> {
             zh: &["不是有效日期", "YYYY-MM-DD"],
         },
         Class {
+            // Found by the fuzzer: chrono's %Y takes a sign and a short year.
+            name: "signed or short year",
+            input: case_with(RES, r#","dates":{"accepted":"-026-12-28"}"#),
+            field: "dates.accepted",
+            en: &["-026-12-28", "not a real date", "YYYY-MM-DD"],
+            zh: &["-026-12-28", "不是有效日期"],
+        },
+        Class {
+            name: "year out of range",
+            input: case_with(RES, r#","dates":{"accepted":"0210-06-15"}"#),
+            field: "dates.accepted",
+            en: &["0210-06-15", "1900 to 2100"],
+            zh: &["0210-06-15", "1900 至 2100"],
+        },
+        Class {
             name: "completion before application",
             input: case_with(
                 RES,

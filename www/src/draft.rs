@@ -922,12 +922,9 @@ impl Reader {
         if t.is_empty() {
             return None;
         }
-        let d = NaiveDate::parse_from_str(t, "%Y-%m-%d")
-            .ok()
-            .filter(|_| t.len() == 10);
-        match d {
-            Some(d) if (1900..=2100).contains(&chrono::Datelike::year(&d)) => Some(d),
-            Some(d) => {
+        match yekuo::case::read_day(t) {
+            Ok(d) => Some(d),
+            Err(yekuo::case::DayError::OutOfRange(d)) => {
                 self.error(
                     field,
                     format!("{d} 超出可计算范围；请填写 1900 至 2100 年之间的日期"),
@@ -935,7 +932,7 @@ impl Reader {
                 );
                 None
             }
-            None => {
+            Err(yekuo::case::DayError::NotADate) => {
                 self.error(
                     field,
                     format!("\"{t}\" 不是有效日期；请按 年-月-日 填写，例如 2010-06-15"),
