@@ -24,7 +24,15 @@ test('S0 case 1 through the form: licence violation and both overdue inspection 
   const timeline = await page.textContent('.timeline-list');
   assert.match(timeline, /2010-06-23/);
   assert.match(timeline, /2010-06-25/);
-  assert.ok(await page.$('.chart svg rect'), 'the chart is drawn');
+  // C1e: done on Saturday 06-26, one calendar day after the 监管办法 deadline
+  // (no working day between) and three after the SGCC one.
+  assert.match(timeline, /2010-06-25[^]*逾期 1 天完成\(在休息日\)/);
+  assert.match(timeline, /2010-06-23[^]*逾期 3 天完成/);
+  // The chart draws each step on its own axis: the completion inspection
+  // spans the request (06-15) to the inspection (06-26), not 2009 to today.
+  const axes = await page.$$eval('.gantt-axis', (els) => els.map((e) => e.textContent));
+  assert.ok(axes.includes('2010-06-152010-06-26'), `completion-inspection axis: ${axes}`);
+  assert.ok(await page.$('.gantt svg rect'), 'the chart is drawn');
   await shoot(page, 'desktop-s0-results');
   // Nothing leaves the origin (blob: downloads and data: icons stay on the device).
   const foreign = requests.filter((u) => !u.startsWith(env.base) && !u.startsWith('data:') && !u.startsWith('blob:'));

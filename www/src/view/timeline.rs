@@ -10,36 +10,49 @@ use chrono::NaiveDate;
 use yekuo::report::{Due, Report, StepStatus, TimelineStep};
 use yew::prelude::*;
 
+/// "1 working day", "2 working days".
+fn working_days_en(n: i64) -> String {
+    format!("{n} working day{}", if n == 1 { "" } else { "s" })
+}
+
 fn status_text(lang: Lang, s: &StepStatus) -> (String, &'static str) {
-    match (*s, lang) {
-        (StepStatus::DoneOnTime, _) => (lang.pick("按时完成", "done on time").into(), "ok"),
-        (
-            StepStatus::DoneLate {
-                working_days_late, ..
-            },
-            Lang::Zh,
-        ) => (format!("逾期 {working_days_late} 个工作日完成"), "late"),
-        (
-            StepStatus::DoneLate {
-                working_days_late, ..
-            },
-            Lang::En,
-        ) => (
-            format!("done {working_days_late} working days late"),
-            "late",
-        ),
-        (StepStatus::DueIn { working_days }, Lang::Zh) => {
+    let zh = lang == Lang::Zh;
+    match *s {
+        StepStatus::DoneOnTime => (lang.pick("按时完成", "done on time").into(), "ok"),
+        // Done on a rest day just after the deadline is late by calendar
+        // days but by no working day (C1e): say both, never "0 days late".
+        StepStatus::DoneLate {
+            days_late,
+            working_days_late,
+        } => {
+            let text = match (zh, working_days_late) {
+                (true, 0) => format!("逾期 {days_late} 天完成(在休息日)"),
+                (true, w) => format!("逾期 {days_late} 天完成(超出 {w} 个工作日)"),
+                (false, 0) => format!(
+                    "done {days_late} day{} late (on a rest day)",
+                    if days_late == 1 { "" } else { "s" }
+                ),
+                (false, w) => format!(
+                    "done {days_late} day{} late ({})",
+                    if days_late == 1 { "" } else { "s" },
+                    working_days_en(w)
+                ),
+            };
+            (text, "late")
+        }
+        StepStatus::DueIn { working_days } if zh => {
             (format!("还剩 {working_days} 个工作日"), "open")
         }
-        (StepStatus::DueIn { working_days }, Lang::En) => {
-            (format!("{working_days} working days left"), "open")
+        StepStatus::DueIn { working_days } => {
+            (format!("{} left", working_days_en(working_days)), "open")
         }
-        (StepStatus::OverdueBy { working_days }, Lang::Zh) => {
+        StepStatus::OverdueBy { working_days } if zh => {
             (format!("已逾期 {working_days} 个工作日"), "late")
         }
-        (StepStatus::OverdueBy { working_days }, Lang::En) => {
-            (format!("overdue by {working_days} working days"), "late")
-        }
+        StepStatus::OverdueBy { working_days } => (
+            format!("overdue by {}", working_days_en(working_days)),
+            "late",
+        ),
     }
 }
 
@@ -105,60 +118,75 @@ pub fn timeline(ui: &Ui, report: &Report) -> Html {
     </> }
 }
 
-const W: f64 = 1000.0;
-const LABEL: f64 = 260.0;
-const ROW: f64 = 30.0;
+/// Width of a bar strip in SVG units; the strip stretches to the column
+/// (`preserveAspectRatio="none"`), so only vertical lines and rectangles are
+/// drawn in it, and lines keep their width (`non-scaling-stroke`).
+const W: f64 = 400.0;
 
-fn chart(ui: &Ui, report: &Report) -> Html {
-    let rows: Vec<(&TimelineStep, &Due)> = report
-        .timeline
+/// The days one step's panel spans: the earliest start to the latest due or
+/// done day, stretched to today only while the step is still open (a step
+/// finished in 2010 is not drawn against a 2026 axis, which would crush it
+/// to a dot). Returns the span and whether today falls inside it.
+fn span(dues: &[Due], today: NaiveDate) -> (NaiveDate, NaiveDate, bool) {
+    let lo = dues.iter().map(|d| d.start).min().unwrap_or(today);
+    let mut hi = dues
         .iter()
-        .flat_map(|s| s.due.iter().map(move |d| (s, d)))
-        .collect();
-    let mut lo = report.as_of;
-    let mut hi = report.as_of;
-    for (_, d) in &rows {
-        lo = lo.min(d.start);
-        hi = hi.max(d.due).max(d.done.unwrap_or(d.due));
+        .map(|d| d.due.max(d.done.unwrap_or(d.due)))
+        .max()
+        .unwrap_or(today);
+    if dues.iter().any(|d| d.done.is_none()) {
+        hi = hi.max(today);
     }
-    let span = ((hi - lo).num_days().max(1)) as f64;
-    let x = |d: NaiveDate| LABEL + (W - LABEL - 10.0) * ((d - lo).num_days() as f64 / span);
-    let height = ROW * rows.len() as f64 + 40.0;
-    let today = x(report.as_of);
-    let label = ui.t(
-        "各环节时限图(详细内容见下方列表)",
-        "Chart of step deadlines (details in the list below)",
-    );
+    (lo, hi, (lo..=hi).contains(&today))
+}
+
+/// One panel per step: for each regime a text line (what the list says, in
+/// short) and a bar from the start to the due day, with the day the step was
+/// done and today as vertical lines. Colour repeats the status text; it is
+/// never the only signal.
+fn chart(ui: &Ui, report: &Report) -> Html {
+    let today = report.as_of;
     html! {
-        <figure class="chart">
-            <svg viewBox={format!("0 0 {W} {height}")} role="img" aria-label={label.to_string()} preserveAspectRatio="xMinYMin meet">
-                <line x1={today.to_string()} x2={today.to_string()} y1="0" y2={(height - 20.0).to_string()} class="today" />
-                <text x={today.to_string()} y={(height - 6.0).to_string()} text-anchor="middle" class="axis">{format!("{} {}", ui.t("今天", "today"), report.as_of)}</text>
-                <text x={LABEL.to_string()} y={(height - 6.0).to_string()} class="axis">{lo.to_string()}</text>
-                { for rows.iter().enumerate().map(|(i, (step, due))| {
-                    let y = ROW * i as f64 + 6.0;
-                    let (x0, x1) = (x(due.start), x(due.due));
-                    let (status, class) = status_text(ui.lang, &due.status);
-                    let short = due.title.chars().take(8).collect::<String>();
-                    html! {
-                        <g class={format!("bar s-{class}")}>
-                            <title>{format!("{} · {} · {} {} · {status}", ui.t(&step.name_zh, &step.name_en), due.title, ui.t("截止", "due"), due.due)}</title>
-                            <text x="0" y={(y + 15.0).to_string()} class="label">{format!("{} · {short}", ui.t(&step.name_zh, &step.name_en))}</text>
-                            <rect x={x0.to_string()} y={(y + 3.0).to_string()} width={(x1 - x0).max(3.0).to_string()} height="16" rx="3" />
-                            if let Some(done) = due.done {
-                                <path class="done" d={format!("M{} {} l7 9 l-7 9 l-7 -9 z", x(done), y + 2.0)} />
+        <div class="chart" aria-hidden="true">
+            { for report.timeline.iter().filter(|s| !s.due.is_empty()).map(|step| {
+                let (lo, hi, today_inside) = span(&step.due, today);
+                let days = ((hi - lo).num_days().max(1)) as f64;
+                let x = |d: NaiveDate| (W * (d - lo).num_days() as f64 / days).clamp(0.0, W);
+                html! {
+                    <figure class="gantt">
+                        <figcaption>{ui.t(&step.name_zh, &step.name_en).to_string()}</figcaption>
+                        { for step.due.iter().map(|due| {
+                            let (status, class) = status_text(ui.lang, &due.status);
+                            let (x0, x1) = (x(due.start), x(due.due));
+                            html! {
+                                <div class={classes!("gantt-row", format!("s-{class}"))}>
+                                    <div class="gantt-label">
+                                        {format!("{} · {} {} · ", due.title, ui.t("截止", "due"), due.due)}
+                                        <span class="status">{status}</span>
+                                    </div>
+                                    <svg viewBox={format!("0 0 {W} 24")} preserveAspectRatio="none" class="gantt-bar">
+                                        <rect x={x0.to_string()} y="6" width={(x1 - x0).max(2.0).to_string()} height="12" />
+                                        if let Some(done) = due.done {
+                                            <line class="done" x1={x(done).to_string()} x2={x(done).to_string()} y1="0" y2="24" vector-effect="non-scaling-stroke" />
+                                        }
+                                        if today_inside {
+                                            <line class="today" x1={x(today).to_string()} x2={x(today).to_string()} y1="0" y2="24" vector-effect="non-scaling-stroke" />
+                                        }
+                                    </svg>
+                                </div>
                             }
-                        </g>
-                    }
-                }) }
-            </svg>
-            <figcaption class="legend">
+                        }) }
+                        <div class="gantt-axis"><span>{lo.to_string()}</span><span>{hi.to_string()}</span></div>
+                    </figure>
+                }
+            }) }
+            <p class="legend">
                 <span class="key s-ok">{ui.t("■ 按时", "■ on time")}</span>
                 <span class="key s-open">{ui.t("■ 进行中", "■ open")}</span>
                 <span class="key s-late">{ui.t("■ 逾期", "■ late")}</span>
-                <span class="key">{ui.t("◆ 实际完成日", "◆ actual date")}</span>
-                <span class="key">{ui.t("│ 今天", "│ today")}</span>
-            </figcaption>
-        </figure>
+                <span class="key">{ui.t("┃ 实际完成日", "┃ day done")}</span>
+                <span class="key">{ui.t("┆ 今天", "┆ today")}</span>
+            </p>
+        </div>
     }
 }
