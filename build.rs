@@ -22,13 +22,24 @@ fn main() {
         .filter(|n| n.ends_with(".toml"))
         .collect();
     names.sort();
-    let files: Vec<serde_json::Value> = names
+    // {"documents": …, "instruments": [[file name, content], …]}: a shape
+    // the library reads straight into its types, with no generic JSON value
+    // in between (that would add a second copy of every deserializer to the
+    // browser bundle).
+    let (docs, instruments): (Vec<&String>, Vec<&String>) =
+        names.iter().partition(|n| n.as_str() == "documents.toml");
+    let documents = match docs.as_slice() {
+        [one] => to_json(&Path::new("data/rules").join(one)),
+        _ => panic!("data/rules must hold exactly one documents.toml"),
+    };
+    let instruments: Vec<serde_json::Value> = instruments
         .iter()
         .map(|n| serde_json::json!([n, to_json(&Path::new("data/rules").join(n))]))
         .collect();
+    let rules = serde_json::json!({ "documents": documents, "instruments": instruments });
     fs::write(
         Path::new(&out).join("rules.json"),
-        serde_json::to_string(&files).unwrap(),
+        serde_json::to_string(&rules).unwrap(),
     )
     .unwrap();
     let cal = to_json(Path::new("data/calendar/cn-national.toml"));

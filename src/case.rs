@@ -6,6 +6,7 @@
 //! that may simply be unknown is an `Option`: a missing input becomes a
 //! `cannot-determine` finding, never an error.
 
+use crate::json_path::Anchor;
 use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize};
 use std::fmt;
@@ -220,6 +221,19 @@ pub enum EmergencyKind {
     DedicatedFeeder,
 }
 
+impl EmergencyKind {
+    /// (Chinese, English) names for messages.
+    pub fn names(self) -> (&'static str, &'static str) {
+        match self {
+            EmergencyKind::Generator => ("发电机组", "generator"),
+            EmergencyKind::Ups => ("UPS", "UPS"),
+            EmergencyKind::Eps => ("EPS", "EPS"),
+            EmergencyKind::Battery => ("蓄电池", "battery"),
+            EmergencyKind::DedicatedFeeder => ("专用馈线", "dedicated feeder"),
+        }
+    }
+}
+
 macro_rules! dates {
     ($($(#[$doc:meta])* $name:ident),* $(,)?) => {
         /// The milestones. Every one is optional.
@@ -325,6 +339,14 @@ impl Activity {
             Activity::Test => "承试",
         }
     }
+
+    pub fn en(self) -> &'static str {
+        match self {
+            Activity::Install => "install",
+            Activity::Repair => "repair",
+            Activity::Test => "test",
+        }
+    }
 }
 
 /// Conduct questions. `None` = not asked (self-check mode); they only give
@@ -369,52 +391,12 @@ pub struct Outage {
     pub reminder_given: Option<bool>,
 }
 
-/// The years a case date may fall in. The calendar data covers less
-/// (CAL-11 warns outside it); beyond this range a date is a typing mistake.
-pub const DATE_YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
-
-/// Why a typed date was refused (see [`read_day`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DayError {
-    /// Not `YYYY-MM-DD` with four-digit year, or not a day of the calendar.
-    NotADate,
-    /// A real day, outside [`DATE_YEARS`].
-    OutOfRange(NaiveDate),
-}
-
-/// Reads `YYYY-MM-DD` exactly: ASCII digits, two dashes, a real day in
-/// [`DATE_YEARS`]. chrono's `%Y` alone would also take a sign or a short
-/// year (`-026-12-28`), which then does not write back the same way.
-///
-/// # Errors
-/// [`DayError`] says whether the text is no date at all or out of range.
-pub fn read_day(s: &str) -> Result<NaiveDate, DayError> {
-    let b = s.as_bytes();
-    let shape = b.len() == 10
-        && b.iter().enumerate().all(|(i, c)| {
-            if i == 4 || i == 7 {
-                *c == b'-'
-            } else {
-                c.is_ascii_digit()
-            }
-        });
-    if !shape {
-        return Err(DayError::NotADate);
-    }
-    let day = NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| DayError::NotADate)?;
-    if DATE_YEARS.contains(&chrono::Datelike::year(&day)) {
-        Ok(day)
-    } else {
-        Err(DayError::OutOfRange(day))
-    }
-}
-
 fn parse_day(s: &str) -> Result<NaiveDate, String> {
-    read_day(s).map_err(|e| match e {
-        DayError::NotADate => {
+    crate::day::read_case_day(s).map_err(|e| match e {
+        crate::day::DayError::NotADate => {
             format!("`{s}` is not a real date; write YYYY-MM-DD, e.g. 2010-06-15")
         }
-        DayError::OutOfRange(_) => format!("`{s}` is {OUT_OF_RANGE}"),
+        crate::day::DayError::OutOfRange(_) => format!("`{s}` is {OUT_OF_RANGE}"),
     })
 }
 
@@ -532,24 +514,23 @@ pub fn parse_case(json: &str) -> Result<Case, CaseError> {
             "案例文件应为一个 JSON 对象: { \"format\": \"yekuo-case/1\", … }",
         ));
     }
-    let de = &mut serde_json::Deserializer::from_str(json);
-    let case: Case = serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.into_inner();
-        let line = Some(inner.line());
-        let mut msg = inner.to_string();
+    let case: Case = serde_json::from_str(json).map_err(|e: serde_json::Error| {
+        let mut msg = e.to_string();
         // serde_json appends " at line L column C"; the line is kept separately.
         if let Some(i) = msg.find(" at line ") {
             msg.truncate(i);
         }
-        // serde_path_to_error writes `?` for a place it cannot name (e.g. the
-        // file ends inside an object): name the last known field instead.
-        let path = path.trim_end_matches(".?");
-        let field = if path.is_empty() || path == "?" {
-            ".".to_string()
+        // Where serde_json stamped the position depends on who raised the
+        // error (see `Anchor`); our own date checks start with a backtick.
+        let anchor = if msg.starts_with("missing field") {
+            Anchor::Object
+        } else if msg.starts_with("duplicate field") || msg.starts_with('`') {
+            Anchor::AfterValue
         } else {
-            path.to_string()
+            Anchor::AtValue
         };
+        let field = crate::json_path::path_at(json, e.line(), e.column(), anchor);
+        let line = Some(e.line());
         CaseError {
             field,
             line,

@@ -12,7 +12,9 @@ pub mod period;
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 pub mod case;
+pub mod day;
 pub mod eval;
+pub mod json_path;
 mod mark;
 pub mod report;
 pub mod rulebook;

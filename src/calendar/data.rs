@@ -74,7 +74,7 @@ fn err(location: impl Into<String>, problem: impl Into<String>) -> CalendarDataE
 }
 
 fn parse_date(s: &str, at: &str) -> Result<NaiveDate, CalendarDataError> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
+    crate::day::parse_iso(s).ok_or_else(|| {
         err(
             at,
             format!("`{s}` is not a real date in the form YYYY-MM-DD"),

@@ -179,7 +179,7 @@ pub(crate) fn check(ctx: &mut Ctx) {
                                     "{who} does {} work without that licence category.",
                                     lacking
                                         .iter()
-                                        .map(|a| format!("{a:?}").to_lowercase())
+                                        .map(|a| a.en())
                                         .collect::<Vec<_>>()
                                         .join(", ")
                                 ),

@@ -67,11 +67,8 @@ pub(crate) fn check(ctx: &mut Ctx) {
         // LOAD-03: emergency source for especially important loads.
         if s.especially_important != Some(false) {
             for src in ctx.in_force("LOAD-03", date) {
-                let kinds: Vec<String> = s
-                    .emergency_sources
-                    .iter()
-                    .map(|e| format!("{:?}", e.kind).to_lowercase())
-                    .collect();
+                let (kinds_zh, kinds_en): (Vec<&str>, Vec<&str>) =
+                    s.emergency_sources.iter().map(|e| e.kind.names()).unzip();
                 let (o, zh, en) = if s.emergency_sources.is_empty()
                     && s.especially_important == Some(true)
                 {
@@ -95,9 +92,9 @@ pub(crate) fn check(ctx: &mut Ctx) {
                         EmergencyKind::Ups | EmergencyKind::Eps | EmergencyKind::Battery
                     )
                 }) {
-                    (Outcome::Warning, format!("只有{}: 只适合毫秒级切换的负荷；请核实容量、持续时间和切换时间是否覆盖全部保安负荷。", kinds.join("、")), format!("Only {}: suits millisecond switch-over loads only; verify capacity, autonomy and switch-over time for every security load.", kinds.join(", ")))
+                    (Outcome::Warning, format!("只有{}: 只适合毫秒级切换的负荷；请核实容量、持续时间和切换时间是否覆盖全部保安负荷。", kinds_zh.join("、")), format!("Only {}: suits millisecond switch-over loads only; verify capacity, autonomy and switch-over time for every security load.", kinds_en.join(", ")))
                 } else {
-                    (Outcome::Warning, format!("已有应急电源({})；请核实容量和切换时间是否满足全部保安负荷。", kinds.join("、")), format!("Emergency sources given ({}); verify their sizing and switch-over time for every security load.", kinds.join(", ")))
+                    (Outcome::Warning, format!("已有应急电源({})；请核实容量和切换时间是否满足全部保安负荷。", kinds_zh.join("、")), format!("Emergency sources given ({}); verify their sizing and switch-over time for every security load.", kinds_en.join(", ")))
                 };
                 ctx.push(
                     "LOAD-03",

@@ -254,7 +254,7 @@ fn check_step(ctx: &mut Ctx, step: &StepDef) {
                 step.rule,
                 &field,
                 &format!("{zh}是否按时"),
-                &format!("whether the {} was on time", en.to_lowercase()),
+                &format!("whether the {} was on time", en.to_ascii_lowercase()),
             );
         }
         return;

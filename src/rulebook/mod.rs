@@ -31,7 +31,8 @@ pub fn embedded_fingerprint() -> String {
     fingerprint(&[("rules.json", EMBEDDED_JSON)])
 }
 
-/// The embedded rule files as JSON: `[[file name, content], …]` (build.rs).
+/// The embedded rule files as JSON (build.rs): `{"documents": …,
+/// "instruments": [[file name, content], …]}`, read by [`EmbeddedFiles`].
 const EMBEDDED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/rules.json"));
 
 const DOCUMENTS_FILE: &str = "documents.toml";
@@ -168,9 +169,14 @@ pub struct Instrument {
     pub version: String,
     pub layer: String,
     pub utility: String,
+    #[serde(deserialize_with = "crate::day::de_iso")]
     pub from: NaiveDate,
     pub from_mark: Mark,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::day::de_iso_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub until: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub until_mark: Option<Mark>,
@@ -284,6 +290,13 @@ struct InstrumentFile {
     provision: Vec<Provision>,
 }
 
+/// The embedded rulebook as build.rs writes it.
+#[derive(Deserialize)]
+struct EmbeddedFiles {
+    documents: DocumentsFile,
+    instruments: Vec<(String, InstrumentFile)>,
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct DocumentsFile {
@@ -344,23 +357,19 @@ impl Rulebook {
     pub fn embedded() -> &'static Rulebook {
         static CELL: std::sync::OnceLock<Rulebook> = std::sync::OnceLock::new();
         CELL.get_or_init(|| {
-            let files: Vec<(String, serde_json::Value)> =
-                serde_json::from_str(EMBEDDED_JSON).expect("build.rs writes a list of files");
-            let parsed = files.into_iter().map(|(file, value)| {
-                let content = if file == DOCUMENTS_FILE {
-                    serde_json::from_value(value).map(Content::Documents)
-                } else {
-                    serde_json::from_value(value).map(|f| Content::Instrument(Box::new(f)))
-                };
-                content
-                    .map(|c| (file.clone(), c))
-                    .map_err(|e| RulebookError {
-                        file,
-                        rule: None,
-                        key: "(file)".into(),
-                        problem: e.to_string(),
-                    })
-            });
+            let files: EmbeddedFiles =
+                serde_json::from_str(EMBEDDED_JSON).expect("build.rs writes valid rule JSON");
+            let parsed = std::iter::once((
+                DOCUMENTS_FILE.to_string(),
+                Content::Documents(files.documents),
+            ))
+            .chain(
+                files
+                    .instruments
+                    .into_iter()
+                    .map(|(file, f)| (file, Content::Instrument(Box::new(f)))),
+            )
+            .map(Ok);
             Rulebook::assemble(parsed)
                 .expect("the embedded rulebook is validated by the test suite")
         })

@@ -211,7 +211,7 @@ pub struct Draft {
     pub conduct: ConductDraft,
     /// Parts of an imported case the form has no controls for: kept as they
     /// were so an import → export round trip loses nothing.
-    pub outage: Option<serde_json::Value>,
+    pub outage: Option<yekuo::case::Outage>,
     pub convention: String,
 }
 
@@ -670,10 +670,7 @@ impl Draft {
                 demanded_tier,
                 plan_changed: c.plan_changed,
             },
-            outage: self
-                .outage
-                .as_ref()
-                .and_then(|v| serde_json::from_value(v.clone()).ok()),
+            outage: self.outage.clone(),
             convention: if self.convention == "deemed-next-workday" {
                 Convention::DeemedNextWorkday
             } else {
@@ -792,10 +789,7 @@ impl Draft {
                 demanded_tier: small(case.conduct.demanded_tier),
                 plan_changed: case.conduct.plan_changed,
             },
-            outage: case
-                .outage
-                .as_ref()
-                .and_then(|o| serde_json::to_value(o).ok()),
+            outage: case.outage.clone(),
             convention: match case.convention {
                 Convention::ExcludeStart => String::new(),
                 Convention::DeemedNextWorkday => "deemed-next-workday".into(),
@@ -922,9 +916,9 @@ impl Reader {
         if t.is_empty() {
             return None;
         }
-        match yekuo::case::read_day(t) {
+        match yekuo::day::read_case_day(t) {
             Ok(d) => Some(d),
-            Err(yekuo::case::DayError::OutOfRange(d)) => {
+            Err(yekuo::day::DayError::OutOfRange(d)) => {
                 self.error(
                     field,
                     format!("{d} 超出可计算范围；请填写 1900 至 2100 年之间的日期"),
@@ -932,7 +926,7 @@ impl Reader {
                 );
                 None
             }
-            Err(yekuo::case::DayError::NotADate) => {
+            Err(yekuo::day::DayError::NotADate) => {
                 self.error(
                     field,
                     format!("\"{t}\" 不是有效日期；请按 年-月-日 填写，例如 2010-06-15"),

@@ -22,8 +22,7 @@ pub fn probe_evaluate(
     batch: u32,
 ) -> Result<Vec<f64>, JsError> {
     let case = yekuo::case::parse_case(case_json).map_err(|e| JsError::new(&e.to_string()))?;
-    let as_of =
-        NaiveDate::parse_from_str(as_of, "%Y-%m-%d").map_err(|e| JsError::new(&e.to_string()))?;
+    let as_of = yekuo::day::parse_iso(as_of).ok_or_else(|| JsError::new("as_of: YYYY-MM-DD"))?;
     let book = yekuo::rulebook::Rulebook::embedded();
     let perf = web_sys::window()
         .and_then(|w| w.performance())

@@ -95,7 +95,7 @@ pub fn deadlines_ics(report: &Report, title: &str) -> String {
     let mut out = String::from(
         "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//yekuo//deadlines//ZH\r\nCALSCALE:GREGORIAN\r\n",
     );
-    let stamp = report.as_of.format("%Y%m%dT000000Z");
+    let stamp = format!("{}T000000Z", yekuo::day::basic(report.as_of));
     for step in &report.timeline {
         for due in &step.due {
             if matches!(
@@ -104,8 +104,8 @@ pub fn deadlines_ics(report: &Report, title: &str) -> String {
             ) {
                 continue;
             }
-            let day = due.due.format("%Y%m%d");
-            let next = due.due.succ_opt().unwrap_or(due.due).format("%Y%m%d");
+            let day = yekuo::day::basic(due.due);
+            let next = yekuo::day::basic(due.due.succ_opt().unwrap_or(due.due));
             let summary = format!("{}截止({}) {}", step.name_zh, due.title, title);
             out.push_str("BEGIN:VEVENT\r\n");
             out.push_str(&format!(

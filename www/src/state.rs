@@ -212,7 +212,7 @@ impl State {
 
     /// The day results are computed for: the clerk's date if valid, else today.
     pub fn as_of(&self) -> NaiveDate {
-        NaiveDate::parse_from_str(self.as_of_text.trim(), "%Y-%m-%d").unwrap_or(self.today)
+        yekuo::day::parse_iso(self.as_of_text.trim()).unwrap_or(self.today)
     }
 
     /// The reducer.
