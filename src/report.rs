@@ -5,6 +5,7 @@ use crate::Mark;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 pub const FORMAT: &str = "yekuo-report/1";
 
@@ -57,16 +58,16 @@ impl Outcome {
 /// Which instrument and article a finding rests on, and how sure we are.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Citation {
-    pub instrument: String,
-    pub title: String,
-    pub title_en: String,
-    pub version: String,
-    pub layer: String,
+    pub instrument: Arc<str>,
+    pub title: Arc<str>,
+    pub title_en: Arc<str>,
+    pub version: Arc<str>,
+    pub layer: Arc<str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub article: Option<String>,
+    pub article: Option<Arc<str>>,
     pub mark: Mark,
-    pub summary_zh: String,
-    pub summary_en: String,
+    pub summary_zh: Arc<str>,
+    pub summary_en: Arc<str>,
 }
 
 /// A bilingual sentence.
@@ -76,20 +77,24 @@ pub struct Text {
     pub en: String,
 }
 
+/// A name in evidence: mostly a literal (`"due"`, `"dates.accepted"`), so
+/// borrowed; built names (`"missing:D-ID"`) are owned.
+pub type Name = std::borrow::Cow<'static, str>;
+
 #[derive(Debug, Clone, PartialEq, Default, Serialize)]
 pub struct Evidence {
     /// Named dates used or computed (start, due, done, expiry …).
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub dates: BTreeMap<String, NaiveDate>,
+    pub dates: BTreeMap<Name, NaiveDate>,
     /// Named counts (working days elapsed, limit …).
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub numbers: BTreeMap<String, f64>,
+    pub numbers: BTreeMap<Name, f64>,
     /// Holidays and make-up working days crossed.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub crossed: Vec<SpecialDay>,
     /// Case fields read.
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub inputs: Vec<String>,
+    pub inputs: Vec<Name>,
     /// Days computed with weekends only (CAL-11).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub coverage_gap: Option<CoverageGap>,
@@ -167,9 +172,9 @@ pub enum StepStatus {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Due {
-    pub instrument: String,
-    pub title: String,
-    pub version: String,
+    pub instrument: Arc<str>,
+    pub title: Arc<str>,
+    pub version: Arc<str>,
     pub start: NaiveDate,
     pub due: NaiveDate,
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -45,8 +45,8 @@ pub fn render(r: &Report, english: bool) -> String {
         if let Some(c) = &f.citation {
             let art = c
                 .article
-                .clone()
-                .unwrap_or_else(|| t("条文号未知", "article unknown"));
+                .as_deref()
+                .map_or_else(|| t("条文号未知", "article unknown"), str::to_string);
             s.push_str(&format!(
                 "    {} 《{}》{} {} {}\n",
                 t("依据", "basis"),

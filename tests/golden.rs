@@ -212,20 +212,22 @@ fn matches(f: &Finding, pat: &Json) -> bool {
         return false;
     }
     if let Some(i) = s("instrument") {
-        if f.citation.as_ref().map(|c| c.instrument.as_str()) != Some(i) {
+        if f.citation.as_ref().map(|c| &*c.instrument) != Some(i) {
             return false;
         }
     }
     if let Some(ds) = pat.get("dates").and_then(Json::as_object) {
         for (k, v) in ds {
-            if f.evidence.dates.get(k).map(|d| d.to_string()) != v.as_str().map(str::to_string) {
+            if f.evidence.dates.get(k.as_str()).map(|d| d.to_string())
+                != v.as_str().map(str::to_string)
+            {
                 return false;
             }
         }
     }
     if let Some(ns) = pat.get("numbers").and_then(Json::as_object) {
         for (k, v) in ns {
-            if f.evidence.numbers.get(k).copied() != v.as_f64() {
+            if f.evidence.numbers.get(k.as_str()).copied() != v.as_f64() {
                 return false;
             }
         }

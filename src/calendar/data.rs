@@ -175,6 +175,7 @@ fn check(file: File) -> Result<Parsed, CalendarDataError> {
                         format!("`{s}` is outside the coverage {first}..{last}"),
                     ));
                 }
+                let name: std::sync::Arc<str> = name.into();
                 let mut day = a;
                 while day <= b {
                     let weekend = super::is_weekend(day);

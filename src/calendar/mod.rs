@@ -26,8 +26,9 @@ const NATIONAL_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/calendar.jso
 pub struct SpecialDay {
     pub date: NaiveDate,
     pub kind: DayKind,
-    /// The holiday the day belongs to, e.g. "端午节".
-    pub name: String,
+    /// The holiday the day belongs to, e.g. "端午节" (shared by the days of
+    /// one holiday, and cheap to copy into evidence).
+    pub name: std::sync::Arc<str>,
     /// The year of the State Council notice that announced it (CAL-12: may be
     /// the next calendar year for late-December days).
     pub notice_year: i32,

@@ -10,8 +10,8 @@ pub(crate) fn check(ctx: &mut Ctx) {
         .dates
         .construction_start
         .unwrap_or(ctx.application_date());
-    let ev = |f: &str| Evidence {
-        inputs: vec![f.to_string()],
+    let ev = |f: &'static str| Evidence {
+        inputs: vec![f.into()],
         ..Evidence::default()
     };
     if let Some(rec) = c.utility_recommended_contractor {

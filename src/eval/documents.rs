@@ -171,13 +171,13 @@ pub(crate) fn check(ctx: &mut Ctx) {
             (zh.join("、"), en.join(", "))
         };
         for c in &missing {
-            ev.numbers.insert(format!("missing:{c}"), 1.0);
+            ev.numbers.insert(format!("missing:{c}").into(), 1.0);
         }
         for c in &later {
-            ev.numbers.insert(format!("later:{c}"), 1.0);
+            ev.numbers.insert(format!("later:{c}").into(), 1.0);
         }
         for c in &local {
-            ev.numbers.insert(format!("local:{c}"), 1.0);
+            ev.numbers.insert(format!("local:{c}").into(), 1.0);
         }
         let (outcome, zh, en) = if !missing.is_empty() {
             let (z, e) = list(&missing);

@@ -96,7 +96,7 @@ pub(crate) fn check(ctx: &mut Ctx) {
                             format!("{who} holds no licence for power-facility works."),
                         ),
                         Evidence {
-                            inputs: vec![format!("contractors[{i}].licensed")],
+                            inputs: vec![format!("contractors[{i}].licensed").into()],
                             ..Evidence::default()
                         },
                     );
@@ -141,8 +141,8 @@ pub(crate) fn check(ctx: &mut Ctx) {
                         .collect();
                     let ev = Evidence {
                         inputs: vec![
-                            format!("contractors[{i}].categories"),
-                            format!("contractors[{i}].activities"),
+                            format!("contractors[{i}].categories").into(),
+                            format!("contractors[{i}].activities").into(),
                         ],
                         ..Evidence::default()
                     };
@@ -200,7 +200,7 @@ pub(crate) fn check(ctx: &mut Ctx) {
                     ),
                     Some(u) => {
                         let mut ev = Evidence {
-                            inputs: vec![format!("contractors[{i}].valid_until")],
+                            inputs: vec![format!("contractors[{i}].valid_until").into()],
                             ..Evidence::default()
                         };
                         ev.dates.insert("valid_until".into(), u);
@@ -269,7 +269,7 @@ fn tier(ctx: &mut Ctx, src: InForce<'_>, who: &str, i: usize, held: u8, kv: f64)
     let required = required_tier(&src, kv);
     let mut ev = Evidence {
         inputs: vec![
-            format!("contractors[{i}].tier"),
+            format!("contractors[{i}].tier").into(),
             "customer.voltage_kv".into(),
         ],
         ..Evidence::default()

@@ -194,7 +194,7 @@ impl<'a> Ctx<'a> {
             return;
         }
         let evidence = Evidence {
-            inputs: vec![field.to_string()],
+            inputs: vec![field.to_string().into()],
             ..Evidence::default()
         };
         self.push(

@@ -62,12 +62,13 @@ pub(crate) fn check(ctx: &mut Ctx) {
         let valid_until = granted.map_or(expiry, |g| g.max(expiry));
         let mut ev = Evidence {
             inputs: vec![
-                format!("dates.{start_field}"),
+                format!("dates.{start_field}").into(),
                 "dates.construction_start".into(),
             ],
             ..Evidence::default()
         };
-        ev.dates.insert(format!("start:{start_field}"), start);
+        ev.dates
+            .insert(format!("start:{start_field}").into(), start);
         ev.dates.insert("expiry".into(), expiry);
         if let Some(g) = granted {
             ev.dates.insert("extension_granted_until".into(), g);

@@ -4,7 +4,7 @@ use super::{selectors, text, Ctx};
 use crate::calendar::SpecialDay;
 use crate::case::{Category, Convention, Sources};
 use crate::period;
-use crate::report::{Due, Evidence, Outcome, Step, StepStatus, TimelineStep};
+use crate::report::{Due, Evidence, Name, Outcome, Step, StepStatus, TimelineStep};
 use crate::rulebook::{InForce, Value};
 use chrono::NaiveDate;
 
@@ -346,12 +346,14 @@ fn evaluate_value(
         let Some(dl) = deadline(ctx, *start, amount, unit, convention) else {
             continue;
         };
-        evidence.dates.insert(format!("start:{field}"), *start);
-        evidence.inputs.push(format!("dates.{field}"));
-        let key = if starts.len() > 1 {
-            format!("due:{field}")
+        evidence
+            .dates
+            .insert(format!("start:{field}").into(), *start);
+        evidence.inputs.push(format!("dates.{field}").into());
+        let key: Name = if starts.len() > 1 {
+            format!("due:{field}").into()
         } else {
-            "due".to_string()
+            "due".into()
         };
         evidence.dates.insert(key, dl.due);
         if dl.paused_wd > 0 {
@@ -361,8 +363,8 @@ fn evaluate_value(
         }
         let end = done.unwrap_or(ctx.as_of);
         if unit == "working-days" {
-            let label = if starts.len() > 1 {
-                format!("working_days_elapsed:{field}")
+            let label: Name = if starts.len() > 1 {
+                format!("working_days_elapsed:{field}").into()
             } else {
                 "working_days_elapsed".into()
             };
@@ -386,7 +388,9 @@ fn evaluate_value(
     };
     if let Some(d) = done {
         evidence.dates.insert("done".into(), d);
-        evidence.inputs.push(format!("dates.{}", step.end_field));
+        evidence
+            .inputs
+            .push(format!("dates.{}", step.end_field).into());
     }
     evidence.numbers.insert("limit".into(), f64::from(amount));
 

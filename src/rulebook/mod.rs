@@ -11,6 +11,7 @@ use crate::Mark;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use std::sync::Arc;
 
 /// A short fingerprint of rule files (FNV-1a over names and texts), shown by
 /// the app and the CLI so a printout or a kiosk says which rulebook it used.
@@ -162,12 +163,12 @@ pub const EMBEDDED: &[(&str, &str)] = &[
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Instrument {
-    pub id: String,
+    pub id: Arc<str>,
     pub series: String,
-    pub title: String,
-    pub title_en: String,
-    pub version: String,
-    pub layer: String,
+    pub title: Arc<str>,
+    pub title_en: Arc<str>,
+    pub version: Arc<str>,
+    pub layer: Arc<str>,
     pub utility: String,
     #[serde(deserialize_with = "crate::day::de_iso")]
     pub from: NaiveDate,
@@ -241,10 +242,10 @@ pub struct Value {
 pub struct Provision {
     pub rule: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub article: Option<String>,
+    pub article: Option<Arc<str>>,
     pub mark: Mark,
-    pub summary_zh: String,
-    pub summary_en: String,
+    pub summary_zh: Arc<str>,
+    pub summary_en: Arc<str>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -570,7 +571,7 @@ fn validate(book: &Rulebook) -> Result<(), RulebookError> {
             // A citation is the instrument plus, where known, the article. An
             // unknown article must be declared by a mark that is not [V].
             check(
-                p.article.is_some() || p.mark != Mark::V || i.layer == "convention",
+                p.article.is_some() || p.mark != Mark::V || &*i.layer == "convention",
                 f,
                 r,
                 "article",

@@ -126,8 +126,8 @@ fn finding(ui: &Ui, index: usize, f: &Finding) -> Html {
     let cite = f.citation.as_ref().map(|c| {
         let article = c
             .article
-            .clone()
-            .unwrap_or_else(|| ui.t("条款未核实", "article not verified").to_string());
+            .as_deref()
+            .unwrap_or_else(|| ui.t("条款未核实", "article not verified"));
         format!(
             "{} {} ({})",
             ui.t(&c.title, &c.title_en),
