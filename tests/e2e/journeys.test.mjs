@@ -206,7 +206,16 @@ test('axe-core finds no serious or critical accessibility problem', async () => 
   const screens = [
     ['customer, empty', env.base, async () => {}],
     ['customer, S0 case', env.base, async () => { await enterS0(page); await page.click('details.why summary'); }],
-    ['clerk, S0 case', env.base + '?mode=clerk', async () => {}],
+    ['clerk, S0 case', env.base + '?mode=clerk', async () => {
+      // C1 in clerk mode: the conduct questions are asked, and the canteen
+      // dinner and apples make CON-01 a violation (cases.md C1g).
+      await enterS0(page);
+      await page.check('#f-conduct-utility_recommended_contractor-yes');
+      await page.check('#f-conduct-gifts_or_banquets-yes');
+      const f = await findings(page);
+      assert.ok(f.some((x) => x.rule === 'CON-01' && x.outcome === 'violation'), 'CON-01 violation in clerk mode');
+      assert.ok(f.some((x) => x.rule === 'IND-01' && x.outcome === 'violation'), 'IND-01 violation');
+    }],
     ['kiosk', env.base + '?mode=kiosk', async () => { await page.check('#f-customer-category-resident'); await page.check('#f-customer-business-new'); }],
   ];
   const problems = [];
