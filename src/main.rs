@@ -99,8 +99,8 @@ fn options(args: &[String]) -> Result<Options, String> {
 }
 
 fn date(s: &str, what: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| format!("{what}: `{s}` is not a real date; write YYYY-MM-DD"))
+    yekuo::day::parse_iso(s)
+        .ok_or_else(|| format!("{what}: `{s}` is not a real date; write YYYY-MM-DD"))
 }
 
 fn load_rules(dir: &Option<String>) -> Result<std::borrow::Cow<'static, Rulebook>, String> {
