@@ -102,7 +102,7 @@ pub struct Evidence {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
-    pub rule: String,
+    pub rule: Name,
     pub outcome: Outcome,
     /// The instrument (regime/version) used; `None` for findings about the case itself.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -114,7 +114,7 @@ pub struct Finding {
     pub caveats: Vec<Text>,
     /// Further catalog rules the computation relied on (CAL-02, TL-09 …).
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub basis: Vec<String>,
+    pub basis: Vec<&'static str>,
     pub evidence: Evidence,
 }
 

@@ -100,6 +100,7 @@ pub(crate) fn check(ctx: &mut Ctx) {
     let case = ctx.case;
     let mut all_missing: Vec<String> = Vec::new();
     for src in list_provisions(ctx.book, case, date) {
+        // DOC rule ids come from the rule files, so each finding owns its copy.
         let rule = src.provision.rule.as_str();
 
         let p = src.provision;
@@ -107,7 +108,7 @@ pub(crate) fn check(ctx: &mut Ctx) {
             // DOC-08 / DOC-09: out of core scope, a reminder only.
             let kind = case.customer.change_kind.clone().unwrap_or_default();
             ctx.push(
-                rule,
+                rule.to_string(),
                 Outcome::Warning,
                 Some(src),
                 p.mark,
@@ -210,7 +211,14 @@ pub(crate) fn check(ctx: &mut Ctx) {
         if outcome == Outcome::Missing && p.mark.is_reliable() {
             all_missing.extend(missing.iter().cloned());
         }
-        let f = ctx.push(rule, outcome, Some(src), p.mark, text(zh, en), ev);
+        let f = ctx.push(
+            rule.to_string(),
+            outcome,
+            Some(src),
+            p.mark,
+            text(zh, en),
+            ev,
+        );
         if outcome == Outcome::Missing && !local.is_empty() {
             let (z, e) = list(&local);
             f.caveats.push(text(
@@ -380,7 +388,7 @@ fn notices(ctx: &mut Ctx, missing: &[String]) {
                     ..Evidence::default()
                 },
             );
-            f.basis.push("CAL-10".into());
+            f.basis.push("CAL-10");
         }
     }
     if conduct.stalled_without_notice == Some(true) {

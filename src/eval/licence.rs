@@ -216,7 +216,7 @@ pub(crate) fn check(ctx: &mut Ctx) {
             }
             if several {
                 for f in &mut ctx.findings[first..] {
-                    f.basis.extend(["LIC-05".to_string(), "CAL-08".to_string()]);
+                    f.basis.extend(["LIC-05", "CAL-08"]);
                 }
             }
         }
@@ -316,5 +316,5 @@ fn tier(ctx: &mut Ctx, src: InForce<'_>, who: &str, i: usize, held: u8, kv: f64)
         en = format!("(rests on an unverified value {mark}) {en}");
     }
     let f = ctx.push("LIC-02", o, Some(src), mark, text(zh, en), ev);
-    f.basis.push("CAL-07".into());
+    f.basis.push("CAL-07");
 }

@@ -16,7 +16,7 @@ mod time_limits;
 
 use crate::calendar::Calendar;
 use crate::case::{Case, Category, Sources};
-use crate::report::{Citation, Evidence, Finding, Outcome, Report, Text};
+use crate::report::{Citation, Evidence, Finding, Name, Outcome, Report, Text};
 use crate::rulebook::{InForce, Rulebook};
 use crate::Mark;
 use chrono::NaiveDate;
@@ -139,7 +139,7 @@ impl<'a> Ctx<'a> {
     /// decided the outcome (the provision's mark when it has no values).
     pub fn push(
         &mut self,
-        rule: &str,
+        rule: impl Into<Name>,
         outcome: Outcome,
         src: Option<InForce<'_>>,
         decided_by: Mark,
@@ -171,7 +171,7 @@ impl<'a> Ctx<'a> {
             }
         }
         self.findings.push(Finding {
-            rule: rule.to_string(),
+            rule: rule.into(),
             outcome,
             citation: src.map(Ctx::cite),
             mark: decided_by,
@@ -184,7 +184,13 @@ impl<'a> Ctx<'a> {
     }
 
     /// A finding about missing input, naming the field.
-    pub fn cannot_determine(&mut self, rule: &str, field: &str, what_zh: &str, what_en: &str) {
+    pub fn cannot_determine(
+        &mut self,
+        rule: &'static str,
+        field: &str,
+        what_zh: &str,
+        what_en: &str,
+    ) {
         let asked = |f: &Finding| {
             f.rule == rule
                 && f.outcome == Outcome::CannotDetermine

@@ -93,10 +93,9 @@ pub(crate) fn check(ctx: &mut Ctx) {
             None => (Outcome::CannotDetermine, format!("供电方案已于 {valid_until} 到期；未填写开工日期(construction_start)，无法判断是否在有效期内开工。"), format!("The plan expired on {valid_until}; `dates.construction_start` is not given, so it cannot be told whether work started in time.")),
         };
         let f = ctx.push("PLAN-01", outcome, Some(src), mark, text(zh, en), ev);
-        f.basis
-            .extend(["CAL-05".to_string(), "PLAN-06".to_string()]);
+        f.basis.extend(["CAL-05", "PLAN-06"]);
         if roll.is_some() {
-            f.basis.push("CAL-06".into());
+            f.basis.push("CAL-06");
         }
         extension(ctx, start, expiry, months);
     }
@@ -173,7 +172,7 @@ fn extension(ctx: &mut Ctx, start: chrono::NaiveDate, expiry: chrono::NaiveDate,
             ),
         };
         let f = ctx.push("PLAN-02", outcome, Some(src), mark, text(zh, en), ev);
-        f.basis.push("CAL-09".into());
+        f.basis.push("CAL-09");
         if b.advised != b.nominal {
             let src9 = ctx.in_force("CAL-09", start).into_iter().next();
             let mut ev = Evidence::default();

@@ -287,7 +287,7 @@ fn check_step(ctx: &mut Ctx, step: &StepDef) {
         .count();
     if regimes > 1 {
         for f in &mut ctx.findings[first_new..] {
-            f.basis.push("TL-09".into());
+            f.basis.push("TL-09");
         }
     }
     if let Some(s) = Step::for_rule(step.rule) {
@@ -409,7 +409,7 @@ fn evaluate_value(
     } else {
         Outcome::Warning
     };
-    let mut basis = vec!["CAL-02".to_string()];
+    let mut basis = vec!["CAL-02"];
     let mut extra_caveats = Vec::new();
     if kind != "limit" && outcome == Outcome::Overdue {
         outcome = Outcome::Warning;
@@ -444,18 +444,18 @@ fn evaluate_value(
                 "Calendar data missing and the margin is under 8 days: not called overdue.",
             ));
         }
-        basis.push("CAL-11".into());
+        basis.push("CAL-11");
     }
     if let Some(d) = done {
         if !ctx.cal.is_working_day(d) {
-            basis.push("TL-08".into());
+            basis.push("TL-08");
             if d > first_dl.due {
-                basis.push("CAL-04".into());
+                basis.push("CAL-04");
             }
         }
     }
     if results.iter().any(|(_, _, dl)| dl.paused_wd > 0) {
-        basis.push("CAL-10".into());
+        basis.push("CAL-10");
     }
     if starts.len() > 1 || (step.rule == "TL-06" && ctx.case.dates.formalities.is_none()) {
         extra_caveats.push(text(
