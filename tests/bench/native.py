@@ -61,7 +61,14 @@ def run_batch(n):
         secs = time.perf_counter() - t
         if p.returncode not in (0, 1):
             sys.exit(f"batch failed: {p.stderr.decode()[:500]}")
-        return {"cases": n, "seconds": secs, "cases_per_second": n / secs, "peak_rss_kb": int(rss.read_text().split()[-1])}
+        # The size of a report line, from a short untimed run (writing the
+        # timed run's output to a file would time the disk instead).
+        head = path.with_name("head.jsonl")
+        head.write_text("".join(path.read_text().splitlines(keepends=True)[:200]))
+        p = subprocess.run([str(root / "target" / "release" / "yekuo"), "check", "--batch", str(head),
+                            "--as-of", "2012-01-01"], capture_output=True)
+        return {"cases": n, "seconds": secs, "cases_per_second": n / secs, "peak_rss_kb": int(rss.read_text().split()[-1]),
+                "report_bytes_per_case": len(p.stdout) / 200}
 
 
 small = run_batch(2000)

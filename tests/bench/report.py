@@ -57,7 +57,8 @@ rows = [
      f"{cal['unexplained']} of them not explained by 2005-12-31 (see below)",
      yes(min(speed_add, speed_count) >= 10 and cal["unexplained"] == 0)),
     ("`yekuo check --batch`, typical cases, one core", "≥ 100,000 cases/s",
-     f"{native['batch_large']['cases_per_second']:,.0f} cases/s", yes(native["batch_large"]["cases_per_second"] >= 100000)),
+     f"{native['batch_large']['cases_per_second']:,.0f} cases/s "
+     f"({native['batch_large']['report_bytes_per_case'] / 1000:.0f} KB of JSON per report)", yes(native["batch_large"]["cases_per_second"] >= 100000)),
     ("Batch memory as input grows", "flat",
      f"{native['batch_small']['peak_rss_kb'] / 1024:.1f} MiB at {native['batch_small']['cases']:,} cases, "
      f"{native['batch_large']['peak_rss_kb'] / 1024:.1f} MiB at {native['batch_large']['cases']:,}",
@@ -65,6 +66,47 @@ rows = [
     ("wasm memory after load", "≤ 8 MB", f"{web['wasm_memory_bytes'] / 2**20:.1f} MiB",
      yes(web["wasm_memory_bytes"] <= budgets["wasm_memory_bytes"]["target"])),
 ]
+
+def wasm_sections(path):
+    """(section name, raw bytes, gzip bytes) for each section of a wasm file."""
+    import gzip
+    data = path.read_bytes()
+    names = {0: "custom", 1: "type", 2: "import", 3: "function", 4: "table", 5: "memory", 6: "global",
+             7: "export", 8: "start", 9: "element", 10: "code", 11: "data", 12: "data count"}
+    i, out = 8, []
+    while i < len(data):
+        sid = data[i]
+        i += 1
+        size = shift = 0
+        while True:
+            byte = data[i]
+            i += 1
+            size |= (byte & 0x7F) << shift
+            shift += 7
+            if byte < 0x80:
+                break
+        body = data[i:i + size]
+        out.append((names.get(sid, str(sid)), size, len(gzip.compress(body, 9, mtime=0))))
+        i += size
+    return out
+
+
+sections = wasm_sections(root / "dist/pkg/yekuo_www_bg.wasm")
+crates = {}
+twiggy_csv = root / "target/bench/twiggy.csv"
+if twiggy_csv.exists():
+    import csv
+    import re
+    for r in csv.DictReader(twiggy_csv.open()):
+        name = r["Name"]
+        if name.startswith(("data segment", '"function names"', "custom section")) or "Σ" in name or "..." in name:
+            continue
+        if "serde" in name:
+            key = "serde, serde_json (instantiated for our types)"
+        else:
+            m = re.findall(r"([a-z_][a-z0-9_]*)(?:\[[0-9a-f]+\])?::", name)
+            key = m[0] if m else "other"
+        crates[key] = crates.get(key, 0) + int(r["ShallowSize"])
 
 cpu = "unknown"
 try:
@@ -130,6 +172,25 @@ out += [
     "|---|---|---|---|",
 ]
 out += [f"| {name} | {v['raw']:,} | {v['gzip']:,} | {v['brotli']:,} |" for name, v in b.items()]
+out += [
+    "",
+    "The wasm by section (after wasm-opt; each section compressed alone):",
+    "",
+    "| Section | Raw | gzip |",
+    "|---|---|---|",
+]
+out += [f"| {n} | {raw:,} | {gz:,} |" for n, raw, gz in sections if raw > 1000]
+if crates:
+    total = sum(crates.values())
+    out += [
+        "",
+        "Code before wasm-opt by crate (twiggy, shallow sizes; generic code counts where it is instantiated, "
+        "so `core` and `alloc` hold much that our types and yew instantiate):",
+        "",
+        "| Crate | Bytes | Share |",
+        "|---|---|---|",
+    ]
+    out += [f"| {k} | {v:,} | {100 * v / total:.0f}% |" for k, v in sorted(crates.items(), key=lambda kv: -kv[1])[:10]]
 out += [
     "",
     "Load times are the median of the runs in `target/bench/web.json`: first visit "
