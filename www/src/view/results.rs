@@ -34,10 +34,12 @@ fn group_of(rule: &str) -> usize {
 }
 
 pub fn outcome_label(o: Outcome, lang: Lang) -> (&'static str, &'static str) {
-    // A symbol and a word, so colour is never the only signal.
+    // A symbol and a word, so colour is never the only signal. Symbols
+    // from common text fonts, not emoji: a kiosk without an emoji font
+    // would show an empty box (the alarm clock did, in the screenshots).
     let icon = match o {
         Outcome::Violation => "✖",
-        Outcome::Overdue => "⏰",
+        Outcome::Overdue => "◷",
         Outcome::Missing => "✚",
         Outcome::Warning => "!",
         Outcome::CannotDetermine => "?",
