@@ -517,7 +517,7 @@ pub fn parse_case(json: &str) -> Result<Case, CaseError> {
     let case: Case = serde_json::from_str(json).map_err(|e: serde_json::Error| {
         let mut msg = e.to_string();
         // serde_json appends " at line L column C"; the line is kept separately.
-        if let Some(i) = msg.find(" at line ") {
+        if let Some(i) = msg.rfind(" at line ") {
             msg.truncate(i);
         }
         // Where serde_json stamped the position depends on who raised the
