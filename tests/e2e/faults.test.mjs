@@ -45,14 +45,19 @@ test('two tabs on one form: no silent overwrite, the user is told', async () => 
   await a.check('#f-customer-category-resident');
   await b.waitForSelector('.notice.error');
   assert.match(await b.textContent('.notice.error'), /另一个标签页/);
-  const stored = (p) => p.evaluate(() => JSON.parse(localStorage.getItem('yekuo.v1.customer')).draft);
+  // The saved form is a list of [form key, value] with text values as "T…".
+  const stored = (p) => p.evaluate(() => {
+    const fields = Object.fromEntries(JSON.parse(localStorage.getItem('yekuo.v1.customer')).fields);
+    return { category: fields['customer.category']?.slice(1), business: fields['customer.business']?.slice(1) };
+  });
   await b.check('#f-customer-category-high-voltage');
   await b.check('#f-customer-business-increase');
   await b.waitForTimeout(500);
   assert.equal((await stored(a)).category, 'resident', "tab B's edit did not overwrite tab A's save");
   assert.ok(await b.isChecked('#f-customer-category-high-voltage'), "tab B's entry is still on screen");
   await b.click('button:has-text("保留本页内容")');
-  await b.waitForFunction(() => JSON.parse(localStorage.getItem('yekuo.v1.customer')).draft.category === 'high-voltage');
+  await b.waitForFunction(() => JSON.parse(localStorage.getItem('yekuo.v1.customer')).fields
+    .some(([k, v]) => k === 'customer.category' && v === 'Thigh-voltage'));
   assert.equal((await stored(b)).business, 'increase', 'after "keep this tab", B saves again');
   await a.waitForSelector('.notice.error');
   await context.close();

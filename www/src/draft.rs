@@ -12,7 +12,6 @@
 //! [`yekuo::case::CaseError::field`], so an error always links to its field.
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use yekuo::case::{
     Activity, Business, Case, Category, Circuit, Conduct, Contractor, Convention, Customer, Dates,
@@ -171,8 +170,7 @@ pub const VOLTAGES_HV: &[&str] = &[
     "10", "20", "35", "66", "110", "220", "330", "500", "750", "1000",
 ];
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Draft {
     pub title: String,
     /// `resident`, `lv-nonresident`, `high-voltage`, or empty (not chosen yet).
@@ -215,15 +213,13 @@ pub struct Draft {
     pub convention: String,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct CircuitDraft {
     pub substation: String,
     pub bus_section: String,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct EmergencyDraft {
     /// generator | ups | eps | battery | dedicated-feeder
     pub kind: String,
@@ -232,16 +228,14 @@ pub struct EmergencyDraft {
     pub loads: String,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct PauseDraft {
     pub from: String,
     pub to: String,
     pub reason: String,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct ContractorDraft {
     pub name: String,
     pub licensed: Option<bool>,
@@ -252,8 +246,7 @@ pub struct ContractorDraft {
     pub affiliate_of_utility: bool,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct ConductDraft {
     pub utility_recommended_contractor: Option<bool>,
     pub written_notice_of_missing_documents: Option<bool>,

@@ -6,6 +6,7 @@
 #![forbid(unsafe_code)]
 
 pub mod draft;
+pub mod draft_fields;
 pub mod share;
 pub mod state;
 

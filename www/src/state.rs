@@ -321,17 +321,29 @@ impl State {
     }
 }
 
-/// What autosave writes: the draft and the language, nothing else.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+/// What autosave keeps: the draft and the language, nothing else.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Saved {
     pub version: u32,
     pub lang: Lang,
     pub draft: Draft,
-    #[serde(default)]
     pub as_of: String,
 }
 
-pub const SAVED_VERSION: u32 = 1;
+/// The stored form of [`Saved`]: the draft as its list of form fields
+/// (`crate::draft_fields`), each value encoded as a string.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct SavedText {
+    version: u32,
+    lang: Lang,
+    #[serde(default)]
+    as_of: String,
+    fields: Vec<(String, String)>,
+}
+
+/// Version 2 stores the field list; version 1 (a serde copy of the draft)
+/// is set aside and reported like any save this page cannot read.
+pub const SAVED_VERSION: u32 = 2;
 
 impl Saved {
     pub fn of(state: &State) -> Saved {
@@ -343,17 +355,52 @@ impl Saved {
         }
     }
 
-    /// Read a saved state. A corrupt or foreign value is an error (the caller
-    /// sets it aside and tells the user), never silently an empty form.
+    /// The text autosave writes.
+    pub fn to_text(&self) -> String {
+        let file = SavedText {
+            version: self.version,
+            lang: self.lang,
+            as_of: self.as_of.clone(),
+            fields: self
+                .draft
+                .fields()
+                .iter()
+                .map(|(k, v)| (k.clone(), crate::draft_fields::encode(v)))
+                .collect(),
+        };
+        serde_json::to_string(&file).unwrap_or_default()
+    }
+
+    /// Read a saved state. A corrupt or foreign value, or a field this page
+    /// cannot place, is an error (the caller sets the save aside and tells
+    /// the user), never silently an emptier form.
     pub fn parse(text: &str) -> Result<Saved, String> {
-        let saved: Saved = serde_json::from_str(text).map_err(|e| e.to_string())?;
-        if saved.version != SAVED_VERSION {
+        let file: SavedText = serde_json::from_str(text).map_err(|e| e.to_string())?;
+        if file.version != SAVED_VERSION {
             return Err(format!(
                 "saved by format version {}, this page reads {SAVED_VERSION}",
-                saved.version
+                file.version
             ));
         }
-        Ok(saved)
+        let mut fields = Vec::with_capacity(file.fields.len());
+        for (k, v) in file.fields {
+            let input = crate::draft_fields::decode(&v)
+                .ok_or_else(|| format!("field {k}: unreadable value"))?;
+            fields.push((k, input));
+        }
+        let (draft, unplaced) = Draft::from_fields(fields);
+        if !unplaced.is_empty() {
+            return Err(format!(
+                "fields this page does not know: {}",
+                unplaced.join(", ")
+            ));
+        }
+        Ok(Saved {
+            version: file.version,
+            lang: file.lang,
+            draft,
+            as_of: file.as_of,
+        })
     }
 
     pub fn restore(self, mode: Mode, today: NaiveDate) -> State {

@@ -232,14 +232,22 @@ fn modes_come_from_the_query_and_only_kiosk_forgets() {
 fn saved_state_round_trips_and_corruption_is_an_error() {
     let s = State::new(Mode::Customer, day("2026-11-22"))
         .apply(Action::Import(Source::File, read_case_file(&s0())));
-    let text = serde_json::to_string(&Saved::of(&s)).unwrap();
+    let text = Saved::of(&s).to_text();
     let back = Saved::parse(&text)
         .unwrap()
         .restore(Mode::Customer, day("2026-11-22"));
     assert_eq!(back.draft, s.draft);
     assert!(Saved::parse("{\"version\":1,\"lang\":\"zh\",\"draft\":").is_err());
     assert!(Saved::parse("null").is_err());
-    assert!(Saved::parse(&text.replace("\"version\":1", "\"version\":9")).is_err());
+    assert!(Saved::parse(&text.replace("\"version\":2", "\"version\":9")).is_err());
+    // A save from the previous format (a serde copy of the draft) is refused,
+    // so the caller sets it aside and says so.
+    assert!(
+        Saved::parse("{\"version\":1,\"lang\":\"Zh\",\"draft\":{\"category\":\"resident\"}}")
+            .is_err()
+    );
+    // A field this page does not know is an error, not a silent drop.
+    assert!(Saved::parse(&text.replace("customer.category", "customer.colour")).is_err());
 }
 
 #[test]

@@ -103,8 +103,8 @@ pub fn load(mode: Mode) -> Loaded {
 /// Autosave. `Err` when the browser refuses (storage full or disabled).
 pub fn save(mode: Mode, saved: &Saved) -> Result<(), ()> {
     let s = local().ok_or(())?;
-    let text = serde_json::to_string(saved).map_err(|_| ())?;
-    s.set_item(mode.storage_key(), &text).map_err(|_| ())
+    s.set_item(mode.storage_key(), &saved.to_text())
+        .map_err(|_| ())
 }
 
 /// The kiosk's wipe: every storage the page can reach except the cached
