@@ -120,45 +120,47 @@ impl Draft {
         );
         // Rows: every member, even empty, so a row added but not yet
         // filled in survives a reload.
-        let row = |out: &mut Vec<(String, Input)>, prefix: String, members: &[(&str, Input)]| {
-            for (m, v) in members {
-                out.push((format!("{prefix}.{m}"), v.clone()));
-            }
+        let row = |out: &mut Vec<(String, Input)>, prefix: String, members: Vec<(&str, Input)>| {
+            out.extend(
+                members
+                    .into_iter()
+                    .map(|(m, v)| (format!("{prefix}.{m}"), v)),
+            );
         };
         let t = |s: &String| Input::Text(s.clone());
         for (i, r) in self.circuits.iter().enumerate() {
-            let members = [
+            let members = vec![
                 ("substation", t(&r.substation)),
                 ("bus_section", t(&r.bus_section)),
             ];
-            row(&mut out, format!("supply.circuits.{i}"), &members);
+            row(&mut out, format!("supply.circuits.{i}"), members);
         }
         for (i, r) in self.emergency.iter().enumerate() {
-            let members = [
+            let members = vec![
                 ("type", t(&r.kind)),
                 ("kw", t(&r.kw)),
                 ("kva", t(&r.kva)),
                 ("loads", t(&r.loads)),
             ];
-            row(&mut out, format!("supply.emergency_sources.{i}"), &members);
+            row(&mut out, format!("supply.emergency_sources.{i}"), members);
         }
         for (i, r) in self.paused.iter().enumerate() {
-            let members = [
+            let members = vec![
                 ("from", t(&r.from)),
                 ("to", t(&r.to)),
                 ("reason", t(&r.reason)),
             ];
-            row(&mut out, format!("paused.{i}"), &members);
+            row(&mut out, format!("paused.{i}"), members);
         }
         for (i, r) in self.contractors.iter().enumerate() {
-            let members = [
+            let members = vec![
                 ("name", t(&r.name)),
                 ("licensed", Input::Tri(r.licensed)),
                 ("tier", t(&r.tier)),
                 ("valid_until", t(&r.valid_until)),
                 ("affiliate_of_utility", Input::Flag(r.affiliate_of_utility)),
             ];
-            row(&mut out, format!("contractors.{i}"), &members);
+            row(&mut out, format!("contractors.{i}"), members);
             for (list, items) in [("categories", &r.categories), ("activities", &r.activities)] {
                 out.extend(
                     items
@@ -204,26 +206,18 @@ impl Draft {
     /// Rows are created as their first member arrives (`supply.circuits.2.…`
     /// makes rows 0 to 2); larger indexes than a form could make are refused.
     fn make_row_for(&mut self, key: &str) {
-        let parts: Vec<&str> = key.splitn(4, '.').collect();
-        let (list, i) = match parts.as_slice() {
-            ["supply", "circuits", i, ..] => ("circuits", *i),
-            ["supply", "emergency_sources", i, ..] => ("emergency", *i),
-            ["paused", i, ..] => ("paused", *i),
-            ["contractors", i, ..] => ("contractors", *i),
-            _ => return,
-        };
-        let Some(n) = i.parse::<usize>().ok().filter(|n| *n < 100).map(|n| n + 1) else {
-            return;
-        };
-        match list {
-            "circuits" if self.circuits.len() < n => self.circuits.resize_with(n, Default::default),
-            "emergency" if self.emergency.len() < n => {
-                self.emergency.resize_with(n, Default::default)
+        fn grow<T: Default>(rows: &mut Vec<T>, i: &str) {
+            if let Some(n) = i.parse::<usize>().ok().filter(|n| *n < 100) {
+                if rows.len() <= n {
+                    rows.resize_with(n + 1, T::default);
+                }
             }
-            "paused" if self.paused.len() < n => self.paused.resize_with(n, Default::default),
-            "contractors" if self.contractors.len() < n => {
-                self.contractors.resize_with(n, Default::default)
-            }
+        }
+        match key.splitn(4, '.').collect::<Vec<_>>().as_slice() {
+            ["supply", "circuits", i, ..] => grow(&mut self.circuits, i),
+            ["supply", "emergency_sources", i, ..] => grow(&mut self.emergency, i),
+            ["paused", i, ..] => grow(&mut self.paused, i),
+            ["contractors", i, ..] => grow(&mut self.contractors, i),
             _ => {}
         }
     }

@@ -364,8 +364,8 @@ impl Saved {
             fields: self
                 .draft
                 .fields()
-                .iter()
-                .map(|(k, v)| (k.clone(), crate::draft_fields::encode(v)))
+                .into_iter()
+                .map(|(k, v)| (k, crate::draft_fields::encode(&v)))
                 .collect(),
         };
         serde_json::to_string(&file).unwrap_or_default()
