@@ -1,6 +1,7 @@
-//! Round-trip and monotonicity properties of the calendar, swept over every
-//! day around the covered years (so the coverage edges are crossed), and the
-//! located errors of the calendar data loader.
+//! Round-trip and monotonicity properties of the calendar: swept over every
+//! day around the covered years (so the coverage edges are crossed), and
+//! drawn by proptest from the whole case range 1900–2100 with long spans;
+//! then the located errors of the calendar data loader.
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use yekuo::calendar::{Calendar, CoverageGap};
@@ -154,5 +155,56 @@ fn every_covered_year_names_its_notice() {
             n.year,
             n.title
         );
+    }
+}
+
+/// Any day a case may carry (1900–2100), as a chrono day number.
+fn any_case_day() -> impl proptest::strategy::Strategy<Value = NaiveDate> {
+    use proptest::strategy::Strategy;
+    let first = d("1900-01-01").num_days_from_ce();
+    let last = d("2100-12-31").num_days_from_ce();
+    (first..=last).prop_map(|n| NaiveDate::from_num_days_from_ce_opt(n).unwrap())
+}
+
+proptest::proptest! {
+    // The sweep above covers every start near the data with short spans;
+    // these draw starts from the whole case range and spans of years, in
+    // both directions, so the rank/select arithmetic meets large offsets.
+    #![proptest_config(proptest::test_runner::Config::with_cases(2000))]
+
+    #[test]
+    fn adding_and_counting_agree_anywhere(start in any_case_day(), n in -4000i64..=4000) {
+        let cal = Calendar::national();
+        let w = cal.add_working_days(start, n).unwrap();
+        let next = cal.add_working_days(start, n + 1).unwrap();
+        proptest::prop_assert!(next > w, "{start} {n}: {w} then {next}");
+        if n > 0 {
+            proptest::prop_assert!(cal.is_working_day(w));
+            proptest::prop_assert_eq!(cal.working_days_between(start, w), n);
+            proptest::prop_assert_eq!(cal.working_days_between(start, w.pred_opt().unwrap()), n - 1);
+        } else if n < 0 {
+            proptest::prop_assert!(cal.is_working_day(w));
+            // Backwards the start is not counted either: the working days
+            // in [w, start) are exactly -n.
+            let before = |x: NaiveDate| x.pred_opt().unwrap();
+            proptest::prop_assert_eq!(cal.working_days_between(before(w), before(start)), -n);
+        } else {
+            proptest::prop_assert_eq!(w, start);
+        }
+    }
+
+    #[test]
+    fn counting_is_additive_antisymmetric_and_matches_day_by_day(
+        a in any_case_day(), span1 in 0i64..1500, span2 in 0i64..1500
+    ) {
+        let cal = Calendar::national();
+        let b = a + chrono::Duration::days(span1);
+        let c = b + chrono::Duration::days(span2);
+        let ab = cal.working_days_between(a, b);
+        proptest::prop_assert_eq!(ab + cal.working_days_between(b, c), cal.working_days_between(a, c));
+        proptest::prop_assert_eq!(cal.working_days_between(b, a), -ab);
+        // The O(1) count against walking the days one by one.
+        let walked = a.iter_days().skip(1).take_while(|x| *x <= b).filter(|x| cal.is_working_day(*x)).count();
+        proptest::prop_assert_eq!(ab, walked as i64);
     }
 }

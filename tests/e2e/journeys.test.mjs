@@ -266,3 +266,22 @@ test('export gives the CLI case format and the deadlines as iCalendar; print hid
   await shoot(page, 'print-report');
   await context.close();
 });
+
+test('text the user types is shown as text, never run as HTML', async () => {
+  // The CSP is bypassed here on purpose: the check is that the view escapes
+  // user text, so an escaping bug would run the handler and fail the test.
+  const { context, page } = await newPage(env.browser, { bypassCSP: true });
+  await page.goto(env.base + '?mode=clerk');
+  await ready(page);
+  await enterS0(page);
+  const evil = '<img src=x onerror="window.__pwned=1"><b>施工</b>';
+  await page.fill('#f-contractors-0-name', evil);
+  await page.fill('#f-title', evil);
+  const f = await findings(page);
+  const lic02 = f.find((x) => x.rule === 'LIC-02' && x.outcome === 'violation');
+  assert.ok(lic02.text.includes(evil), `the name appears literally: ${lic02.text}`);
+  assert.equal(await page.$$eval('.results img, .results b, form.case-form img', (els) => els.length), 0);
+  await page.waitForTimeout(200);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined, 'no handler ran');
+  await context.close();
+});
