@@ -74,12 +74,45 @@ fn coverage_gap_names_the_uncovered_part() {
             to: d("2027-01-15")
         })
     );
+    // Ranges starting or ending exactly on the coverage edge.
+    assert_eq!(
+        cal.gap(d("2004-01-01"), d("2027-01-15")),
+        Some(CoverageGap {
+            from: d("2027-01-01"),
+            to: d("2027-01-15")
+        })
+    );
+    assert_eq!(
+        cal.gap(d("2003-12-30"), d("2026-12-31")),
+        Some(CoverageGap {
+            from: d("2003-12-30"),
+            to: d("2003-12-31")
+        })
+    );
     assert_eq!(
         cal.gap(d("2003-12-30"), d("2004-02-01")),
         Some(CoverageGap {
             from: d("2003-12-30"),
             to: d("2003-12-31")
         })
+    );
+}
+
+#[test]
+fn zero_days_and_the_next_working_day() {
+    // catalog §11 item 1: 2010-06-15 (端午) is a holiday and day 1 after it
+    // is 2010-06-17; adding zero working days moves nothing.
+    let cal = Calendar::national();
+    for day in ["2010-06-15", "2010-06-17", "2010-06-19"] {
+        assert_eq!(cal.add_working_days(d(day), 0), Some(d(day)));
+    }
+    assert_eq!(
+        cal.working_day_on_or_after(d("2010-06-15")),
+        Some(d("2010-06-17"))
+    );
+    assert_eq!(
+        cal.working_day_on_or_after(d("2010-06-17")),
+        Some(d("2010-06-17"))
     );
 }
 

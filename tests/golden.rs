@@ -183,7 +183,9 @@ fn calendar_table() {
 //     "absent": [ pattern … ],          findings that must not be present
 //     "variants": [ { "name", "patch": {…merged into the case…}, "expect", "absent" } ] }
 // A pattern is { "rule", "outcome"?, "instrument"?, "dates"?: {name: date},
-// "numbers"?: {name: n}, "basis"?: [rule …] }; every field given must match.
+// "numbers"?: {name: n}, "basis"?: [rule …], "inputs"?: [case field …],
+// "gap"?: {"from"?, "to"?}, "count"?: n }; every field given must match ("inputs": each field is among
+// those the finding names; "count": exactly n findings match the rest).
 
 use serde_json::{json, Value as Json};
 use yekuo::report::Finding;
@@ -232,6 +234,26 @@ fn matches(f: &Finding, pat: &Json) -> bool {
             }
         }
     }
+    if let Some(g) = pat.get("gap").and_then(Json::as_object) {
+        let Some(gap) = f.evidence.coverage_gap else {
+            return false;
+        };
+        for (k, day) in [("from", gap.from), ("to", gap.to)] {
+            if g.get(k)
+                .is_some_and(|v| v.as_str() != Some(&day.to_string()))
+            {
+                return false;
+            }
+        }
+    }
+    if let Some(is) = pat.get("inputs").and_then(Json::as_array) {
+        if !is
+            .iter()
+            .all(|i| f.evidence.inputs.iter().any(|x| Some(&**x) == i.as_str()))
+        {
+            return false;
+        }
+    }
     if let Some(bs) = pat.get("basis").and_then(Json::as_array) {
         if !bs
             .iter()
@@ -258,7 +280,13 @@ fn run_scenario(
     let report = yekuo::eval::evaluate(yekuo::rulebook::Rulebook::embedded(), &case, as_of);
     let mut failures = Vec::new();
     for pat in expect {
-        if !report.findings.iter().any(|f| matches(f, pat)) {
+        let found = report.findings.iter().filter(|f| matches(f, pat)).count();
+        if let Some(n) = pat.get("count").and_then(Json::as_u64) {
+            if found as u64 != n {
+                failures.push(format!("{name}: {found} findings match {pat}"));
+            }
+        }
+        if found == 0 {
             let same_rule: Vec<String> = report
                 .findings
                 .iter()

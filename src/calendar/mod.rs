@@ -240,11 +240,8 @@ impl Calendar {
     pub fn special_days_between(&self, from: NaiveDate, to: NaiveDate) -> &[SpecialDay] {
         let lo = self.special.partition_point(|s| s.date <= from);
         let hi = self.special.partition_point(|s| s.date <= to);
-        if lo < hi {
-            &self.special[lo..hi]
-        } else {
-            &[]
-        }
+        // `to` before `from` makes lo > hi: an empty range, not a panic.
+        self.special.get(lo..hi).unwrap_or_default()
     }
 
     /// The special entry for one day, if the data lists it.
@@ -298,5 +295,15 @@ mod tests {
             assert_eq!(weekdays_before(x), k);
             assert!(x.rem_euclid(7) < 5);
         }
+    }
+
+    #[test]
+    fn the_index_holds_exactly_the_covered_days() {
+        // Beyond the data the weekday rule answers, so an index that ran on
+        // past `last` would give the same answers; only its size shows it.
+        let cal = Calendar::national();
+        let days = (cal.last - cal.first).num_days() as usize + 1;
+        assert_eq!(cal.prefix.len(), days + 1);
+        assert_eq!(cal.select.len(), *cal.prefix.last().unwrap() as usize);
     }
 }
