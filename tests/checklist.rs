@@ -55,3 +55,25 @@ fn high_voltage_new_lists_the_hv_documents_once() {
     sorted.dedup();
     assert_eq!(sorted.len(), c.len(), "a document listed twice: {c:?}");
 }
+
+#[test]
+fn each_item_carries_the_names_of_its_own_document() {
+    // Names and accepted forms come from data/rules/documents.toml (DOC-01).
+    let case =
+        parse_case(r#"{"format":"yekuo-case/1","customer":{"category":"居民","business":"增容"}}"#)
+            .unwrap();
+    let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let list = checklist(Rulebook::embedded(), &case, today);
+    let id = list
+        .iter()
+        .find(|i| i.doc == "D-ID")
+        .expect("D-ID is asked for");
+    assert_eq!(id.name_zh, "用电人有效身份证明");
+    assert_eq!(id.name_en, "Applicant's identity document");
+    assert!(id.accepted_zh[0].starts_with("个人: 居民身份证"));
+    let acct = list
+        .iter()
+        .find(|i| i.doc == "D-ACCT")
+        .expect("D-ACCT is asked for");
+    assert_ne!(acct.name_zh, id.name_zh);
+}

@@ -184,7 +184,9 @@ fn calendar_table() {
 //     "variants": [ { "name", "patch": {…merged into the case…}, "expect", "absent" } ] }
 // A pattern is { "rule", "outcome"?, "instrument"?, "dates"?: {name: date},
 // "numbers"?: {name: n}, "basis"?: [rule …], "inputs"?: [case field …],
-// "gap"?: {"from"?, "to"?}, "count"?: n }; every field given must match ("inputs": each field is among
+// "gap"?: {"from"?, "to"?}, "dates_caveat"?: bool, "count"?: n }; every field
+// given must match ("dates_caveat": whether the finding warns that its
+// instrument's in-force dates are unverified) ("inputs": each field is among
 // those the finding names; "count": exactly n findings match the rest).
 
 use serde_json::{json, Value as Json};
@@ -232,6 +234,12 @@ fn matches(f: &Finding, pat: &Json) -> bool {
             if f.evidence.numbers.get(k.as_str()).copied() != v.as_f64() {
                 return false;
             }
+        }
+    }
+    if let Some(want) = pat.get("dates_caveat").and_then(Json::as_bool) {
+        let has = f.caveats.iter().any(|c| c.en.contains("in-force dates"));
+        if has != want {
+            return false;
         }
     }
     if let Some(g) = pat.get("gap").and_then(Json::as_object) {

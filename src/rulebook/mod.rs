@@ -191,10 +191,6 @@ pub struct Instrument {
 }
 
 impl Instrument {
-    pub fn in_force_on(&self, d: NaiveDate) -> bool {
-        self.from <= d && self.until.is_none_or(|u| d <= u)
-    }
-
     /// True when the in-force dates themselves are not verified or secondary.
     pub fn dates_uncertain(&self) -> bool {
         !self.from_mark.is_reliable() || self.until_mark.is_some_and(|m| !m.is_reliable())
