@@ -74,8 +74,10 @@ fn every_rule_id_in_the_rulebook_is_exercised_by_a_golden_case() {
             }
         }
     }
-    let reported: BTreeSet<String> = book.rule_ids().into_iter().map(String::from).collect();
+    let listed = book.rule_ids();
+    let reported: BTreeSet<String> = listed.iter().copied().map(String::from).collect();
     assert_eq!(reported, in_files);
+    assert_eq!(listed.len(), reported.len(), "each id once: {listed:?}");
 }
 
 #[test]
