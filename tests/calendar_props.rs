@@ -170,6 +170,32 @@ fn calendar_data_errors_say_where_and_what() {
         "{head}[[notice]]\nyear=2011\ntitle='t'\nsource='s'\n"
     ));
     assert!(e.contains("outside the coverage"), "{e}");
+    let e = load_err("[coverage]\nfirst_year = 2011\nlast_year = 2010\n");
+    assert!(e.contains("before first_year"), "{e}");
+    // An entry two years before its notice, then one in the December before
+    // the notice (allowed by CAL-12) but before the coverage starts.
+    let e = load_err(&format!(
+        "{head}[[notice]]\nyear=2010\ntitle='t'\nsource='s'\noff=['2008-06-02 端午节']\n"
+    ));
+    assert!(e.contains("off[0]") && e.contains("notice's year"), "{e}");
+    let e = load_err(&format!(
+        "{head}[[notice]]\nyear=2010\ntitle='t'\nsource='s'\noff=['2009-12-31 元旦']\n"
+    ));
+    assert!(
+        e.contains("off[0]") && e.contains("outside the coverage"),
+        "{e}"
+    );
+    // Runs: 31 days apart is accepted, longer is refused; the last covered
+    // day may be listed.
+    let ok = |entries: &str| {
+        Calendar::from_toml(&format!(
+            "{head}[[notice]]\nyear=2010\ntitle='t'\nsource='s'\noff=[{entries}]\n"
+        ))
+    };
+    assert!(ok("'2010-07-01..2010-08-01 长假'").is_ok());
+    assert!(ok("'2010-12-31 年末'").is_ok());
+    let e = ok("'2010-07-01..2010-08-10 长假'").unwrap_err().to_string();
+    assert!(e.contains("31 days"), "{e}");
 }
 
 /// Every covered year comes from its State Council notice (catalog §10:

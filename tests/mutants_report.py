@@ -5,7 +5,15 @@ import collections
 import datetime as dt
 import json
 import pathlib
+import re
 import sys
+
+# Mutants we judged equivalent (no test can tell them from the original),
+# keyed by file and description without the line:column, with the reason.
+NOTES = json.loads((pathlib.Path(__file__).parent / "mutants_equivalent.json").read_text())
+
+def note_key(name):
+    return re.sub(r":\d+:\d+:", ":", name)
 
 outcomes = []
 for d in sys.argv[1:]:
@@ -42,6 +50,10 @@ for f in sorted(per_file):
     c = per_file[f]
     lines.append(f"| `{f}` | {c['CaughtMutant']} | {c['MissedMutant']} | {c['Timeout']} | {c['Unviable']} | {score(c):.0%} |")
 lines += ["", "## Surviving mutants", ""]
-lines += [f"- `{m}`" for m in missed] or ["None."]
+unexplained = [m for m in missed if note_key(m) not in NOTES]
+lines += [f"{len(missed) - len(unexplained)} of the {len(missed)} are equivalent to the original (the note says why); "
+          f"{len(unexplained)} are gaps in the tests.", ""]
+lines += [f"- `{m}`" + (f" — equivalent: {NOTES[note_key(m)]}" if note_key(m) in NOTES else " — **not caught**")
+          for m in missed] or ["None."]
 lines.append("")
 print("\n".join(lines))

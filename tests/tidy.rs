@@ -157,6 +157,47 @@ fn overlapping_versions_of_a_series_are_rejected() {
     let text = HEAD.replace("series = \"test series\"", "series = \"供电监管\"");
     let e = load_with("x.toml", &text);
     assert!(e.problem.contains("overlaps"), "{e}");
+    // The message names the later version with its dates (from its file).
+    assert!(e.problem.contains("2005-08-01..2009-12-31"), "{e}");
+    // An open-ended later version reads "(open)".
+    let e = load_with("x.toml", &text.replace("2000-01-01", "2012-01-01"));
+    assert!(e.problem.contains("2012-01-01..(open)"), "{e}");
+}
+
+#[test]
+fn values_and_summaries_are_checked_key_by_key() {
+    let provision = |rule: &str, values: &str| {
+        format!("{HEAD}[[provision]]\nrule = \"{rule}\"\nmark = \"S\"\nsummary_zh = \"a\"\nsummary_en = \"a\"\nvalues = [{values}]\n")
+    };
+    // Both summaries are required, each on its own.
+    let e = load_with(
+        "x.toml",
+        &provision("TL-05", "").replace("summary_en = \"a\"", "summary_en = \" \""),
+    );
+    assert_eq!(e.key, "summary_zh/summary_en", "{e}");
+    let e = load_with(
+        "x.toml",
+        &provision("TL-05", "").replace("summary_zh = \"a\"", "summary_zh = \"\""),
+    );
+    assert_eq!(e.key, "summary_zh/summary_en", "{e}");
+    // Keys a value of that shape does not take are refused, each one.
+    for (rule, value, key) in [
+        ("PLAN-01", "{ for = \"high-voltage\", amount = 1, unit = \"years\", kind = \"x\" }", "kind"),
+        ("PLAN-01", "{ for = \"high-voltage\", amount = 1, unit = \"years\", scope = \"x\" }", "scope"),
+        ("TL-05", "{ for = \"high-voltage\", amount = 5, unit = \"working-days\", start = \"accepted\", max_kv = 10 }", "max_kv"),
+        ("TL-05", "{ for = \"high-voltage\", amount = 5, unit = \"working-days\", start = \"accepted\", certain_kv = 10 }", "certain_kv"),
+    ] {
+        let e = load_with("x.toml", &provision(rule, value));
+        assert!(e.key.contains(key), "{rule} with {key}: {e}");
+    }
+    // A tier's voltage must be a positive number.
+    for kv in ["0", "-5"] {
+        let e = load_with(
+            "x.toml",
+            &provision("LIC-02", &format!("{{ tier = 3, max_kv = {kv} }}")),
+        );
+        assert_eq!(e.key, "values.max_kv", "max_kv = {kv}: {e}");
+    }
 }
 
 #[test]
