@@ -184,9 +184,11 @@ fn calendar_table() {
 //     "variants": [ { "name", "patch": {…merged into the case…}, "expect", "absent" } ] }
 // A pattern is { "rule", "outcome"?, "instrument"?, "dates"?: {name: date},
 // "numbers"?: {name: n}, "basis"?: [rule …], "inputs"?: [case field …],
-// "gap"?: {"from"?, "to"?}, "dates_caveat"?: bool, "count"?: n }; every field
-// given must match ("dates_caveat": whether the finding warns that its
-// instrument's in-force dates are unverified) ("inputs": each field is among
+// "gap"?: {"from"?, "to"?}, "dates_caveat"?: bool, "says"?: text,
+// "count"?: n }; every field given must match ("dates_caveat": whether the
+// finding warns that its instrument's in-force dates are unverified; "says":
+// words in the English message or a caveat, for findings whose outcome is
+// the same but whose reason differs) ("inputs": each field is among
 // those the finding names; "count": exactly n findings match the rest).
 
 use serde_json::{json, Value as Json};
@@ -234,6 +236,11 @@ fn matches(f: &Finding, pat: &Json) -> bool {
             if f.evidence.numbers.get(k.as_str()).copied() != v.as_f64() {
                 return false;
             }
+        }
+    }
+    if let Some(words) = s("says") {
+        if !f.message.en.contains(words) && !f.caveats.iter().any(|c| c.en.contains(words)) {
+            return false;
         }
     }
     if let Some(want) = pat.get("dates_caveat").and_then(Json::as_bool) {
