@@ -15,9 +15,15 @@ NOTES = json.loads((pathlib.Path(__file__).parent / "mutants_equivalent.json").r
 def note_key(name):
     return re.sub(r":\d+:\d+:", ":", name)
 
-outcomes = []
+# A later run's outcome for the same mutant replaces an earlier one (a
+# re-test of the survivors after new tests, with `cargo mutants --re`).
+by_name = {}
 for d in sys.argv[1:]:
-    outcomes += json.loads((pathlib.Path(d) / "outcomes.json").read_text())["outcomes"]
+    for o in json.loads((pathlib.Path(d) / "outcomes.json").read_text())["outcomes"]:
+        key = "Baseline" if o["scenario"] == "Baseline" else o["scenario"]["Mutant"]["name"]
+        by_name[key] = o
+outcomes = list(by_name.values())
+runs = len(sys.argv) - 1
 per_file = collections.defaultdict(collections.Counter)
 missed = []
 for o in outcomes:
@@ -38,7 +44,8 @@ lines = [
     "",
     f"cargo-mutants, {dt.date.today().isoformat()}, by `scripts/mutants` (tests: unit, golden, calendar "
     "properties, oracle sweep, tidy, checklist, robustness, bad input). Score = (caught + timed out) / "
-    "(caught + missed + timed out); unviable mutants (do not compile) are left out.",
+    "(caught + missed + timed out); unviable mutants (do not compile) are left out."
+    + (f" Merged from {runs} runs: the survivors of the first were re-tested after new tests." if runs > 1 else ""),
     "",
     f"**Score: {score(total):.1%}** — {total['CaughtMutant']} caught, {total['MissedMutant']} missed, "
     f"{total['Timeout']} timed out, {total['Unviable']} unviable.",
@@ -51,8 +58,9 @@ for f in sorted(per_file):
     lines.append(f"| `{f}` | {c['CaughtMutant']} | {c['MissedMutant']} | {c['Timeout']} | {c['Unviable']} | {score(c):.0%} |")
 lines += ["", "## Surviving mutants", ""]
 unexplained = [m for m in missed if note_key(m) not in NOTES]
-lines += [f"{len(missed) - len(unexplained)} of the {len(missed)} are equivalent to the original (the note says why); "
-          f"{len(unexplained)} are gaps in the tests.", ""]
+if missed:
+    lines += [f"{len(missed) - len(unexplained)} of the {len(missed)} are equivalent to the original (the note says why); "
+              f"{len(unexplained)} are gaps in the tests.", ""]
 lines += [f"- `{m}`" + (f" — equivalent: {NOTES[note_key(m)]}" if note_key(m) in NOTES else " — **not caught**")
           for m in missed] or ["None."]
 lines.append("")

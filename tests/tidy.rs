@@ -180,15 +180,19 @@ fn values_and_summaries_are_checked_key_by_key() {
         &provision("TL-05", "").replace("summary_zh = \"a\"", "summary_zh = \"\""),
     );
     assert_eq!(e.key, "summary_zh/summary_en", "{e}");
-    // Keys a value of that shape does not take are refused, each one.
+    // Keys a value of that shape does not take are refused, each one, even
+    // with a value that would be valid where the key belongs.
     for (rule, value, key) in [
-        ("PLAN-01", "{ for = \"high-voltage\", amount = 1, unit = \"years\", kind = \"x\" }", "kind"),
-        ("PLAN-01", "{ for = \"high-voltage\", amount = 1, unit = \"years\", scope = \"x\" }", "scope"),
+        ("PLAN-01", "{ for = \"high-voltage\", amount = 1, unit = \"years\", kind = \"limit\" }", "kind"),
+        ("PLAN-01", "{ for = \"high-voltage\", amount = 1, unit = \"years\", scope = \"whole\" }", "scope"),
         ("TL-05", "{ for = \"high-voltage\", amount = 5, unit = \"working-days\", start = \"accepted\", max_kv = 10 }", "max_kv"),
         ("TL-05", "{ for = \"high-voltage\", amount = 5, unit = \"working-days\", start = \"accepted\", certain_kv = 10 }", "certain_kv"),
     ] {
         let e = load_with("x.toml", &provision(rule, value));
-        assert!(e.key.contains(key), "{rule} with {key}: {e}");
+        assert!(
+            e.key.contains(key) && e.problem.contains("does not take"),
+            "{rule} with {key}: {e}"
+        );
     }
     // A tier's voltage must be a positive number.
     for kv in ["0", "-5"] {
