@@ -285,3 +285,39 @@ test('text the user types is shown as text, never run as HTML', async () => {
   assert.equal(await page.evaluate(() => window.__pwned), undefined, 'no handler ran');
   await context.close();
 });
+
+test('every "fill in this field" link of a cannot-determine finding reaches its field', async () => {
+  // The scenarios of left-out inputs (tests/golden/cases/x02-missing-inputs.json),
+  // plus C4 (LOAD-01 asks about hazards), imported as case files.
+  const merge = (base, patch) => {
+    const out = structuredClone(base);
+    for (const [k, v] of Object.entries(patch)) {
+      if (v === null) delete out[k];
+      else if (typeof v === 'object' && !Array.isArray(v) && typeof out[k] === 'object' && out[k] !== null) out[k] = merge(out[k], v);
+      else out[k] = v;
+    }
+    return out;
+  };
+  const golden = (name) => JSON.parse(readFileSync(join(ROOT, 'tests', 'golden', 'cases', name), 'utf8'));
+  const x02 = golden('x02-missing-inputs.json');
+  const cases = [x02.case, ...x02.variants.map((v) => merge(x02.case, v.patch)), golden('c04-s4-case8-sewage-plant.json').case];
+  for (const mode of ['clerk', 'customer']) {
+    const { context, page } = await newPage(env.browser);
+    await page.goto(env.base + `?mode=${mode}`);
+    await ready(page);
+    let links = 0;
+    const broken = [];
+    for (const c of cases) {
+      await page.setInputFiles('#import-file', { name: 'case.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(c)) });
+      await page.waitForSelector('article.finding');
+      const targets = await page.$$eval('article.finding a.fill-in', (as) => as.map((a) => a.getAttribute('href')));
+      for (const href of targets) {
+        links += 1;
+        if (!(await page.evaluate((id) => document.getElementById(id) !== null, href.slice(1)))) broken.push(href);
+      }
+    }
+    assert.deepEqual(broken, [], `${mode}: links to no field`);
+    assert.ok(links >= 8, `${mode}: only ${links} links were checked`);
+    await context.close();
+  }
+});

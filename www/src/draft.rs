@@ -285,9 +285,27 @@ pub struct Checked {
     pub errors: Vec<FieldError>,
 }
 
-/// The HTML id of a field's control.
+/// Whether the form has a control for a case-file field; `false` for the
+/// parts it only carries through (see [`Draft::outage`]), so the results do
+/// not offer a "fill in" link that leads nowhere.
+pub fn form_edits(key: &str) -> bool {
+    !key.starts_with("outage.") && key != "outage"
+}
+
+/// The HTML id of a field's control. Takes the form's keys
+/// (`contractors.0.tier`) and the core's paths (`contractors[0].tier`), so
+/// a finding that names a field can link to it.
 pub fn field_id(key: &str) -> String {
-    format!("f-{}", key.replace('.', "-"))
+    let mut id = String::with_capacity(key.len() + 2);
+    id.push_str("f-");
+    for c in key.chars() {
+        match c {
+            '.' | '[' => id.push('-'),
+            ']' => {}
+            c => id.push(c),
+        }
+    }
+    id
 }
 
 fn text_of(input: Input) -> Option<String> {

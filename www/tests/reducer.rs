@@ -330,3 +330,15 @@ fn another_tab_pauses_autosave_and_keeping_this_tab_resumes_it() {
     let k = State::new(Mode::Kiosk, day("2026-11-22"));
     assert_eq!(k.apply(Action::OtherTabSaved), k);
 }
+
+#[test]
+fn a_field_named_by_the_core_has_the_form_controls_id() {
+    use yekuo_www::draft::field_id;
+    assert_eq!(field_id("contractors.0.tier"), "f-contractors-0-tier");
+    assert_eq!(field_id("contractors[0].tier"), "f-contractors-0-tier");
+    assert_eq!(field_id("paused[12].to"), field_id("paused.12.to"));
+    assert_eq!(field_id("dates.accepted"), "f-dates-accepted");
+    // The outage is carried through from imports; the form has no control.
+    assert!(!yekuo_www::draft::form_edits("outage.notice_date"));
+    assert!(yekuo_www::draft::form_edits("contractors[0].tier"));
+}

@@ -136,10 +136,12 @@ fn project(d: &Draft, ui: &Ui, clerk: bool) -> Html {
             if grade == 1 || d.important || clerk {
                 { emergency(d, ui) }
                 { ui.tri("supply.plan_mentions_self_emergency", ("供电方案是否写明须自备应急电源？", "Does the supply plan require your own emergency source?"), d.plan_mentions_self_emergency) }
+                // LOAD-01 asks about these consequences, so whoever sees its
+                // question also gets the field to answer it.
+                { ui.textarea("supply.hazards", ("停电后果(每行一项)", "Consequences of an outage (one per line)"), &d.hazards) }
             }
             if clerk {
                 { ui.tri("supply.separate_distribution", ("应急电源是否有独立配电(防止并网倒送)？", "Does the emergency source have separate distribution?"), d.separate_distribution) }
-                { ui.textarea("supply.hazards", ("停电后果(每行一项)", "Consequences of an outage (one per line)"), &d.hazards) }
             }
         }
     </> };
@@ -282,6 +284,8 @@ fn contractors(d: &Draft, ui: &Ui, clerk: bool) -> Html {
     ];
     let body = html! { <>
         <p class="hint">{ui.t("如已选定施工单位，请按其《承装(修、试)电力设施许可证》填写。", "If you have chosen a contractor, fill in from its installation licence.")}</p>
+        // The target of "fill in" links that name the list as a whole.
+        <div id={field_id("contractors")} tabindex="-1">
         { for d.contractors.iter().enumerate().map(|(i, c)| {
             let p = format!("contractors.{i}");
             html! {
@@ -290,12 +294,12 @@ fn contractors(d: &Draft, ui: &Ui, clerk: bool) -> Html {
                 { ui.text(&format!("{p}.name"), ("单位名称", "Name"), &c.name, "text", None) }
                 { ui.tri(&format!("{p}.licensed"), ("是否持有承装(修、试)电力设施许可证？", "Does it hold an installation licence?"), c.licensed) }
                 { ui.select(&format!("{p}.tier"), ("许可证等级", "Licence tier"), &c.tier, TIERS) }
-                <fieldset class="radios inline">
+                <fieldset class="radios inline" id={field_id(&format!("{p}.categories"))} tabindex="-1">
                     <legend>{ui.t("许可类别", "Licensed categories")}</legend>
                     { for acts.iter().map(|(code, zh, en)| ui.check(&format!("{p}.categories.{code}"), (zh, en), c.categories.iter().any(|x| x == code))) }
                 </fieldset>
                 if clerk {
-                    <fieldset class="radios inline">
+                    <fieldset class="radios inline" id={field_id(&format!("{p}.activities"))} tabindex="-1">
                         <legend>{ui.t("本工程中承担", "Does on this project")}</legend>
                         { for acts.iter().map(|(code, zh, en)| ui.check(&format!("{p}.activities.{code}"), (zh, en), c.activities.iter().any(|x| x == code))) }
                     </fieldset>
@@ -306,6 +310,7 @@ fn contractors(d: &Draft, ui: &Ui, clerk: bool) -> Html {
             </fieldset>
         }}) }
         { ui.button(("+ 添加施工单位", "+ Add a contractor"), "secondary", Action::AddRow(List::Contractors)) }
+        </div>
     </> };
     section("contractor", ui.t("5. 施工单位", "5. Contractor"), body)
 }
