@@ -15,7 +15,7 @@ use chrono::NaiveDate;
 use std::collections::BTreeMap;
 use yekuo::case::{
     Activity, Business, Case, Category, Circuit, Conduct, Contractor, Convention, Customer, Dates,
-    EmergencyKind, EmergencySource, Pause, Sources, Supply, Utility, FORMAT,
+    EmergencyKind, EmergencySource, Outage, Pause, Sources, Supply, Utility, FORMAT,
 };
 
 /// The milestone dates the form offers, in process order, with their labels.
@@ -207,10 +207,22 @@ pub struct Draft {
     pub paused: Vec<PauseDraft>,
     pub contractors: Vec<ContractorDraft>,
     pub conduct: ConductDraft,
-    /// Parts of an imported case the form has no controls for: kept as they
-    /// were so an import → export round trip loses nothing.
-    pub outage: Option<yekuo::case::Outage>,
+    pub outage: OutageDraft,
     pub convention: String,
+}
+
+/// A planned outage and its notice (OTH-03), as typed.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct OutageDraft {
+    pub date: String,
+    pub notice_date: String,
+    pub reminder_given: Option<bool>,
+}
+
+impl OutageDraft {
+    pub fn is_empty(&self) -> bool {
+        *self == OutageDraft::default()
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -283,13 +295,6 @@ pub struct Checked {
     pub case: Option<Case>,
     /// Every field that was ignored, with why.
     pub errors: Vec<FieldError>,
-}
-
-/// Whether the form has a control for a case-file field; `false` for the
-/// parts it only carries through (see [`Draft::outage`]), so the results do
-/// not offer a "fill in" link that leads nowhere.
-pub fn form_edits(key: &str) -> bool {
-    !key.starts_with("outage.") && key != "outage"
 }
 
 /// The HTML id of a field's control. Takes the form's keys
@@ -431,6 +436,12 @@ impl Draft {
                 }
             }
             ["conduct", f] => self.set_conduct(f, input),
+            ["outage", f] => match *f {
+                "date" => set_text(&mut self.outage.date, input),
+                "notice_date" => set_text(&mut self.outage.notice_date, input),
+                "reminder_given" => set_tri(&mut self.outage.reminder_given, input),
+                _ => false,
+            },
             ["convention"] => set_text(&mut self.convention, input),
             _ => false,
         }
@@ -621,6 +632,21 @@ impl Draft {
             "许可证等级",
             "licence tier",
         );
+        let o = &self.outage;
+        let outage_date = r.date("outage.date", &o.date);
+        let notice_date = r.date("outage.notice_date", &o.notice_date);
+        if outage_date.is_none() && o.date.trim().is_empty() && !o.is_empty() {
+            r.error(
+                "outage.date",
+                "请填写停电日期，才能核对停电通知是否及时。",
+                "Give the outage date, so the notice can be checked.",
+            );
+        }
+        let outage = outage_date.map(|date| Outage {
+            date,
+            notice_date,
+            reminder_given: o.reminder_given,
+        });
         let c = &self.conduct;
         let mut case = Case {
             format: FORMAT.to_string(),
@@ -681,7 +707,7 @@ impl Draft {
                 demanded_tier,
                 plan_changed: c.plan_changed,
             },
-            outage: self.outage.clone(),
+            outage,
             convention: if self.convention == "deemed-next-workday" {
                 Convention::DeemedNextWorkday
             } else {
@@ -800,7 +826,15 @@ impl Draft {
                 demanded_tier: small(case.conduct.demanded_tier),
                 plan_changed: case.conduct.plan_changed,
             },
-            outage: case.outage.clone(),
+            outage: case
+                .outage
+                .as_ref()
+                .map(|o| OutageDraft {
+                    date: o.date.to_string(),
+                    notice_date: o.notice_date.map(|d| d.to_string()).unwrap_or_default(),
+                    reminder_given: o.reminder_given,
+                })
+                .unwrap_or_default(),
             convention: match case.convention {
                 Convention::ExcludeStart => String::new(),
                 Convention::DeemedNextWorkday => "deemed-next-workday".into(),

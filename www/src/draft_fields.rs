@@ -35,10 +35,6 @@ pub fn decode(s: &str) -> Option<Input> {
     })
 }
 
-/// The key under which an imported outage notice (no form controls) is kept,
-/// as its case-file JSON.
-const OUTAGE: &str = "outage";
-
 impl Draft {
     /// Every field of the draft, in an order that rebuilds it: list rows
     /// before their members, list items in their order.
@@ -61,6 +57,8 @@ impl Draft {
         text("supply.load_grade", &self.load_grade);
         text("supply.hazards", &self.hazards);
         text("conduct.demanded_tier", &self.conduct.demanded_tier);
+        text("outage.date", &self.outage.date);
+        text("outage.notice_date", &self.outage.notice_date);
         text("convention", &self.convention);
         for (k, v) in &self.dates {
             text(&format!("dates.{k}"), v);
@@ -100,6 +98,7 @@ impl Draft {
             ("conduct.gifts_or_banquets", c.gifts_or_banquets),
             ("conduct.unauthorised_fees", c.unauthorised_fees),
             ("conduct.plan_changed", c.plan_changed),
+            ("outage.reminder_given", self.outage.reminder_given),
         ];
         out.extend(
             flags
@@ -169,12 +168,6 @@ impl Draft {
                 );
             }
         }
-        if let Some(o) = &self.outage {
-            out.push((
-                OUTAGE.to_string(),
-                Input::Text(serde_json::to_string(o).unwrap_or_default()),
-            ));
-        }
         out
     }
 
@@ -185,16 +178,6 @@ impl Draft {
         let mut d = Draft::default();
         let mut unplaced = Vec::new();
         for (key, input) in fields {
-            if key == OUTAGE {
-                match &input {
-                    Input::Text(json) => match serde_json::from_str(json) {
-                        Ok(o) => d.outage = Some(o),
-                        Err(_) => unplaced.push(key),
-                    },
-                    _ => unplaced.push(key),
-                }
-                continue;
-            }
             d.make_row_for(&key);
             if !d.set(&key, input) {
                 unplaced.push(key);

@@ -5,7 +5,8 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 use yekuo_www::draft::{
-    CircuitDraft, ConductDraft, ContractorDraft, Draft, EmergencyDraft, Input, PauseDraft,
+    CircuitDraft, ConductDraft, ContractorDraft, Draft, EmergencyDraft, Input, OutageDraft,
+    PauseDraft,
 };
 use yekuo_www::draft_fields::{decode, encode};
 
@@ -90,11 +91,11 @@ fn every_field() -> Draft {
             demanded_tier: s("2"),
             plan_changed: Some(true),
         },
-        outage: Some(yekuo::case::Outage {
-            date: chrono::NaiveDate::from_ymd_opt(2021, 3, 4).unwrap(),
-            notice_date: None,
+        outage: OutageDraft {
+            date: s("2021-03-04"),
+            notice_date: s("2021-03-01"),
             reminder_given: Some(true),
-        }),
+        },
         convention: s("deemed-next-workday"),
     }
 }

@@ -338,7 +338,39 @@ fn a_field_named_by_the_core_has_the_form_controls_id() {
     assert_eq!(field_id("contractors[0].tier"), "f-contractors-0-tier");
     assert_eq!(field_id("paused[12].to"), field_id("paused.12.to"));
     assert_eq!(field_id("dates.accepted"), "f-dates-accepted");
-    // The outage is carried through from imports; the form has no control.
-    assert!(!yekuo_www::draft::form_edits("outage.notice_date"));
-    assert!(yekuo_www::draft::form_edits("contractors[0].tier"));
+}
+
+#[test]
+fn an_outage_typed_in_the_form_is_checked_and_located() {
+    // catalog OTH-03: the 1996 rules ask for notice 3 to 7 days ahead.
+    let mut s = State::new(Mode::Clerk, day("2015-06-01"));
+    for (k, v) in [
+        ("customer.category", "lv-nonresident"),
+        ("customer.business", "new"),
+        ("utility.operator", "other"),
+        ("outage.date", "2015-05-20"),
+        ("outage.notice_date", "2015-05-18"),
+    ] {
+        s = edit(&s, k, text(v));
+    }
+    s = edit(&s, "outage.reminder_given", Input::Tri(Some(true)));
+    let c = s.draft.check();
+    assert!(c.errors.is_empty(), "{:?}", c.errors);
+    let o = c.case.unwrap().outage.expect("the outage reaches the case");
+    assert_eq!(
+        (o.date, o.notice_date),
+        (day("2015-05-20"), Some(day("2015-05-18")))
+    );
+    assert_eq!(o.reminder_given, Some(true));
+    // A notice date with no outage date: located at the outage date.
+    let t = edit(&s, "outage.date", text(""));
+    let c = t.draft.check();
+    assert_eq!(c.errors.len(), 1, "{:?}", c.errors);
+    assert_eq!(c.errors[0].field, "outage.date");
+    assert!(c.case.unwrap().outage.is_none());
+    // An impossible notice date is reported at its own field.
+    let t = edit(&s, "outage.notice_date", text("2015-02-30"));
+    let c = t.draft.check();
+    assert_eq!(c.errors[0].field, "outage.notice_date");
+    assert_eq!(c.case.unwrap().outage.unwrap().notice_date, None);
 }

@@ -55,6 +55,9 @@ pub fn form(state: &State, ui: &Ui, checklist: &[ChecklistItem]) -> Html {
                 { dates(state, ui) }
                 { contractors(d, ui, clerk) }
                 if clerk { { conduct(d, ui) } }
+                // A customer sees the outage questions only when an imported
+                // case carries one (so its findings can link to them).
+                if clerk || !d.outage.is_empty() { { outage(d, ui) } }
             } else {
                 <p class="next-hint">{ui.t("请先选择客户类别和业务类型，再继续填写。", "Choose the customer category and the business first.")}</p>
             }
@@ -313,6 +316,21 @@ fn contractors(d: &Draft, ui: &Ui, clerk: bool) -> Html {
         </div>
     </> };
     section("contractor", ui.t("5. 施工单位", "5. Contractor"), body)
+}
+
+fn outage(d: &Draft, ui: &Ui) -> Html {
+    let o = &d.outage;
+    let body = html! { <>
+        <p class="hint">{ui.t("用于核对计划停电(如欠费停电)是否提前通知(OTH-03)。", "Checks whether a planned outage (e.g. for arrears) was announced in time (OTH-03).")}</p>
+        { ui.text("outage.date", ("停电日期", "Outage date"), &o.date, "date", None) }
+        { ui.text("outage.notice_date", ("通知送达日期", "Notice served on"), &o.notice_date, "date", None) }
+        { ui.tri("outage.reminder_given", ("停电前30分钟是否再次通知？", "Was a reminder given 30 minutes before?"), o.reminder_given) }
+    </> };
+    section(
+        "outage",
+        ui.t("7. 计划停电通知", "7. Planned outage notice"),
+        body,
+    )
 }
 
 fn conduct(d: &Draft, ui: &Ui) -> Html {

@@ -148,7 +148,7 @@ fn finding(ui: &Ui, index: usize, f: &Finding) -> Html {
             </p>
             { for f.caveats.iter().map(|c| html! { <p class="caveat">{ui.t(&c.zh, &c.en).to_string()}</p> }) }
             if f.outcome == Outcome::CannotDetermine {
-                { for ev.inputs.iter().filter(|i| crate::draft::form_edits(i)).map(|input| {
+                { for ev.inputs.iter().map(|input| {
                     let id = crate::draft::field_id(input);
                     let target = id.clone();
                     let onclick = Callback::from(move |e: MouseEvent| { e.prevent_default(); super::browser::focus(&target); });
