@@ -8,6 +8,8 @@
 //! and the separators. Anything it cannot place gives the deepest path it
 //! has, never a panic.
 
+use std::fmt::Write;
+
 /// The byte offset of serde_json's (1-based line, column) position, where
 /// the column counts bytes from the start of the line.
 fn offset_of(text: &str, line: usize, column: usize) -> usize {
@@ -117,7 +119,9 @@ pub fn path_at(text: &str, line: usize, column: usize, anchor: Anchor) -> String
     let mut path = String::new();
     for frame in &stack[..keep] {
         match frame {
-            Frame::Array(n) => path.push_str(&format!("[{n}]")),
+            Frame::Array(n) => {
+                let _ = write!(path, "[{n}]");
+            }
             Frame::Object(Some(key), _) if !key.is_empty() => {
                 if !path.is_empty() {
                     path.push('.');

@@ -119,47 +119,53 @@ impl Draft {
         );
         // Rows: every member, even empty, so a row added but not yet
         // filled in survives a reload.
-        let row = |out: &mut Vec<(String, Input)>, prefix: String, members: Vec<(&str, Input)>| {
-            out.extend(
-                members
-                    .into_iter()
-                    .map(|(m, v)| (format!("{prefix}.{m}"), v)),
-            );
-        };
+        fn rows<R>(
+            out: &mut Vec<(String, Input)>,
+            list: &str,
+            items: &[R],
+            members: impl Fn(&R) -> Vec<(&'static str, Input)>,
+        ) {
+            for (i, r) in items.iter().enumerate() {
+                out.extend(
+                    members(r)
+                        .into_iter()
+                        .map(|(m, v)| (format!("{list}.{i}.{m}"), v)),
+                );
+            }
+        }
         let t = |s: &String| Input::Text(s.clone());
-        for (i, r) in self.circuits.iter().enumerate() {
-            let members = vec![
+        rows(&mut out, "supply.circuits", &self.circuits, |r| {
+            vec![
                 ("substation", t(&r.substation)),
                 ("bus_section", t(&r.bus_section)),
-            ];
-            row(&mut out, format!("supply.circuits.{i}"), members);
-        }
-        for (i, r) in self.emergency.iter().enumerate() {
-            let members = vec![
+            ]
+        });
+        rows(&mut out, "supply.emergency_sources", &self.emergency, |r| {
+            vec![
                 ("type", t(&r.kind)),
                 ("kw", t(&r.kw)),
                 ("kva", t(&r.kva)),
                 ("loads", t(&r.loads)),
-            ];
-            row(&mut out, format!("supply.emergency_sources.{i}"), members);
-        }
-        for (i, r) in self.paused.iter().enumerate() {
-            let members = vec![
+            ]
+        });
+        rows(&mut out, "paused", &self.paused, |r| {
+            vec![
                 ("from", t(&r.from)),
                 ("to", t(&r.to)),
                 ("reason", t(&r.reason)),
-            ];
-            row(&mut out, format!("paused.{i}"), members);
-        }
-        for (i, r) in self.contractors.iter().enumerate() {
-            let members = vec![
+            ]
+        });
+        rows(&mut out, "contractors", &self.contractors, |r| {
+            vec![
                 ("name", t(&r.name)),
                 ("licensed", Input::Tri(r.licensed)),
                 ("tier", t(&r.tier)),
                 ("valid_until", t(&r.valid_until)),
                 ("affiliate_of_utility", Input::Flag(r.affiliate_of_utility)),
-            ];
-            row(&mut out, format!("contractors.{i}"), members);
+            ]
+        });
+        // Check lists inside a contractor, after its row exists.
+        for (i, r) in self.contractors.iter().enumerate() {
             for (list, items) in [("categories", &r.categories), ("activities", &r.activities)] {
                 out.extend(
                     items

@@ -10,9 +10,9 @@ use chrono::NaiveDate;
 use yekuo::report::{Due, Report, StepStatus, TimelineStep};
 use yew::prelude::*;
 
-/// "1 working day", "2 working days".
-fn working_days_en(n: i64) -> String {
-    format!("{n} working day{}", if n == 1 { "" } else { "s" })
+/// "1 day", "2 working days": a count with its English unit.
+fn count_en(n: i64, unit: &str) -> String {
+    format!("{n} {unit}{}", if n == 1 { "" } else { "s" })
 }
 
 fn status_text(lang: Lang, s: &StepStatus) -> (String, &'static str) {
@@ -28,14 +28,11 @@ fn status_text(lang: Lang, s: &StepStatus) -> (String, &'static str) {
             let text = match (zh, working_days_late) {
                 (true, 0) => format!("逾期 {days_late} 天完成(在休息日)"),
                 (true, w) => format!("逾期 {days_late} 天完成(超出 {w} 个工作日)"),
-                (false, 0) => format!(
-                    "done {days_late} day{} late (on a rest day)",
-                    if days_late == 1 { "" } else { "s" }
-                ),
+                (false, 0) => format!("done {} late (on a rest day)", count_en(days_late, "day")),
                 (false, w) => format!(
-                    "done {days_late} day{} late ({})",
-                    if days_late == 1 { "" } else { "s" },
-                    working_days_en(w)
+                    "done {} late ({})",
+                    count_en(days_late, "day"),
+                    count_en(w, "working day")
                 ),
             };
             (text, "late")
@@ -43,14 +40,15 @@ fn status_text(lang: Lang, s: &StepStatus) -> (String, &'static str) {
         StepStatus::DueIn { working_days } if zh => {
             (format!("还剩 {working_days} 个工作日"), "open")
         }
-        StepStatus::DueIn { working_days } => {
-            (format!("{} left", working_days_en(working_days)), "open")
-        }
+        StepStatus::DueIn { working_days } => (
+            format!("{} left", count_en(working_days, "working day")),
+            "open",
+        ),
         StepStatus::OverdueBy { working_days } if zh => {
             (format!("已逾期 {working_days} 个工作日"), "late")
         }
         StepStatus::OverdueBy { working_days } => (
-            format!("overdue by {}", working_days_en(working_days)),
+            format!("overdue by {}", count_en(working_days, "working day")),
             "late",
         ),
     }
