@@ -4,7 +4,7 @@
 //! document lists — including cases that `parse_case` would refuse, since
 //! the evaluator must not rely on the parser's checks.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};
 use yekuo::case::Case;
@@ -35,8 +35,11 @@ const DOCS: &[&str] = &[
 ];
 
 fn date() -> impl Strategy<Value = String> {
-    // 1900-01-01 .. 2100-12-31, as the core's day numbers.
-    (693_596i32..=767_010)
+    // Every day a case may carry, 1900-01-01 ..= 2100-12-31. The bounds come
+    // from the dates themselves: a hand-typed day number was once one too
+    // high and drew 2101-01-01, which the case format rightly refuses.
+    let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap().num_days_from_ce();
+    (day(1900, 1, 1)..=day(2100, 12, 31))
         .prop_map(|n| NaiveDate::from_num_days_from_ce_opt(n).unwrap().to_string())
 }
 

@@ -47,7 +47,8 @@ pub fn evaluate(data: &[u8]) {
     if data.len() < 2 {
         return;
     }
-    let day = 693_596 + i32::from(u16::from_le_bytes([data[0], data[1]])) % 73_415;
+    // 693_596 is 1900-01-01; the span 1900-01-01 ..= 2100-12-31 holds 73_414 days.
+    let day = 693_596 + i32::from(u16::from_le_bytes([data[0], data[1]])) % 73_414;
     let Some(as_of) = chrono::NaiveDate::from_num_days_from_ce_opt(day) else {
         return;
     };
