@@ -72,6 +72,13 @@ fn case(c: &mut Criterion) {
     g.bench_function("evaluate_s0", |b| {
         b.iter(|| yekuo::eval::evaluate(book, black_box(&case), as_of))
     });
+    g.bench_function("summarize_s0", |b| {
+        b.iter(|| yekuo::eval::summarize(book, black_box(&case), as_of))
+    });
+    g.bench_function("summary_json_s0", |b| {
+        let s = yekuo::eval::summarize(book, &case, as_of);
+        b.iter(|| serde_json::to_string(black_box(&s)).unwrap())
+    });
     g.bench_function("report_json_s0", |b| {
         let r = yekuo::eval::evaluate(book, &case, as_of);
         b.iter(|| serde_json::to_string(black_box(&r)).unwrap())

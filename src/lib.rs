@@ -18,4 +18,5 @@ pub mod json_path;
 mod mark;
 pub mod report;
 pub mod rulebook;
+pub mod summary;
 pub use mark::Mark;

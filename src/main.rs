@@ -16,7 +16,7 @@ yekuo — 业扩报装自助预检 (pre-application checker for electricity conn
 
 usage:
   yekuo check CASE.json [--as-of YYYY-MM-DD] [--format text|json] [--lang zh|en] [--rules DIR]
-  yekuo check --batch FILE.jsonl [--as-of YYYY-MM-DD] [--rules DIR]
+  yekuo check --batch FILE.jsonl [--full] [--as-of YYYY-MM-DD] [--rules DIR]
   yekuo calendar add START N
   yekuo calendar count FROM TO
   yekuo calendar is-workday DATE
@@ -55,6 +55,7 @@ struct Options {
     english: bool,
     rules: Option<String>,
     batch: Option<String>,
+    full: bool,
 }
 
 fn options(args: &[String]) -> Result<Options, String> {
@@ -65,6 +66,7 @@ fn options(args: &[String]) -> Result<Options, String> {
         english: false,
         rules: None,
         batch: None,
+        full: false,
     };
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -91,6 +93,7 @@ fn options(args: &[String]) -> Result<Options, String> {
             },
             "--rules" => o.rules = Some(value("--rules")?),
             "--batch" => o.batch = Some(value("--batch")?),
+            "--full" => o.full = true,
             s if s.starts_with("--") => return Err(format!("unknown option {s}\n\n{USAGE}")),
             _ => o.positional.push(a.clone()),
         }
@@ -145,7 +148,7 @@ fn check(args: &[String]) -> Result<u8, String> {
     let book = load_rules(&o.rules)?;
     let as_of = o.as_of.unwrap_or_else(today);
     if let Some(batch) = &o.batch {
-        return check_batch(batch, &book, as_of);
+        return check_batch(batch, &book, as_of, o.full);
     }
     let [path] = o.positional.as_slice() else {
         return Err(format!("check needs one CASE.json\n\n{USAGE}"));
@@ -162,8 +165,18 @@ fn check(args: &[String]) -> Result<u8, String> {
     Ok(u8::from(report.has_adverse()))
 }
 
-/// One case per line in, one report per line out; bad lines go to stderr.
-fn check_batch(path: &str, book: &Rulebook, as_of: NaiveDate) -> Result<u8, String> {
+/// A batch output line: the input line it answers, then the summary (or,
+/// with `--full`, the whole report).
+#[derive(serde::Serialize)]
+struct BatchLine<T> {
+    line: usize,
+    #[serde(flatten)]
+    body: T,
+}
+
+/// One case per line in, one summary (or full report) per line out, each
+/// with its input line number; bad lines go to stderr.
+fn check_batch(path: &str, book: &Rulebook, as_of: NaiveDate, full: bool) -> Result<u8, String> {
     let file = std::fs::File::open(path).map_err(|e| format!("{path}: {e}"))?;
     let reader = std::io::BufReader::new(file);
     let stdout = std::io::stdout();
@@ -176,9 +189,17 @@ fn check_batch(path: &str, book: &Rulebook, as_of: NaiveDate) -> Result<u8, Stri
         }
         match yekuo::case::parse_case(&line) {
             Ok(case) => {
-                let r = yekuo::eval::evaluate(book, &case, as_of);
-                adverse |= r.has_adverse();
-                serde_json::to_writer(&mut out, &r).map_err(|e| e.to_string())?;
+                let line = i + 1;
+                let written = if full {
+                    let body = yekuo::eval::evaluate(book, &case, as_of);
+                    adverse |= body.has_adverse();
+                    serde_json::to_writer(&mut out, &BatchLine { line, body })
+                } else {
+                    let body = yekuo::eval::summarize(book, &case, as_of);
+                    adverse |= body.adverse;
+                    serde_json::to_writer(&mut out, &BatchLine { line, body })
+                };
+                written.map_err(|e| e.to_string())?;
                 writeln!(out).map_err(|e| e.to_string())?;
             }
             Err(e) => {

@@ -70,11 +70,12 @@ pub struct Citation {
     pub summary_en: Arc<str>,
 }
 
-/// A bilingual sentence.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// A bilingual sentence. Fixed sentences borrow their literal; only built
+/// ones allocate.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct Text {
-    pub zh: String,
-    pub en: String,
+    pub zh: Name,
+    pub en: Name,
 }
 
 /// A name in evidence: mostly a literal (`"due"`, `"dates.accepted"`), so

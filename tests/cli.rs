@@ -136,9 +136,45 @@ fn batch_skips_bad_lines_and_reports_them() {
         "--as-of",
         "2010-07-01",
     ]);
-    assert_eq!(out.lines().count(), 2, "two good lines give two reports");
+    assert_eq!(out.lines().count(), 2, "two good lines give two summaries");
     assert!(err.contains(":2:") && err.contains("colour"), "{err}");
     assert_eq!(code, 2);
+    // Each summary names the input line it answers; the bad line 2 has none.
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines[0]["line"], 1);
+    assert_eq!(lines[1]["line"], 3);
+    // S0 as of 2010-07-01 (cases.md C1): the LIC-02 tier violation under the
+    // 2010 licence rules, the PLAN-01 expired plan and the TL-05 overdue
+    // inspection, each with its instrument and mark, no prose.
+    let s = &lines[0];
+    assert_eq!(s["format"], "yekuo-summary/1");
+    assert_eq!(s["adverse"], true);
+    let has = |rule: &str, outcome: &str, instrument: &str| {
+        s["findings"].as_array().unwrap().iter().any(|f| {
+            f["rule"] == rule && f["outcome"] == outcome && f["instrument"] == instrument
+        })
+    };
+    assert!(has("LIC-02", "violation", "licence-2010"), "{s}");
+    assert!(has("PLAN-01", "violation", "gdyygz-1996"), "{s}");
+    assert!(has("TL-05", "overdue", "gdjgbf-2010"), "{s}");
+    assert!(s["findings"][0]["mark"].is_string() && s["findings"][0].get("message").is_none());
+
+    // --full writes the whole report instead, still with the line number.
+    let (_, full, _) = yekuo(&[
+        "check",
+        "--batch",
+        file.to_str().unwrap(),
+        "--as-of",
+        "2010-07-01",
+        "--full",
+    ]);
+    let first: serde_json::Value = serde_json::from_str(full.lines().next().unwrap()).unwrap();
+    assert_eq!(first["format"], "yekuo-report/1");
+    assert_eq!(first["line"], 1);
+    assert!(first["findings"][0]["message"]["zh"].is_string());
 }
 
 #[test]

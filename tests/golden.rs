@@ -292,8 +292,13 @@ fn run_scenario(
         Ok(c) => c,
         Err(e) => return vec![format!("{name}: case does not parse: {e}")],
     };
-    let report = yekuo::eval::evaluate(yekuo::rulebook::Rulebook::embedded(), &case, as_of);
-    let mut failures = Vec::new();
+    let book = yekuo::rulebook::Rulebook::embedded();
+    let report = yekuo::eval::evaluate(book, &case, as_of);
+    let summary = yekuo::eval::summarize(book, &case, as_of);
+    let mut failures: Vec<String> = golden_support::summary_disagreements(&report, &summary)
+        .into_iter()
+        .map(|d| format!("{name}: summary: {d}"))
+        .collect();
     for pat in expect {
         let found = report.findings.iter().filter(|f| matches(f, pat)).count();
         if let Some(n) = pat.get("count").and_then(Json::as_u64) {

@@ -4,11 +4,14 @@
 //! document lists — including cases that `parse_case` would refuse, since
 //! the evaluator must not rely on the parser's checks.
 
+#[path = "golden_support/mod.rs"]
+mod golden_support;
+
 use chrono::{Datelike, NaiveDate};
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};
 use yekuo::case::Case;
-use yekuo::eval::{checklist, evaluate};
+use yekuo::eval::{checklist, evaluate, summarize};
 use yekuo::rulebook::Rulebook;
 
 const DATE_KEYS: &[&str] = &[
@@ -154,6 +157,9 @@ proptest! {
         let a = serde_json::to_string(&evaluate(book, &case, as_of)).unwrap();
         let b = serde_json::to_string(&evaluate(book, &case, as_of)).unwrap();
         prop_assert_eq!(a, b);
+        let report = evaluate(book, &case, as_of);
+        let differs = golden_support::summary_disagreements(&report, &summarize(book, &case, as_of));
+        prop_assert!(differs.is_empty(), "{:?}", differs);
         let _ = checklist(book, &case, as_of);
     }
 }

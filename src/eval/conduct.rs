@@ -30,14 +30,14 @@ pub(crate) fn check(ctx: &mut Ctx) {
                 o,
                 Some(src),
                 src.provision.mark,
-                text(zh, en),
+                || text(zh, en),
                 ev("conduct.utility_recommended_contractor"),
             );
         }
     }
     if ctx.case.contractors.iter().any(|k| k.affiliate_of_utility) {
         for src in ctx.in_force("IND-01", date) {
-            ctx.push("IND-01", Outcome::Warning, Some(src), src.provision.mark, text(
+            ctx.push("IND-01", Outcome::Warning, Some(src), src.provision.mark, || text(
                 "施工单位是供电企业的关联企业: 若是您自主选择则允许，但不得由供电企业指定。",
                 "The contractor is an affiliate of the utility: allowed if you chose it freely, never if the utility designated it.",
             ), ev("contractors[].affiliate_of_utility"));
@@ -71,7 +71,7 @@ pub(crate) fn check(ctx: &mut Ctx) {
                 o,
                 Some(src),
                 src.provision.mark,
-                text(zh, en),
+                || text(zh, en),
                 ev(field),
             );
         }
@@ -143,7 +143,7 @@ fn outage(ctx: &mut Ctx) {
             outcome,
             Some(src),
             src.provision.mark,
-            text(zh, en),
+            || text(zh, en),
             ev,
         );
     }

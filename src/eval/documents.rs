@@ -16,7 +16,7 @@ const LIST_RULES: [&str; 7] = [
 /// The document-list provisions in force on `date` for this case's category
 /// and business. One place decides this so that the checklist the app shows
 /// and the findings can never disagree.
-fn list_provisions<'a>(book: &'a Rulebook, case: &Case, date: NaiveDate) -> Vec<InForce<'a>> {
+fn list_provisions<'a>(book: &'a Rulebook, case: &'a Case, date: NaiveDate) -> Vec<InForce<'a>> {
     let cat = case.customer.category.code();
     let bus = case.customer.business.code();
     LIST_RULES
@@ -40,6 +40,13 @@ fn need_applies(need: &str, case: &Case) -> bool {
         "if-ownership-unclear" => case.customer.ownership_unclear,
         _ => false,
     }
+}
+
+/// A document's names in Chinese and English; its code when the rulebook
+/// does not know it.
+fn doc_names<'b>(book: &'b Rulebook, code: &'b str) -> (&'b str, &'b str) {
+    book.document(code)
+        .map_or((code, code), |d| (d.name_zh.as_str(), d.name_en.as_str()))
 }
 
 /// One line of the document checklist a customer ticks off.
@@ -98,7 +105,7 @@ pub fn checklist(book: &Rulebook, case: &Case, as_of: NaiveDate) -> Vec<Checklis
 pub(crate) fn check(ctx: &mut Ctx) {
     let date = ctx.application_date();
     let case = ctx.case;
-    let mut all_missing: Vec<String> = Vec::new();
+    let mut all_missing: Vec<&str> = Vec::new();
     for src in list_provisions(ctx.book, case, date) {
         // DOC rule ids come from the rule files, so each finding owns its copy.
         let rule = src.provision.rule.as_str();
@@ -106,22 +113,24 @@ pub(crate) fn check(ctx: &mut Ctx) {
         let p = src.provision;
         if p.documents.is_empty() {
             // DOC-08 / DOC-09: out of core scope, a reminder only.
-            let kind = case.customer.change_kind.clone().unwrap_or_default();
             ctx.push(
                 rule.to_string(),
                 Outcome::Warning,
                 Some(src),
                 p.mark,
-                text(
-                    format!(
-                        "{kind}此类业务的资料清单以当地供电企业告知为准: {}",
-                        p.summary_zh
-                    ),
-                    format!(
-                        "The document list for this business is local: {}",
-                        p.summary_en
-                    ),
-                ),
+                || {
+                    let kind = case.customer.change_kind.as_deref().unwrap_or_default();
+                    text(
+                        format!(
+                            "{kind}此类业务的资料清单以当地供电企业告知为准: {}",
+                            p.summary_zh
+                        ),
+                        format!(
+                            "The document list for this business is local: {}",
+                            p.summary_en
+                        ),
+                    )
+                },
                 Evidence {
                     inputs: vec!["customer.business".into()],
                     ..Evidence::default()
@@ -145,27 +154,22 @@ pub(crate) fn check(ctx: &mut Ctx) {
                 continue;
             }
             if need.need == "local" {
-                local.push(need.doc.clone());
+                local.push(need.doc.as_str());
             } else if need.later_with_one_id
                 && case.utility.one_id_acceptance
                 && case.documents.iter().any(|d| d == "D-ID")
             {
-                later.push(need.doc.clone());
+                later.push(need.doc.as_str());
             } else {
-                missing.push(need.doc.clone());
+                missing.push(need.doc.as_str());
             }
         }
-        let name = |c: &String| {
-            ctx.book
-                .document(c)
-                .map(|d| (d.name_zh.clone(), d.name_en.clone()))
-                .unwrap_or((c.clone(), c.clone()))
-        };
-        let list = |v: &Vec<String>| {
+        let book = ctx.book;
+        let list = |v: &[&str]| {
             let (zh, en): (Vec<String>, Vec<String>) = v
                 .iter()
                 .map(|c| {
-                    let (z, e) = name(c);
+                    let (z, e) = doc_names(book, c);
                     (format!("{z}({c})"), format!("{e} ({c})"))
                 })
                 .unzip();
@@ -180,46 +184,39 @@ pub(crate) fn check(ctx: &mut Ctx) {
         for c in &local {
             ev.numbers.insert(format!("local:{c}").into(), 1.0);
         }
-        let (outcome, zh, en) = if !missing.is_empty() {
-            let (z, e) = list(&missing);
-            (
-                Outcome::Missing,
-                format!("缺少: {z}。"),
-                format!("Missing: {e}."),
-            )
-        } else if !later.is_empty() {
-            let (z, e) = list(&later);
-            (
-                Outcome::Warning,
-                format!("可凭身份证\"一证受理\"，以下资料须后补: {z}。"),
-                format!("One-ID acceptance is possible; to be supplied later: {e}."),
-            )
-        } else if !local.is_empty() {
-            let (z, e) = list(&local);
-            (
-                Outcome::Warning,
-                format!("必备资料齐全；部分地方另要求: {z}。"),
-                format!("Required documents complete; some places also ask for: {e}."),
-            )
+        let outcome = if !missing.is_empty() {
+            Outcome::Missing
+        } else if !later.is_empty() || !local.is_empty() {
+            Outcome::Warning
         } else {
-            (
-                Outcome::Ok,
-                "申请资料齐全。".to_string(),
-                "Application documents complete.".to_string(),
-            )
+            Outcome::Ok
+        };
+        let message = || {
+            if !missing.is_empty() {
+                let (z, e) = list(&missing);
+                text(format!("缺少: {z}。"), format!("Missing: {e}."))
+            } else if !later.is_empty() {
+                let (z, e) = list(&later);
+                text(
+                    format!("可凭身份证\"一证受理\"，以下资料须后补: {z}。"),
+                    format!("One-ID acceptance is possible; to be supplied later: {e}."),
+                )
+            } else if !local.is_empty() {
+                let (z, e) = list(&local);
+                text(
+                    format!("必备资料齐全；部分地方另要求: {z}。"),
+                    format!("Required documents complete; some places also ask for: {e}."),
+                )
+            } else {
+                text("申请资料齐全。", "Application documents complete.")
+            }
         };
         if outcome == Outcome::Missing && p.mark.is_reliable() {
-            all_missing.extend(missing.iter().cloned());
+            all_missing.extend(missing.iter().copied());
         }
-        let f = ctx.push(
-            rule.to_string(),
-            outcome,
-            Some(src),
-            p.mark,
-            text(zh, en),
-            ev,
-        );
-        if outcome == Outcome::Missing && !local.is_empty() {
+        let prose = ctx.prose;
+        let f = ctx.push(rule.to_string(), outcome, Some(src), p.mark, message, ev);
+        if prose && outcome == Outcome::Missing && !local.is_empty() {
             let (z, e) = list(&local);
             f.caveats.push(text(
                 format!("部分地方另要求: {z}。"),
@@ -247,13 +244,15 @@ fn later_stage(ctx: &mut Ctx) {
             Outcome::Warning,
             Some(src),
             src.provision.mark,
-            text(
-                format!("竣工阶段请备齐: {}", src.provision.summary_zh),
-                format!(
-                    "For the completion stage, prepare: {}",
-                    src.provision.summary_en
-                ),
-            ),
+            || {
+                text(
+                    format!("竣工阶段请备齐: {}", src.provision.summary_zh),
+                    format!(
+                        "For the completion stage, prepare: {}",
+                        src.provision.summary_en
+                    ),
+                )
+            },
             Evidence {
                 inputs: vec!["dates.completion_requested".into()],
                 ..Evidence::default()
@@ -318,12 +317,12 @@ fn ordinary_hv(ctx: &mut Ctx) {
                 ),
             )
         };
-        ctx.push("DOC-07", o, Some(src), mark, text(zh, en), ev);
+        ctx.push("DOC-07", o, Some(src), mark, || text(zh, en), ev);
     }
 }
 
 /// NOTICE-01/02/03/04.
-fn notices(ctx: &mut Ctx, missing: &[String]) {
+fn notices(ctx: &mut Ctx, missing: &[&str]) {
     let date = ctx.application_date();
     let conduct = ctx.case.conduct.clone();
     let accepted = ctx.case.dates.accepted;
@@ -345,7 +344,7 @@ fn notices(ctx: &mut Ctx, missing: &[String]) {
                 o,
                 Some(src),
                 src.provision.mark,
-                text(zh, en),
+                || text(zh, en),
                 ev,
             );
         }
@@ -359,7 +358,7 @@ fn notices(ctx: &mut Ctx, missing: &[String]) {
                 o,
                 Some(src),
                 src.provision.mark,
-                text(zh, en),
+                || text(zh, en),
                 Evidence {
                     inputs: vec!["dates.accepted".into()],
                     ..Evidence::default()
@@ -379,7 +378,7 @@ fn notices(ctx: &mut Ctx, missing: &[String]) {
                 o,
                 Some(src),
                 src.provision.mark,
-                text(zh, en),
+                || text(zh, en),
                 Evidence {
                     inputs: vec![
                         "conduct.defects_found".into(),
@@ -398,10 +397,12 @@ fn notices(ctx: &mut Ctx, missing: &[String]) {
                 Outcome::Violation,
                 Some(src),
                 src.provision.mark,
-                text(
+                || {
+                    text(
                     "已受理的申请被无故搁置或终止且未告知客户。",
                     "An accepted application was stalled or dropped without telling the customer.",
-                ),
+                )
+                },
                 Evidence {
                     inputs: vec!["conduct.stalled_without_notice".into()],
                     ..Evidence::default()

@@ -25,10 +25,12 @@ pub(crate) fn check(ctx: &mut Ctx) {
                     Outcome::Warning,
                     Some(src),
                     src.provision.mark,
-                    text(
-                        format!("{kv}千伏: {}", src.provision.summary_zh),
-                        format!("{kv} kV: {}", src.provision.summary_en),
-                    ),
+                    || {
+                        text(
+                            format!("{kv}千伏: {}", src.provision.summary_zh),
+                            format!("{kv} kV: {}", src.provision.summary_en),
+                        )
+                    },
                     Evidence {
                         inputs: vec!["customer.voltage_kv".into()],
                         ..Evidence::default()
@@ -65,21 +67,21 @@ pub(crate) fn check(ctx: &mut Ctx) {
     }
     let versions = ctx
         .book
-        .in_force_during("LIC-02", work_start, work_end, ctx.utility());
+        .in_force_during("LIC-02", work_start, work_end, ctx.utility())
+        .collect::<Vec<_>>();
     let several = versions.len() > 1;
-    let contractors = ctx.case.contractors.clone();
-    for (i, k) in contractors.iter().enumerate() {
-        let who = k
-            .name
-            .clone()
-            .unwrap_or_else(|| format!("contractors[{i}]"));
+    let case = ctx.case;
+    for (i, k) in case.contractors.iter().enumerate() {
+        let who: std::borrow::Cow<str> = match &k.name {
+            Some(n) => n.as_str().into(),
+            None => format!("contractors[{i}]").into(),
+        };
         for lic02 in &versions {
             let inst = lic02.instrument;
             let same = |rule: &str| -> Option<InForce<'_>> {
                 ctx.book
                     .in_force_during(rule, work_start, work_end, ctx.utility())
-                    .into_iter()
-                    .find(|s| s.instrument.id == inst.id)
+                    .find(|s| std::ptr::eq(s.instrument, inst))
             };
             let (lic01, lic03, lic04) = (same("LIC-01"), same("LIC-03"), same("LIC-04"));
             let first = ctx.findings.len();
@@ -91,10 +93,12 @@ pub(crate) fn check(ctx: &mut Ctx) {
                         Outcome::Violation,
                         Some(s),
                         s.provision.mark,
-                        text(
-                            format!("{who} 没有承装(修、试)电力设施许可证。"),
-                            format!("{who} holds no licence for power-facility works."),
-                        ),
+                        || {
+                            text(
+                                format!("{who} 没有承装(修、试)电力设施许可证。"),
+                                format!("{who} holds no licence for power-facility works."),
+                            )
+                        },
                         Evidence {
                             inputs: vec![format!("contractors[{i}].licensed").into()],
                             ..Evidence::default()
@@ -154,13 +158,15 @@ pub(crate) fn check(ctx: &mut Ctx) {
                             Outcome::Ok,
                             Some(s),
                             s.provision.mark,
-                            text(
-                                format!(
-                                    "{who} 的许可证类别({})覆盖所做工作。",
-                                    names(&k.categories)
-                                ),
-                                format!("{who}'s licence categories cover the work."),
-                            ),
+                            || {
+                                text(
+                                    format!(
+                                        "{who} 的许可证类别({})覆盖所做工作。",
+                                        names(&k.categories)
+                                    ),
+                                    format!("{who}'s licence categories cover the work."),
+                                )
+                            },
                             ev,
                         );
                     } else {
@@ -169,21 +175,23 @@ pub(crate) fn check(ctx: &mut Ctx) {
                             Outcome::Violation,
                             Some(s),
                             s.provision.mark,
-                            text(
-                                format!(
-                                    "{who} 从事{}，但许可证类别只有{}。",
-                                    names(&lacking),
-                                    names(&k.categories)
-                                ),
-                                format!(
-                                    "{who} does {} work without that licence category.",
-                                    lacking
-                                        .iter()
-                                        .map(|a| a.en())
-                                        .collect::<Vec<_>>()
-                                        .join(", ")
-                                ),
-                            ),
+                            || {
+                                text(
+                                    format!(
+                                        "{who} 从事{}，但许可证类别只有{}。",
+                                        names(&lacking),
+                                        names(&k.categories)
+                                    ),
+                                    format!(
+                                        "{who} does {} work without that licence category.",
+                                        lacking
+                                            .iter()
+                                            .map(|a| a.en())
+                                            .collect::<Vec<_>>()
+                                            .join(", ")
+                                    ),
+                                )
+                            },
                             ev,
                         );
                     }
@@ -205,12 +213,20 @@ pub(crate) fn check(ctx: &mut Ctx) {
                         };
                         ev.dates.insert("valid_until".into(), u);
                         ev.dates.insert("work_end".into(), work_end);
-                        let (o, zh, en) = if u >= work_end {
-                            (Outcome::Ok, format!("{who} 的许可证有效至 {u}，覆盖施工期({work_start} 至 {work_end})。"), format!("{who}'s licence is valid until {u}, covering the work ({work_start} to {work_end})."))
+                        let valid = u >= work_end;
+                        let o = if valid {
+                            Outcome::Ok
                         } else {
-                            (Outcome::Violation, format!("{who} 的许可证已于 {u} 到期，施工持续到 {work_end}。"), format!("{who}'s licence expired on {u}; the work went on until {work_end}."))
+                            Outcome::Violation
                         };
-                        ctx.push("LIC-04", o, Some(s), s.provision.mark, text(zh, en), ev);
+                        let message = || {
+                            if valid {
+                                text(format!("{who} 的许可证有效至 {u}，覆盖施工期({work_start} 至 {work_end})。"), format!("{who}'s licence is valid until {u}, covering the work ({work_start} to {work_end})."))
+                            } else {
+                                text(format!("{who} 的许可证已于 {u} 到期，施工持续到 {work_end}。"), format!("{who}'s licence expired on {u}; the work went on until {work_end}."))
+                            }
+                        };
+                        ctx.push("LIC-04", o, Some(s), s.provision.mark, message, ev);
                     }
                 }
             }
@@ -229,7 +245,7 @@ pub(crate) fn check(ctx: &mut Ctx) {
             for s in ctx.in_force("LIC-06", work_start) {
                 if let Some(r) = required {
                     if dt < r {
-                        ctx.push("LIC-06", Outcome::Warning, Some(s), s.provision.mark, text(
+                        ctx.push("LIC-06", Outcome::Warning, Some(s), s.provision.mark, || text(
                             format!("供电企业要求{}许可证，而法定只需{}: 属于自行提高资质标准的\"三指定\"迹象。", TIER_ZH[dt as usize], TIER_ZH[r as usize]),
                             format!("The utility demanded a tier {dt} licence where tier {r} suffices: a sign of designation."),
                         ), Evidence { inputs: vec!["conduct.demanded_tier".into()], ..Evidence::default() });
@@ -279,42 +295,43 @@ fn tier(ctx: &mut Ctx, src: InForce<'_>, who: &str, i: usize, held: u8, kv: f64)
     if let Some((r, _)) = required {
         ev.numbers.insert("tier_required".into(), f64::from(r));
     }
-    let req_zh = required.map_or("一级".to_string(), |(r, _)| {
-        TIER_ZH[r as usize].to_string()
-    });
-    let req_en = required.map_or(1, |(r, _)| r);
-    let scope = held_value
-        .max_kv
-        .map_or("不限电压".to_string(), |m| format!("{m}千伏以下"));
-    let (o, zh, en) = if ok {
-        (
-            Outcome::Ok,
-            format!(
-                "{kv}千伏工程: {who} 持{}许可证({scope})，满足要求(最低{req_zh})。",
-                TIER_ZH[held as usize]
-            ),
-            format!("{kv} kV works: {who} holds tier {held}, enough (minimum tier {req_en})."),
-        )
-    } else {
-        (
-            Outcome::Violation,
-            format!(
-                "{kv}千伏工程至少需要{req_zh}许可证；{who} 只有{}({scope})。",
-                TIER_ZH[held as usize]
-            ),
-            format!(
-                "{kv} kV works need at least a tier {req_en} licence; {who} holds tier {held}."
-            ),
-        )
+    // An "ok" that rests on an unverified bound is only a warning (the
+    // adverse direction is handled by `Ctx::push`).
+    let unsure_ok = ok && !mark.is_reliable();
+    let o = match (ok, unsure_ok) {
+        (false, _) => Outcome::Violation,
+        (true, true) => Outcome::Warning,
+        (true, false) => Outcome::Ok,
     };
-    let mut o = o;
-    let mut zh = zh;
-    let mut en = en;
-    if o == Outcome::Ok && !mark.is_reliable() {
-        o = Outcome::Warning;
-        zh = format!("(依据为未核实的数值 {mark}) {zh}");
-        en = format!("(rests on an unverified value {mark}) {en}");
-    }
-    let f = ctx.push("LIC-02", o, Some(src), mark, text(zh, en), ev);
+    let message = || {
+        let req_zh = required.map_or("一级", |(r, _)| TIER_ZH[r as usize]);
+        let req_en = required.map_or(1, |(r, _)| r);
+        let scope = held_value
+            .max_kv
+            .map_or("不限电压".to_string(), |m| format!("{m}千伏以下"));
+        let held_zh = TIER_ZH[held as usize];
+        let (zh, en) = if ok {
+            (
+                format!("{kv}千伏工程: {who} 持{held_zh}许可证({scope})，满足要求(最低{req_zh})。"),
+                format!("{kv} kV works: {who} holds tier {held}, enough (minimum tier {req_en})."),
+            )
+        } else {
+            (
+                format!("{kv}千伏工程至少需要{req_zh}许可证；{who} 只有{held_zh}({scope})。"),
+                format!(
+                    "{kv} kV works need at least a tier {req_en} licence; {who} holds tier {held}."
+                ),
+            )
+        };
+        if unsure_ok {
+            text(
+                format!("(依据为未核实的数值 {mark}) {zh}"),
+                format!("(rests on an unverified value {mark}) {en}"),
+            )
+        } else {
+            text(zh, en)
+        }
+    };
+    let f = ctx.push("LIC-02", o, Some(src), mark, message, ev);
     f.basis.push("CAL-07");
 }

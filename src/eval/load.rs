@@ -20,7 +20,7 @@ pub(crate) fn check(ctx: &mut Ctx) {
         // LOAD-01: are some loads especially important? Ask when hazards suggest so.
         for src in ctx.in_force("LOAD-01", date) {
             if s.especially_important.is_none() && !s.hazards.is_empty() {
-                ctx.push("LOAD-01", Outcome::CannotDetermine, Some(src), src.provision.mark, text(
+                ctx.push("LOAD-01", Outcome::CannotDetermine, Some(src), src.provision.mark, || text(
                     format!("停电后果({})可能涉及人身伤亡或中毒: 请确认是否有\"一级负荷中特别重要的负荷\"(supply.especially_important)。", s.hazards.join("、")),
                     format!("The consequences ({}) may include injury or poisoning: confirm whether part of the load is especially important (`supply.especially_important`).", s.hazards.join(", ")),
                 ), ev(&["supply.hazards", "supply.especially_important"]));
@@ -60,7 +60,7 @@ pub(crate) fn check(ctx: &mut Ctx) {
                 o,
                 Some(src),
                 src.provision.mark,
-                text(zh, en),
+                || text(zh, en),
                 ev(&["supply.circuits", "supply.load_grade"]),
             );
         }
@@ -101,7 +101,7 @@ pub(crate) fn check(ctx: &mut Ctx) {
                     o,
                     Some(src),
                     src.provision.mark,
-                    text(zh, en),
+                    || text(zh, en),
                     ev(&["supply.emergency_sources", "supply.especially_important"]),
                 );
             }
@@ -123,7 +123,7 @@ pub(crate) fn check(ctx: &mut Ctx) {
                 o,
                 Some(src),
                 src.provision.mark,
-                text(zh, en),
+                || text(zh, en),
                 ev(&["supply.circuits", "supply.dedicated_line"]),
             );
         }
@@ -131,7 +131,7 @@ pub(crate) fn check(ctx: &mut Ctx) {
     if grade == Some(1) || important {
         if s.plan_mentions_self_emergency == Some(false) {
             for src in ctx.in_force("LOAD-05", date) {
-                ctx.push("LOAD-05", Outcome::Warning, Some(src), src.provision.mark, text(
+                ctx.push("LOAD-05", Outcome::Warning, Some(src), src.provision.mark, || text(
                     "供电方案没有提及自备应急电源/保安电源: 重要负荷的保安电源须明确由谁提供，必要时须用户自备。",
                     "The supply plan says nothing about a self-provided emergency or security supply: who provides it must be settled, and in some cases the customer must.",
                 ), ev(&["supply.plan_mentions_self_emergency"]));
@@ -152,7 +152,7 @@ pub(crate) fn check(ctx: &mut Ctx) {
                 o,
                 Some(src),
                 src.provision.mark,
-                text(zh, en),
+                || text(zh, en),
                 ev(&["supply.separate_distribution"]),
             );
         }
@@ -164,10 +164,12 @@ pub(crate) fn check(ctx: &mut Ctx) {
                 Outcome::Warning,
                 Some(src),
                 src.provision.mark,
-                text(
-                    format!("重要电力用户: {}", src.provision.summary_zh),
-                    format!("Important power user: {}", src.provision.summary_en),
-                ),
+                || {
+                    text(
+                        format!("重要电力用户: {}", src.provision.summary_zh),
+                        format!("Important power user: {}", src.provision.summary_en),
+                    )
+                },
                 ev(&["customer.important"]),
             );
         }

@@ -18,6 +18,7 @@ use crate::calendar::Calendar;
 use crate::case::{Case, Category, Sources};
 use crate::report::{Citation, Evidence, Finding, Name, Outcome, Report, Text};
 use crate::rulebook::{InForce, Rulebook};
+use crate::summary::Summary;
 use crate::Mark;
 use chrono::NaiveDate;
 
@@ -31,11 +32,27 @@ pub fn evaluate(book: &Rulebook, case: &Case, as_of: NaiveDate) -> Report {
 
 /// As [`evaluate`], with a calendar of the caller's choice.
 pub fn evaluate_with(book: &Rulebook, cal: &Calendar, case: &Case, as_of: NaiveDate) -> Report {
+    run(book, cal, case, as_of, true)
+}
+
+/// The outcomes of [`evaluate`] without its prose: what a batch run over
+/// thousands of case files reports (`yekuo check --batch`). Building the
+/// bilingual messages is most of an evaluation's time, and an auditor
+/// scanning a batch needs the rule, outcome, article and mark of each
+/// finding; the full report of any one case is `yekuo check CASE.json`.
+pub fn summarize(book: &Rulebook, case: &Case, as_of: NaiveDate) -> Summary {
+    let report = run(book, Calendar::national(), case, as_of, false);
+    Summary::of(case, &report)
+}
+
+fn run(book: &Rulebook, cal: &Calendar, case: &Case, as_of: NaiveDate, prose: bool) -> Report {
     let mut ctx = Ctx {
         book,
         cal,
         case,
         as_of,
+        prose,
+        selectors: selectors(case),
         findings: Vec::new(),
         timeline: Vec::new(),
         gap_noted: false,
@@ -64,12 +81,16 @@ pub(crate) struct Ctx<'a> {
     pub cal: &'a Calendar,
     pub case: &'a Case,
     pub as_of: NaiveDate,
+    /// Build messages and caveats (`false` for [`summarize`], which drops them).
+    pub prose: bool,
+    /// The case's customer classes, most specific first (see [`selectors`]).
+    pub selectors: &'static [&'static str],
     pub findings: Vec<Finding>,
     pub timeline: Vec<crate::report::TimelineStep>,
     gap_noted: bool,
 }
 
-pub(crate) fn text(zh: impl Into<String>, en: impl Into<String>) -> Text {
+pub(crate) fn text(zh: impl Into<Name>, en: impl Into<Name>) -> Text {
     Text {
         zh: zh.into(),
         en: en.into(),
@@ -77,33 +98,35 @@ pub(crate) fn text(zh: impl Into<String>, en: impl Into<String>) -> Text {
 }
 
 /// The customer classes of the rule files that describe this case, most
-/// specific first (see `schema::SELECTORS`).
-pub(crate) fn selectors(case: &Case) -> Vec<&'static str> {
-    let mut v = Vec::new();
+/// specific first (see `schema::SELECTORS`). One constant list per kind of
+/// case, so evaluating allocates nothing for it.
+pub(crate) fn selectors(case: &Case) -> &'static [&'static str] {
     match case.customer.category {
-        Category::HighVoltage => {
-            v.push(if case.supply.sources == Sources::Dual {
-                "hv-dual"
-            } else {
-                "hv-single"
-            });
-            v.extend(["high-voltage", "nonresident"]);
+        Category::HighVoltage if case.supply.sources == Sources::Dual => {
+            &["hv-dual", "high-voltage", "nonresident", "all"]
         }
-        c => {
-            match case.customer.external_works {
-                Some(true) => v.push("lv-external-works"),
-                Some(false) => v.push("lv-no-external-works"),
-                None => {}
-            }
-            if c == Category::Resident {
-                v.extend(["resident", "low-voltage"]);
-            } else {
-                v.extend(["lv-nonresident", "low-voltage", "nonresident"]);
-            }
-        }
+        Category::HighVoltage => &["hv-single", "high-voltage", "nonresident", "all"],
+        c => match (c == Category::Resident, case.customer.external_works) {
+            (true, Some(true)) => &["lv-external-works", "resident", "low-voltage", "all"],
+            (true, Some(false)) => &["lv-no-external-works", "resident", "low-voltage", "all"],
+            (true, None) => &["resident", "low-voltage", "all"],
+            (false, Some(true)) => &[
+                "lv-external-works",
+                "lv-nonresident",
+                "low-voltage",
+                "nonresident",
+                "all",
+            ],
+            (false, Some(false)) => &[
+                "lv-no-external-works",
+                "lv-nonresident",
+                "low-voltage",
+                "nonresident",
+                "all",
+            ],
+            (false, None) => &["lv-nonresident", "low-voltage", "nonresident", "all"],
+        },
     }
-    v.push("all");
-    v
 }
 
 impl<'a> Ctx<'a> {
@@ -111,7 +134,7 @@ impl<'a> Ctx<'a> {
         &self.case.utility.operator
     }
 
-    pub fn in_force(&self, rule: &str, date: NaiveDate) -> Vec<InForce<'a>> {
+    pub fn in_force(&self, rule: &str, date: NaiveDate) -> impl Iterator<Item = InForce<'a>> + 'a {
         self.book.in_force(rule, date, self.utility())
     }
 
@@ -143,20 +166,26 @@ impl<'a> Ctx<'a> {
         outcome: Outcome,
         src: Option<InForce<'_>>,
         decided_by: Mark,
-        message: Text,
+        message: impl FnOnce() -> Text,
         evidence: Evidence,
     ) -> &mut Finding {
         let mut caveats = Vec::new();
         let mut outcome = outcome;
-        let mut message = message;
+        let mut message = if self.prose {
+            message()
+        } else {
+            Text::default()
+        };
         if outcome.is_adverse() && !decided_by.is_reliable() {
-            message = text(
+            if self.prose {
+                message = text(
                 format!("(依据为未核实的数值 {decided_by}，仅作提示；若该数值成立则为\"{}\") {}", outcome.zh(), message.zh),
                 format!("(rests on an unverified value {decided_by}, so only a warning; if the value holds this is `{}`) {}", outcome.code(), message.en),
-            );
+                );
+            }
             outcome = Outcome::Warning;
         }
-        if let Some(s) = src {
+        if let Some(s) = src.filter(|_| self.prose) {
             if s.instrument.dates_uncertain() {
                 caveats.push(text(
                     format!("《{}》({})的生效日期未核实，适用性存疑。", s.instrument.title, s.instrument.version),
@@ -208,10 +237,12 @@ impl<'a> Ctx<'a> {
             Outcome::CannotDetermine,
             None,
             Mark::V,
-            text(
-                format!("无法判断{what_zh}: 未填写 `{field}`。"),
-                format!("Cannot determine {what_en}: `{field}` is not given."),
-            ),
+            || {
+                text(
+                    format!("无法判断{what_zh}: 未填写 `{field}`。"),
+                    format!("Cannot determine {what_en}: `{field}` is not given."),
+                )
+            },
             evidence,
         );
     }
@@ -222,7 +253,7 @@ impl<'a> Ctx<'a> {
             return;
         }
         self.gap_noted = true;
-        let src = self.in_force("CAL-11", self.as_of).into_iter().next();
+        let src = self.in_force("CAL-11", self.as_of).next();
         let evidence = Evidence {
             coverage_gap: Some(gap),
             ..Evidence::default()
@@ -232,7 +263,7 @@ impl<'a> Ctx<'a> {
             Outcome::Warning,
             src,
             Mark::R,
-            text(
+            || text(
                 format!("{} 至 {} 没有节假日安排数据(国务院尚未公布或超出内置数据)，这段时间只按周末计算，结果可能不准。", gap.from, gap.to),
                 format!("No holiday calendar for {} to {} (not yet announced, or beyond the embedded data): those days are counted with weekends only and results may be off.", gap.from, gap.to),
             ),

@@ -1,6 +1,6 @@
 //! TL: time limits per process step (catalog §4), with CAL-02/03/04/10/11.
 
-use super::{selectors, text, Ctx};
+use super::{text, Ctx};
 use crate::calendar::SpecialDay;
 use crate::case::{Category, Convention, Sources};
 use crate::period;
@@ -15,6 +15,51 @@ struct StepDef {
     start_field: &'static str,
     end_field: &'static str,
 }
+
+/// The evidence names of a date field, spelt out once as literals so that
+/// no finding formats them.
+struct FieldNames {
+    /// The case path, `dates.accepted`.
+    input: &'static str,
+    /// `start:accepted`, `due:accepted`, `working_days_elapsed:accepted`:
+    /// used when a step is counted from more than one possible start.
+    start: &'static str,
+    due: &'static str,
+    elapsed: &'static str,
+}
+
+macro_rules! field_names {
+    ($($f:literal),* $(,)?) => {
+        fn names_of(field: &str) -> FieldNames {
+            match field {
+                $($f => FieldNames {
+                    input: concat!("dates.", $f),
+                    start: concat!("start:", $f),
+                    due: concat!("due:", $f),
+                    elapsed: concat!("working_days_elapsed:", $f),
+                },)*
+                // Every field STEPS and `starts_for` name is listed above
+                // (a unit test walks them); a stranger still gets a name.
+                _ => FieldNames { input: "dates", start: "start", due: "due", elapsed: "working_days_elapsed" },
+            }
+        }
+    };
+}
+
+field_names!(
+    "accepted",
+    "plan_issued",
+    "design_submitted",
+    "design_reviewed",
+    "mid_check_requested",
+    "mid_check_started",
+    "completion_requested",
+    "inspected",
+    "inspection_passed",
+    "formalities",
+    "formalities_latest",
+    "power_on",
+);
 
 const STEPS: &[StepDef] = &[
     StepDef {
@@ -189,16 +234,13 @@ fn unit_words(amount: u32, unit: &str) -> (String, String) {
 pub(crate) fn check(ctx: &mut Ctx) {
     let hv = ctx.case.customer.category == Category::HighVoltage;
     if hv && ctx.case.supply.sources == Sources::Unknown {
-        let src = ctx
-            .in_force("TL-02", ctx.application_date())
-            .into_iter()
-            .next();
+        let src = ctx.in_force("TL-02", ctx.application_date()).next();
         ctx.push(
             "TL-02",
             Outcome::Warning,
             src,
             crate::Mark::R,
-            text("未说明单电源还是双电源: 按单电源(时限更短)评估。", "Single or dual source not stated: evaluated as single source (the shorter limits)."),
+            || text("未说明单电源还是双电源: 按单电源(时限更短)评估。", "Single or dual source not stated: evaluated as single source (the shorter limits)."),
             Evidence { inputs: vec!["supply.sources".into()], ..Evidence::default() },
         );
     }
@@ -206,19 +248,18 @@ pub(crate) fn check(ctx: &mut Ctx) {
         check_step(ctx, step);
     }
     if ctx.case.utility.province.is_some() {
-        let src = ctx
-            .in_force("CAL-13", ctx.application_date())
-            .into_iter()
-            .next();
+        let src = ctx.in_force("CAL-13", ctx.application_date()).next();
         ctx.push(
             "CAL-13",
             Outcome::Warning,
             src,
             crate::Mark::R,
-            text(
-                "只使用了全国节假日安排；当地的民族节日或临时假期未计入。",
-                "Only the national holiday calendar was used; local holidays are not included.",
-            ),
+            || {
+                text(
+                    "只使用了全国节假日安排；当地的民族节日或临时假期未计入。",
+                    "Only the national holiday calendar was used; local holidays are not included.",
+                )
+            },
             Evidence {
                 inputs: vec!["utility.province".into()],
                 ..Evidence::default()
@@ -243,28 +284,28 @@ fn check_step(ctx: &mut Ctx, step: &StepDef) {
                 step.start_field
             };
             let field = if field.starts_with("dates.") {
-                field.to_string()
+                field
             } else {
-                format!("dates.{field}")
+                names_of(field).input
             };
             let (zh, en) = Step::for_rule(step.rule)
                 .map(|s| s.names())
                 .unwrap_or(("", ""));
             ctx.cannot_determine(
                 step.rule,
-                &field,
+                field,
                 &format!("{zh}是否按时"),
                 &format!("whether the {} was on time", en.to_ascii_lowercase()),
             );
         }
         return;
     };
-    let sel = selectors(ctx.case);
+    let sel = ctx.selectors;
     let provisions = ctx.in_force(step.rule, arising);
     let first_new = ctx.findings.len();
     let mut dues = Vec::new();
-    for src in &provisions {
-        let Some(v) = pick_value(&src.provision.values, &sel) else {
+    for src in provisions {
+        let Some(v) = pick_value(&src.provision.values, sel) else {
             continue;
         };
         let start_key = v.start.as_deref().unwrap_or("accepted");
@@ -278,7 +319,7 @@ fn check_step(ctx: &mut Ctx, step: &StepDef) {
             ctx.cannot_determine(step.rule, field, "起算日", "the start date");
             continue;
         }
-        evaluate_value(ctx, step, *src, v, &starts, done, &mut dues);
+        evaluate_value(ctx, step, src, v, &starts, done, &mut dues);
     }
     // TL-09: several regimes side by side.
     let regimes = ctx.findings[first_new..]
@@ -335,7 +376,6 @@ fn evaluate_value(
     let utility_side = v.scope.as_deref() == Some("utility-side");
     let mark = src.provision.value_mark(v);
     let convention = ctx.case.convention;
-    let (amount_zh, amount_en) = unit_words(amount, unit);
     let (step_zh, step_en) = Step::for_rule(step.rule)
         .map(|s| s.names())
         .unwrap_or(("", ""));
@@ -346,12 +386,11 @@ fn evaluate_value(
         let Some(dl) = deadline(ctx, *start, amount, unit, convention) else {
             continue;
         };
-        evidence
-            .dates
-            .insert(format!("start:{field}").into(), *start);
-        evidence.inputs.push(format!("dates.{field}").into());
+        let names = names_of(field);
+        evidence.dates.insert(names.start.into(), *start);
+        evidence.inputs.push(names.input.into());
         let key: Name = if starts.len() > 1 {
-            format!("due:{field}").into()
+            names.due.into()
         } else {
             "due".into()
         };
@@ -364,7 +403,7 @@ fn evaluate_value(
         let end = done.unwrap_or(ctx.as_of);
         if unit == "working-days" {
             let label: Name = if starts.len() > 1 {
-                format!("working_days_elapsed:{field}").into()
+                names.elapsed.into()
             } else {
                 "working_days_elapsed".into()
             };
@@ -373,7 +412,13 @@ fn evaluate_value(
                 .insert(label, ctx.cal.working_days_between(*start, end) as f64);
         }
         let hi = end.max(dl.due);
-        for s in ctx.cal.special_days_between(*start, hi) {
+        // Holidays crossed explain a deadline to a reader; a summary has none.
+        let crossed = if ctx.prose {
+            ctx.cal.special_days_between(*start, hi)
+        } else {
+            &[]
+        };
+        for s in crossed {
             if !evidence.crossed.contains(s) {
                 evidence.crossed.push(SpecialDay::clone(s));
             }
@@ -388,19 +433,14 @@ fn evaluate_value(
     };
     if let Some(d) = done {
         evidence.dates.insert("done".into(), d);
-        evidence
-            .inputs
-            .push(format!("dates.{}", step.end_field).into());
+        evidence.inputs.push(names_of(step.end_field).input.into());
     }
     evidence.numbers.insert("limit".into(), f64::from(amount));
 
     // Outcome from each start; all must agree to be definite.
-    let late: Vec<bool> = results
-        .iter()
-        .map(|(_, _, dl)| done.unwrap_or(ctx.as_of) > dl.due)
-        .collect();
-    let any_late = late.iter().any(|x| *x);
-    let all_late = late.iter().all(|x| *x);
+    let late = |(_, _, dl): &(&str, NaiveDate, Deadline)| done.unwrap_or(ctx.as_of) > dl.due;
+    let any_late = results.iter().any(late);
+    let all_late = results.iter().all(late);
     let completed = done.is_some();
     let mut outcome = if !any_late {
         Outcome::Ok
@@ -463,45 +503,49 @@ fn evaluate_value(
             "Formalities date unknown: counted from the inspection pass (the earliest possible start), with the latest possible date shown too.",
         ));
     }
-    let when = match done {
-        Some(d) => (format!("实际 {d}"), format!("done {d}")),
-        None => (
-            format!("截至 {} 尚未完成", ctx.as_of),
-            format!("not done as of {}", ctx.as_of),
-        ),
-    };
-    let dues_zh: Vec<String> = results
-        .iter()
-        .map(|(_, s, dl)| format!("自 {s} 起算，期限 {}", dl.due))
-        .collect();
-    let dues_en: Vec<String> = results
-        .iter()
-        .map(|(_, s, dl)| format!("from {s}, due {}", dl.due))
-        .collect();
+    let as_of = ctx.as_of;
     let verdict = match (outcome, completed) {
         (Outcome::Ok, true) => ("按时", "on time"),
         (Outcome::Ok, false) => ("尚在期限内", "still within the limit"),
         (Outcome::Overdue, _) => ("逾期", "overdue"),
         _ => ("需注意", "check"),
     };
-    let message = text(
-        format!(
-            "{step_zh}: 《{}》{}规定 {amount_zh}；{}；{}。结论: {}。",
-            src.instrument.title,
-            src.provision.article.as_deref().unwrap_or(""),
-            dues_zh.join("；"),
-            when.0,
-            verdict.0
-        ),
-        format!(
-            "{step_en}: {} ({}) allows {amount_en}; {}; {}. Result: {}.",
-            src.instrument.title_en,
-            src.instrument.version,
-            dues_en.join("; "),
-            when.1,
-            verdict.1
-        ),
-    );
+    let message = || {
+        let (amount_zh, amount_en) = unit_words(amount, unit);
+        let when = match done {
+            Some(d) => (format!("实际 {d}"), format!("done {d}")),
+            None => (
+                format!("截至 {as_of} 尚未完成"),
+                format!("not done as of {as_of}"),
+            ),
+        };
+        let dues_zh: Vec<String> = results
+            .iter()
+            .map(|(_, s, dl)| format!("自 {s} 起算，期限 {}", dl.due))
+            .collect();
+        let dues_en: Vec<String> = results
+            .iter()
+            .map(|(_, s, dl)| format!("from {s}, due {}", dl.due))
+            .collect();
+        text(
+            format!(
+                "{step_zh}: 《{}》{}规定 {amount_zh}；{}；{}。结论: {}。",
+                src.instrument.title,
+                src.provision.article.as_deref().unwrap_or(""),
+                dues_zh.join("；"),
+                when.0,
+                verdict.0
+            ),
+            format!(
+                "{step_en}: {} ({}) allows {amount_en}; {}; {}. Result: {}.",
+                src.instrument.title_en,
+                src.instrument.version,
+                dues_en.join("; "),
+                when.1,
+                verdict.1
+            ),
+        )
+    };
     let f = ctx.push(step.rule, outcome, Some(src), mark, message, evidence);
     f.basis.extend(basis);
     f.caveats.extend(extra_caveats);
@@ -515,7 +559,7 @@ fn evaluate_value(
         if let Some(alt) = deadline(ctx, first_start, amount, unit, other) {
             let end = done.unwrap_or(ctx.as_of);
             if (end > alt.due) != (end > first_dl.due) {
-                let src3 = ctx.in_force("CAL-03", first_start).into_iter().next();
+                let src3 = ctx.in_force("CAL-03", first_start).next();
                 let mut ev = Evidence::default();
                 ev.dates.insert("start".into(), first_start);
                 ev.dates.insert("due".into(), first_dl.due);
@@ -525,7 +569,7 @@ fn evaluate_value(
                     Outcome::Warning,
                     src3,
                     crate::Mark::R,
-                    text(
+                    || text(
                         format!("{step_zh}(《{}》): 起算日 {first_start} 是休息日。按另一种算法(视为下一个工作日收到)期限为 {}，结论会不同。", src.instrument.title, alt.due),
                         format!("{step_en} ({}): the start {first_start} is a rest day. Under the other convention (deemed received the next working day) the deadline is {}, and the result differs.", src.instrument.title_en, alt.due),
                     ),
@@ -544,4 +588,28 @@ fn evaluate_value(
         status: status(ctx, first_dl.due, done),
         mark,
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every date field a step starts or ends on, and every start
+    /// `starts_for` can return, has its own evidence names (the fallback arm
+    /// of `names_of` is for none of them).
+    #[test]
+    fn every_step_field_has_its_evidence_names() {
+        let starts = ["inspection_passed", "formalities_latest"];
+        let fields = STEPS
+            .iter()
+            .flat_map(|s| [s.start_field, s.end_field])
+            .chain(starts);
+        for f in fields {
+            let n = names_of(f);
+            assert_eq!(n.input, format!("dates.{f}"));
+            assert_eq!(n.start, format!("start:{f}"));
+            assert_eq!(n.due, format!("due:{f}"));
+            assert_eq!(n.elapsed, format!("working_days_elapsed:{f}"));
+        }
+    }
 }

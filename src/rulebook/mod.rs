@@ -318,7 +318,9 @@ pub struct Rulebook {
     pub documents: Vec<Document>,
     /// Rule id → (entry, provision) positions, in file order: `in_force`
     /// looks at the handful of provisions of one rule, not the whole book.
-    by_rule: std::collections::HashMap<String, Vec<(usize, usize)>>,
+    /// (entry, provision) positions per rule id, sorted by id for a binary
+    /// search: a few short comparisons, cheaper than hashing the id.
+    by_rule: Vec<(String, Vec<(usize, usize)>)>,
 }
 
 /// A rule file that does not load, with where and what.
@@ -438,11 +440,13 @@ impl Rulebook {
                 .cmp(&b.instrument.from)
                 .then(a.instrument.id.cmp(&b.instrument.id))
         });
-        let mut by_rule: std::collections::HashMap<String, Vec<(usize, usize)>> =
-            std::collections::HashMap::new();
+        let mut by_rule: Vec<(String, Vec<(usize, usize)>)> = Vec::new();
         for (ei, e) in entries.iter().enumerate() {
             for (pi, p) in e.provisions.iter().enumerate() {
-                by_rule.entry(p.rule.clone()).or_default().push((ei, pi));
+                match by_rule.binary_search_by(|(r, _)| r.as_str().cmp(&p.rule)) {
+                    Ok(k) => by_rule[k].1.push((ei, pi)),
+                    Err(k) => by_rule.insert(k, (p.rule.clone(), vec![(ei, pi)])),
+                }
             }
         }
         Ok(Rulebook {
@@ -453,24 +457,30 @@ impl Rulebook {
     }
 
     /// Every provision for `rule` in force on `date` for this utility, oldest instrument first.
-    pub fn in_force(&self, rule: &str, date: NaiveDate, utility: &str) -> Vec<InForce<'_>> {
+    pub fn in_force<'a>(
+        &'a self,
+        rule: &str,
+        date: NaiveDate,
+        utility: &'a str,
+    ) -> impl Iterator<Item = InForce<'a>> + 'a {
         self.in_force_during(rule, date, date, utility)
     }
 
     /// Provisions for `rule` in force on any day of [from, to] (CAL-08, LIC-05).
-    pub fn in_force_during(
-        &self,
+    pub fn in_force_during<'a>(
+        &'a self,
         rule: &str,
         from: NaiveDate,
         to: NaiveDate,
-        utility: &str,
-    ) -> Vec<InForce<'_>> {
-        let Some(at) = self.by_rule.get(rule) else {
-            return Vec::new();
+        utility: &'a str,
+    ) -> impl Iterator<Item = InForce<'a>> + 'a {
+        let at = match self.by_rule.binary_search_by(|(r, _)| r.as_str().cmp(rule)) {
+            Ok(k) => self.by_rule[k].1.as_slice(),
+            Err(_) => &[],
         };
         at.iter()
             .map(|&(ei, pi)| (&self.entries[ei], pi))
-            .filter(|(e, _)| {
+            .filter(move |(e, _)| {
                 let i = &e.instrument;
                 i.from <= to && i.until.is_none_or(|u| from <= u) && applies_to_utility(i, utility)
             })
@@ -478,7 +488,6 @@ impl Rulebook {
                 instrument: &e.instrument,
                 provision: &e.provisions[pi],
             })
-            .collect()
     }
 
     pub fn document(&self, code: &str) -> Option<&Document> {

@@ -247,7 +247,7 @@ fn rights(state: &State, ui: &Ui) -> Html {
     let day = state.as_of();
     let items: Vec<Html> = ["IND-01", "NOTICE-01"]
         .iter()
-        .flat_map(|rule| book.in_force(rule, day, op).into_iter().map(move |src| (rule, src)))
+        .flat_map(|rule| book.in_force(rule, day, op).map(move |src| (rule, src)))
         .map(|(rule, src)| {
             let p = src.provision;
             let article = p.article.clone().unwrap_or_default();
