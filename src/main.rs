@@ -165,42 +165,57 @@ fn check(args: &[String]) -> Result<u8, String> {
     Ok(u8::from(report.has_adverse()))
 }
 
-/// A batch output line: the input line it answers, then the summary (or,
-/// with `--full`, the whole report).
-#[derive(serde::Serialize)]
-struct BatchLine<T> {
+/// Write `value` (a JSON object) as one output line with `"line": n` as its
+/// first member. The object is serialized into `buf` and spliced after the
+/// line number: serde's `flatten` would do the same through a generic map,
+/// at a tenth of the batch's time.
+fn write_line<T: serde::Serialize>(
+    out: &mut impl Write,
+    buf: &mut Vec<u8>,
     line: usize,
-    #[serde(flatten)]
-    body: T,
+    value: &T,
+) -> Result<(), String> {
+    buf.clear();
+    serde_json::to_writer(&mut *buf, value).map_err(|e| e.to_string())?;
+    let members = buf.strip_prefix(b"{").ok_or("a report is a JSON object")?;
+    write!(out, "{{\"line\":{line},").map_err(|e| e.to_string())?;
+    out.write_all(members).map_err(|e| e.to_string())?;
+    writeln!(out).map_err(|e| e.to_string())
 }
 
 /// One case per line in, one summary (or full report) per line out, each
 /// with its input line number; bad lines go to stderr.
 fn check_batch(path: &str, book: &Rulebook, as_of: NaiveDate, full: bool) -> Result<u8, String> {
     let file = std::fs::File::open(path).map_err(|e| format!("{path}: {e}"))?;
-    let reader = std::io::BufReader::new(file);
+    let reader = std::io::BufReader::with_capacity(1 << 16, file);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let (mut adverse, mut bad) = (false, false);
-    for (i, line) in reader.lines().enumerate() {
-        let line = line.map_err(|e| format!("{path}:{}: {e}", i + 1))?;
-        if line.trim().is_empty() {
+    let (mut text, mut buf) = (String::new(), Vec::new());
+    let mut reader = reader;
+    for i in 0.. {
+        text.clear();
+        let n = reader
+            .read_line(&mut text)
+            .map_err(|e| format!("{path}:{}: {e}", i + 1))?;
+        if n == 0 {
+            break;
+        }
+        if text.trim().is_empty() {
             continue;
         }
-        match yekuo::case::parse_case(&line) {
+        match yekuo::case::parse_case(&text) {
             Ok(case) => {
                 let line = i + 1;
-                let written = if full {
-                    let body = yekuo::eval::evaluate(book, &case, as_of);
-                    adverse |= body.has_adverse();
-                    serde_json::to_writer(&mut out, &BatchLine { line, body })
+                if full {
+                    let report = yekuo::eval::evaluate(book, &case, as_of);
+                    adverse |= report.has_adverse();
+                    write_line(&mut out, &mut buf, line, &report)?;
                 } else {
-                    let body = yekuo::eval::summarize(book, &case, as_of);
-                    adverse |= body.adverse;
-                    serde_json::to_writer(&mut out, &BatchLine { line, body })
-                };
-                written.map_err(|e| e.to_string())?;
-                writeln!(out).map_err(|e| e.to_string())?;
+                    let summary = yekuo::eval::summarize(book, &case, as_of);
+                    adverse |= summary.adverse;
+                    write_line(&mut out, &mut buf, line, &summary)?;
+                }
             }
             Err(e) => {
                 bad = true;

@@ -70,6 +70,24 @@ pub struct Citation {
     pub summary_en: Arc<str>,
 }
 
+impl Citation {
+    /// The citation of one provision of an instrument (built once per
+    /// provision, by the rulebook).
+    pub(crate) fn of(i: &crate::rulebook::Instrument, p: &crate::rulebook::Provision) -> Citation {
+        Citation {
+            instrument: i.id.clone(),
+            title: i.title.clone(),
+            title_en: i.title_en.clone(),
+            version: i.version.clone(),
+            layer: i.layer.clone(),
+            article: p.article.clone(),
+            mark: p.mark,
+            summary_zh: p.summary_zh.clone(),
+            summary_en: p.summary_en.clone(),
+        }
+    }
+}
+
 /// A bilingual sentence. Fixed sentences borrow their literal; only built
 /// ones allocate.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
@@ -107,7 +125,7 @@ pub struct Finding {
     pub outcome: Outcome,
     /// The instrument (regime/version) used; `None` for findings about the case itself.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub citation: Option<Citation>,
+    pub citation: Option<Arc<Citation>>,
     /// The weakest mark among what decided this finding.
     pub mark: Mark,
     pub message: Text,

@@ -27,16 +27,28 @@ pub struct Summary {
     pub findings: Vec<Brief>,
 }
 
+/// Findings per outcome; an outcome with none is left out of the JSON.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub struct Counts {
+    #[serde(skip_serializing_if = "is_zero")]
     pub violation: u32,
+    #[serde(skip_serializing_if = "is_zero")]
     pub overdue: u32,
+    #[serde(skip_serializing_if = "is_zero")]
     pub missing: u32,
+    #[serde(skip_serializing_if = "is_zero")]
     pub warning: u32,
+    #[serde(skip_serializing_if = "is_zero")]
     pub cannot_determine: u32,
+    #[serde(skip_serializing_if = "is_zero")]
     pub ok: u32,
+    #[serde(skip_serializing_if = "is_zero")]
     pub not_applicable: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 impl Counts {

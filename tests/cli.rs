@@ -152,11 +152,12 @@ fn batch_skips_bad_lines_and_reports_them() {
     let s = &lines[0];
     assert_eq!(s["format"], "yekuo-summary/1");
     assert_eq!(s["adverse"], true);
-    let has = |rule: &str, outcome: &str, instrument: &str| {
-        s["findings"].as_array().unwrap().iter().any(|f| {
-            f["rule"] == rule && f["outcome"] == outcome && f["instrument"] == instrument
-        })
-    };
+    let has =
+        |rule: &str, outcome: &str, instrument: &str| {
+            s["findings"].as_array().unwrap().iter().any(|f| {
+                f["rule"] == rule && f["outcome"] == outcome && f["instrument"] == instrument
+            })
+        };
     assert!(has("LIC-02", "violation", "licence-2010"), "{s}");
     assert!(has("PLAN-01", "violation", "gdyygz-1996"), "{s}");
     assert!(has("TL-05", "overdue", "gdjgbf-2010"), "{s}");

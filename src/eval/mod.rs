@@ -16,11 +16,12 @@ mod time_limits;
 
 use crate::calendar::Calendar;
 use crate::case::{Case, Category, Sources};
-use crate::report::{Citation, Evidence, Finding, Name, Outcome, Report, Text};
+use crate::report::{Evidence, Finding, Name, Outcome, Report, Text};
 use crate::rulebook::{InForce, Rulebook};
 use crate::summary::Summary;
 use crate::Mark;
 use chrono::NaiveDate;
+use std::sync::Arc;
 
 pub use documents::{checklist, ChecklistItem};
 
@@ -53,8 +54,10 @@ fn run(book: &Rulebook, cal: &Calendar, case: &Case, as_of: NaiveDate, prose: bo
         as_of,
         prose,
         selectors: selectors(case),
-        findings: Vec::new(),
-        timeline: Vec::new(),
+        // A typical case gives two to three dozen findings and six steps;
+        // sizing up front saves regrowing (and moving) them.
+        findings: Vec::with_capacity(32),
+        timeline: Vec::with_capacity(6),
         gap_noted: false,
     };
     documents::check(&mut ctx);
@@ -143,21 +146,6 @@ impl<'a> Ctx<'a> {
         self.case.dates.accepted.unwrap_or(self.as_of)
     }
 
-    pub fn cite(src: InForce<'_>) -> Citation {
-        let (i, p) = (src.instrument, src.provision);
-        Citation {
-            instrument: i.id.clone(),
-            title: i.title.clone(),
-            title_en: i.title_en.clone(),
-            version: i.version.clone(),
-            layer: i.layer.clone(),
-            article: p.article.clone(),
-            mark: p.mark,
-            summary_zh: p.summary_zh.clone(),
-            summary_en: p.summary_en.clone(),
-        }
-    }
-
     /// Record a finding. `decided_by` is the weakest mark of the values that
     /// decided the outcome (the provision's mark when it has no values).
     pub fn push(
@@ -202,7 +190,7 @@ impl<'a> Ctx<'a> {
         self.findings.push(Finding {
             rule: rule.into(),
             outcome,
-            citation: src.map(Ctx::cite),
+            citation: src.map(|s| Arc::clone(s.citation)),
             mark: decided_by,
             message,
             caveats,

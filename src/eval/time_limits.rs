@@ -4,7 +4,7 @@ use super::{text, Ctx};
 use crate::calendar::SpecialDay;
 use crate::case::{Category, Convention, Sources};
 use crate::period;
-use crate::report::{Due, Evidence, Name, Outcome, Step, StepStatus, TimelineStep};
+use crate::report::{Due, Evidence, Outcome, Step, StepStatus, TimelineStep};
 use crate::rulebook::{InForce, Value};
 use chrono::NaiveDate;
 
@@ -380,47 +380,46 @@ fn evaluate_value(
         .map(|s| s.names())
         .unwrap_or(("", ""));
 
-    let mut evidence = Evidence::default();
-    let mut results = Vec::new();
+    // The dates, counts and holidays behind a deadline explain it to a
+    // reader; a summary drops them, so they are only gathered with the prose.
+    // (The fields read and the coverage gap are kept: they decide outcomes.)
+    let explain = ctx.prose;
+    let mut evidence = Evidence {
+        inputs: Vec::with_capacity(starts.len() + 1),
+        ..Evidence::default()
+    };
+    let mut results = Vec::with_capacity(starts.len());
     for (field, start) in starts {
         let Some(dl) = deadline(ctx, *start, amount, unit, convention) else {
             continue;
         };
         let names = names_of(field);
-        evidence.dates.insert(names.start.into(), *start);
         evidence.inputs.push(names.input.into());
-        let key: Name = if starts.len() > 1 {
-            names.due.into()
-        } else {
-            "due".into()
-        };
-        evidence.dates.insert(key, dl.due);
-        if dl.paused_wd > 0 {
-            evidence
-                .numbers
-                .insert("paused_working_days".into(), dl.paused_wd as f64);
-        }
         let end = done.unwrap_or(ctx.as_of);
-        if unit == "working-days" {
-            let label: Name = if starts.len() > 1 {
-                names.elapsed.into()
-            } else {
-                "working_days_elapsed".into()
-            };
-            evidence
-                .numbers
-                .insert(label, ctx.cal.working_days_between(*start, end) as f64);
-        }
         let hi = end.max(dl.due);
-        // Holidays crossed explain a deadline to a reader; a summary has none.
-        let crossed = if ctx.prose {
-            ctx.cal.special_days_between(*start, hi)
-        } else {
-            &[]
-        };
-        for s in crossed {
-            if !evidence.crossed.contains(s) {
-                evidence.crossed.push(SpecialDay::clone(s));
+        if explain {
+            let several = starts.len() > 1;
+            evidence.dates.insert(names.start.into(), *start);
+            let key = if several { names.due } else { "due" };
+            evidence.dates.insert(key.into(), dl.due);
+            if dl.paused_wd > 0 {
+                evidence
+                    .numbers
+                    .insert("paused_working_days".into(), dl.paused_wd as f64);
+            }
+            if unit == "working-days" {
+                let label = if several {
+                    names.elapsed
+                } else {
+                    "working_days_elapsed"
+                };
+                let elapsed = ctx.cal.working_days_between(*start, end);
+                evidence.numbers.insert(label.into(), elapsed as f64);
+            }
+            for s in ctx.cal.special_days_between(*start, hi) {
+                if !evidence.crossed.contains(s) {
+                    evidence.crossed.push(SpecialDay::clone(s));
+                }
             }
         }
         if let Some(g) = ctx.cal.gap(*start, hi) {
@@ -432,10 +431,14 @@ fn evaluate_value(
         return;
     };
     if let Some(d) = done {
-        evidence.dates.insert("done".into(), d);
+        if explain {
+            evidence.dates.insert("done".into(), d);
+        }
         evidence.inputs.push(names_of(step.end_field).input.into());
     }
-    evidence.numbers.insert("limit".into(), f64::from(amount));
+    if explain {
+        evidence.numbers.insert("limit".into(), f64::from(amount));
+    }
 
     // Outcome from each start; all must agree to be definite.
     let late = |(_, _, dl): &(&str, NaiveDate, Deadline)| done.unwrap_or(ctx.as_of) > dl.due;
@@ -577,6 +580,10 @@ fn evaluate_value(
                 );
             }
         }
+    }
+    // The timeline is for reading too; a summary has none.
+    if !explain {
+        return;
     }
     dues.push(Due {
         instrument: src.instrument.id.clone(),

@@ -1,6 +1,7 @@
 //! Helpers shared by the golden harness.
 use std::path::PathBuf;
 
+#[allow(dead_code)] // each test binary that includes this uses part of it
 pub fn dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden")
 }
@@ -31,7 +32,11 @@ pub fn summary_disagreements(
     ];
     for (o, n) in pairs {
         if count(o) != n {
-            out.push(format!("{}: report has {}, summary counts {n}", o.code(), count(o)));
+            out.push(format!(
+                "{}: report has {}, summary counts {n}",
+                o.code(),
+                count(o)
+            ));
         }
     }
     if summary.adverse != report.has_adverse() || summary.as_of != report.as_of {
@@ -74,7 +79,9 @@ pub fn summary_disagreements(
         })
         .collect();
     if expected != got {
-        out.push(format!("findings differ:\n report  {expected:#?}\n summary {got:#?}"));
+        out.push(format!(
+            "findings differ:\n report  {expected:#?}\n summary {got:#?}"
+        ));
     }
     out
 }
