@@ -53,6 +53,35 @@ pub fn basic(d: NaiveDate) -> String {
     format!("{:04}{:02}{:02}", d.year(), d.month(), d.day())
 }
 
+/// Append `YYYY-MM-DD` to `out`: the ten bytes at once, where chrono's
+/// `Display` writes them a field and a character at a time (messages write
+/// some sixty dates per evaluation). Years outside 0–9999 go through
+/// `Display`, which signs and widens them.
+pub fn push_iso(out: &mut String, d: NaiveDate) {
+    let y = d.year();
+    if !(0..=9999).contains(&y) {
+        use std::fmt::Write;
+        let _ = write!(out, "{d}");
+        return;
+    }
+    let (y, m, dd) = (y as u32, d.month(), d.day());
+    let digit = |n: u32| b'0' + (n % 10) as u8;
+    let bytes = [
+        digit(y / 1000),
+        digit(y / 100),
+        digit(y / 10),
+        digit(y),
+        b'-',
+        digit(m / 10),
+        digit(m),
+        b'-',
+        digit(dd / 10),
+        digit(dd),
+    ];
+    // ASCII digits and dashes only.
+    out.push_str(std::str::from_utf8(&bytes).unwrap_or_default());
+}
+
 /// serde: a `YYYY-MM-DD` string (rule files; chrono's own `Deserialize`
 /// would go through its format parser).
 pub(crate) fn de_iso<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
@@ -70,6 +99,33 @@ pub(crate) fn de_iso_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Naive
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `push_iso` writes what chrono's `Display` writes, for every day of
+    /// the case years and for years that need signs or a fifth digit.
+    #[test]
+    fn push_iso_agrees_with_chrono_display() {
+        let mut d = NaiveDate::from_ymd_opt(1899, 12, 25).unwrap();
+        let end = NaiveDate::from_ymd_opt(2101, 1, 5).unwrap();
+        let mut s = String::new();
+        while d <= end {
+            s.clear();
+            push_iso(&mut s, d);
+            assert_eq!(s, d.to_string());
+            d = d.succ_opt().unwrap();
+        }
+        for (y, m, dd) in [
+            (0, 1, 1),
+            (9999, 12, 31),
+            (-1, 3, 4),
+            (10000, 1, 1),
+            (5, 6, 7),
+        ] {
+            let d = NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+            s.clear();
+            push_iso(&mut s, d);
+            assert_eq!(s, d.to_string());
+        }
+    }
 
     #[test]
     fn only_the_exact_form_is_read() {

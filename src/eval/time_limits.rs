@@ -111,32 +111,47 @@ fn date_of(ctx: &Ctx, field: &str) -> Option<NaiveDate> {
     }
 }
 
+/// The start dates to count from: one, or for TL-06 without a formalities
+/// date two (see [`starts_for`]). Held inline: a step is evaluated for every
+/// regime of every case, and this needs no allocation.
+#[derive(Clone, Copy, Default)]
+struct Starts {
+    items: [(&'static str, NaiveDate); 2],
+    len: usize,
+}
+
+impl Starts {
+    fn push(&mut self, field: &'static str, day: Option<NaiveDate>) {
+        if let (Some(d), Some(slot)) = (day, self.items.get_mut(self.len)) {
+            *slot = (field, d);
+            self.len += 1;
+        }
+    }
+
+    fn as_slice(&self) -> &[(&'static str, NaiveDate)] {
+        &self.items[..self.len]
+    }
+}
+
 /// The start dates to count from for a value's `start` key. For
 /// `formalities` with no date (TL-06): the inspection pass (earliest possible
 /// start) and, if known, the latest possible formalities date.
-fn starts_for(ctx: &Ctx, start: &str) -> Vec<(&'static str, NaiveDate)> {
+fn starts_for(ctx: &Ctx, start: &str) -> Starts {
     let d = &ctx.case.dates;
-    let one = |f: &'static str, v: Option<NaiveDate>| v.map(|x| vec![(f, x)]).unwrap_or_default();
+    let mut s = Starts::default();
     match start {
-        "accepted" => one("accepted", d.accepted),
-        "design-submitted" => one("design_submitted", d.design_submitted),
-        "mid-check-requested" => one("mid_check_requested", d.mid_check_requested),
-        "completion-requested" => one("completion_requested", d.completion_requested),
+        "accepted" => s.push("accepted", d.accepted),
+        "design-submitted" => s.push("design_submitted", d.design_submitted),
+        "mid-check-requested" => s.push("mid_check_requested", d.mid_check_requested),
+        "completion-requested" => s.push("completion_requested", d.completion_requested),
+        "formalities" if d.formalities.is_some() => s.push("formalities", d.formalities),
         "formalities" => {
-            if let Some(f) = d.formalities {
-                return vec![("formalities", f)];
-            }
-            let mut v = Vec::new();
-            if let Some(p) = d.inspection_passed.or(d.inspected) {
-                v.push(("inspection_passed", p));
-            }
-            if let Some(l) = d.formalities_latest {
-                v.push(("formalities_latest", l));
-            }
-            v
+            s.push("inspection_passed", d.inspection_passed.or(d.inspected));
+            s.push("formalities_latest", d.formalities_latest);
         }
-        _ => Vec::new(),
+        _ => {}
     }
+    s
 }
 
 pub(crate) fn pick_value<'v>(values: &'v [Value], sel: &[&str]) -> Option<&'v Value> {
@@ -218,16 +233,29 @@ fn deadline(
     }
 }
 
-fn unit_words(amount: u32, unit: &str) -> (String, String) {
+/// "10 working days" after the number, in Chinese and English.
+/// A caveat kept only when findings are explained (a summary has none),
+/// so a summary allocates nothing for them.
+trait PushIf<T> {
+    fn push_if(&mut self, keep: bool, item: T);
+}
+
+impl<T> PushIf<T> for Vec<T> {
+    fn push_if(&mut self, keep: bool, item: T) {
+        if keep {
+            self.push(item);
+        }
+    }
+}
+
+fn unit_words(unit: &str) -> (&str, &str) {
     match unit {
-        "working-days" => (
-            format!("{amount}个工作日"),
-            format!("{amount} working days"),
-        ),
-        "calendar-days" => (format!("{amount}天"), format!("{amount} calendar days")),
-        "months" => (format!("{amount}个月"), format!("{amount} months")),
-        "years" => (format!("{amount}年"), format!("{amount} years")),
-        _ => (format!("{amount} {unit}"), format!("{amount} {unit}")),
+        "working-days" => ("个工作日", " working days"),
+        "calendar-days" => ("天", " calendar days"),
+        "months" => ("个月", " months"),
+        "years" => ("年", " years"),
+        // The schema admits no other unit; a stranger is shown as it is.
+        other => (other, other),
     }
 }
 
@@ -270,7 +298,10 @@ pub(crate) fn check(ctx: &mut Ctx) {
 
 fn check_step(ctx: &mut Ctx, step: &StepDef) {
     let arising = if step.rule == "TL-06" {
-        starts_for(ctx, "formalities").first().map(|s| s.1)
+        starts_for(ctx, "formalities")
+            .as_slice()
+            .first()
+            .map(|s| s.1)
     } else {
         date_of(ctx, step.start_field)
     };
@@ -310,6 +341,7 @@ fn check_step(ctx: &mut Ctx, step: &StepDef) {
         };
         let start_key = v.start.as_deref().unwrap_or("accepted");
         let starts = starts_for(ctx, start_key);
+        let starts = starts.as_slice();
         if starts.is_empty() {
             let field = match start_key {
                 "formalities" => "dates.formalities",
@@ -319,7 +351,7 @@ fn check_step(ctx: &mut Ctx, step: &StepDef) {
             ctx.cannot_determine(step.rule, field, "起算日", "the start date");
             continue;
         }
-        evaluate_value(ctx, step, src, v, &starts, done, &mut dues);
+        evaluate_value(ctx, step, src, v, starts, done, &mut dues);
     }
     // TL-09: several regimes side by side.
     let regimes = ctx.findings[first_new..]
@@ -452,26 +484,31 @@ fn evaluate_value(
     } else {
         Outcome::Warning
     };
-    let mut basis = vec!["CAL-02"];
+    // At most CAL-02, CAL-11, TL-08, CAL-04 and CAL-10.
+    let mut basis = Vec::with_capacity(5);
+    basis.push("CAL-02");
     let mut extra_caveats = Vec::new();
     if kind != "limit" && outcome == Outcome::Overdue {
         outcome = Outcome::Warning;
-        extra_caveats.push(text(
-            if kind == "average-target" {
-                "这是平均值目标，单个案例超过不等于逾期。"
-            } else {
-                "这是政策目标，不是单个案例的法定时限。"
-            },
-            if kind == "average-target" {
-                "This is an average target; one case above it is not overdue."
-            } else {
-                "This is a policy target, not a legal limit for one case."
-            },
-        ));
+        extra_caveats.push_if(
+            explain,
+            text(
+                if kind == "average-target" {
+                    "这是平均值目标，单个案例超过不等于逾期。"
+                } else {
+                    "这是政策目标，不是单个案例的法定时限。"
+                },
+                if kind == "average-target" {
+                    "This is an average target; one case above it is not overdue."
+                } else {
+                    "This is a policy target, not a legal limit for one case."
+                },
+            ),
+        );
     }
     if utility_side && ctx.case.paused.is_empty() && outcome == Outcome::Overdue {
         outcome = Outcome::Warning;
-        extra_caveats.push(text(
+        extra_caveats.push_if(explain, text(
             "该时限只计供电企业一侧的时间；未填写客户原因的暂停时段(paused)，无法扣除客户自己的设计、施工时间。",
             "This limit counts only the utility's time; no customer-side pauses (`paused`) were given, so the customer's own design and construction time cannot be subtracted.",
         ));
@@ -482,10 +519,13 @@ fn evaluate_value(
         let margin = (done.unwrap_or(ctx.as_of) - first_dl.due).num_days().abs();
         if outcome == Outcome::Overdue && margin < 8 {
             outcome = Outcome::Warning;
-            extra_caveats.push(text(
-                "日历数据缺失且超出不足8天，不判逾期。",
-                "Calendar data missing and the margin is under 8 days: not called overdue.",
-            ));
+            extra_caveats.push_if(
+                explain,
+                text(
+                    "日历数据缺失且超出不足8天，不判逾期。",
+                    "Calendar data missing and the margin is under 8 days: not called overdue.",
+                ),
+            );
         }
         basis.push("CAL-11");
     }
@@ -501,7 +541,7 @@ fn evaluate_value(
         basis.push("CAL-10");
     }
     if starts.len() > 1 || (step.rule == "TL-06" && ctx.case.dates.formalities.is_none()) {
-        extra_caveats.push(text(
+        extra_caveats.push_if(explain, text(
             "手续办结日期未知: 按检验合格日(最早可能的起算日)计算，并给出按最晚可能日期计算的结果。",
             "Formalities date unknown: counted from the inspection pass (the earliest possible start), with the latest possible date shown too.",
         ));
@@ -513,44 +553,58 @@ fn evaluate_value(
         (Outcome::Overdue, _) => ("逾期", "overdue"),
         _ => ("需注意", "check"),
     };
+    // Written straight into two strings: this is the most frequent message.
     let message = || {
-        let (amount_zh, amount_en) = unit_words(amount, unit);
-        let when = match done {
-            Some(d) => (format!("实际 {d}"), format!("done {d}")),
-            None => (
-                format!("截至 {as_of} 尚未完成"),
-                format!("not done as of {as_of}"),
-            ),
-        };
-        let dues_zh: Vec<String> = results
-            .iter()
-            .map(|(_, s, dl)| format!("自 {s} 起算，期限 {}", dl.due))
-            .collect();
-        let dues_en: Vec<String> = results
-            .iter()
-            .map(|(_, s, dl)| format!("from {s}, due {}", dl.due))
-            .collect();
-        text(
-            format!(
-                "{step_zh}: 《{}》{}规定 {amount_zh}；{}；{}。结论: {}。",
-                src.instrument.title,
-                src.provision.article.as_deref().unwrap_or(""),
-                dues_zh.join("；"),
-                when.0,
-                verdict.0
-            ),
-            format!(
-                "{step_en}: {} ({}) allows {amount_en}; {}; {}. Result: {}.",
-                src.instrument.title_en,
-                src.instrument.version,
-                dues_en.join("; "),
-                when.1,
-                verdict.1
-            ),
-        )
+        use crate::day::push_iso;
+        use std::fmt::Write;
+        let (unit_zh, unit_en) = unit_words(unit);
+        let (i, p) = (src.instrument, src.provision);
+        let mut zh = String::with_capacity(192);
+        let mut en = String::with_capacity(192);
+        let article = p.article.as_deref().unwrap_or("");
+        let _ = write!(
+            zh,
+            "{step_zh}: 《{}》{article}规定 {amount}{unit_zh}",
+            i.title
+        );
+        let _ = write!(
+            en,
+            "{step_en}: {} ({}) allows {amount}{unit_en}",
+            i.title_en, i.version
+        );
+        for (_, s, dl) in &results {
+            zh.push_str("；自 ");
+            push_iso(&mut zh, *s);
+            zh.push_str(" 起算，期限 ");
+            push_iso(&mut zh, dl.due);
+            en.push_str("; from ");
+            push_iso(&mut en, *s);
+            en.push_str(", due ");
+            push_iso(&mut en, dl.due);
+        }
+        match done {
+            Some(d) => {
+                zh.push_str("；实际 ");
+                push_iso(&mut zh, d);
+                en.push_str("; done ");
+                push_iso(&mut en, d);
+            }
+            None => {
+                zh.push_str("；截至 ");
+                push_iso(&mut zh, as_of);
+                zh.push_str(" 尚未完成");
+                en.push_str("; not done as of ");
+                push_iso(&mut en, as_of);
+            }
+        }
+        let _ = write!(zh, "。结论: {}。", verdict.0);
+        let _ = write!(en, ". Result: {}.", verdict.1);
+        text(zh, en)
     };
     let f = ctx.push(step.rule, outcome, Some(src), mark, message, evidence);
-    f.basis.extend(basis);
+    // `push` gives a finding no basis yet (caveats it may: an instrument
+    // whose in-force dates are unverified).
+    f.basis = basis;
     f.caveats.extend(extra_caveats);
 
     // CAL-03: would the alternative convention change the result?
