@@ -148,6 +148,7 @@ impl<'a> Ctx<'a> {
 
     /// Record a finding. `decided_by` is the weakest mark of the values that
     /// decided the outcome (the provision's mark when it has no values).
+    #[inline]
     pub fn push(
         &mut self,
         rule: impl Into<Name>,
@@ -157,13 +158,28 @@ impl<'a> Ctx<'a> {
         message: impl FnOnce() -> Text,
         evidence: Evidence,
     ) -> &mut Finding {
-        let mut caveats = Vec::new();
-        let mut outcome = outcome;
-        let mut message = if self.prose {
+        // Only this wrapper is generic (one copy per call site, inlined);
+        // the body below exists once in the bundle.
+        let message = if self.prose {
             message()
         } else {
             Text::default()
         };
+        self.record(rule.into(), outcome, src, decided_by, message, evidence)
+    }
+
+    fn record(
+        &mut self,
+        rule: Name,
+        outcome: Outcome,
+        src: Option<InForce<'_>>,
+        decided_by: Mark,
+        message: Text,
+        evidence: Evidence,
+    ) -> &mut Finding {
+        let mut caveats = Vec::new();
+        let mut outcome = outcome;
+        let mut message = message;
         if outcome.is_adverse() && !decided_by.is_reliable() {
             if self.prose {
                 message = text(
@@ -188,7 +204,7 @@ impl<'a> Ctx<'a> {
             }
         }
         self.findings.push(Finding {
-            rule: rule.into(),
+            rule,
             outcome,
             citation: src.map(|s| Arc::clone(s.citation)),
             mark: decided_by,

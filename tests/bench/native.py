@@ -5,8 +5,9 @@ with the test venv's Python. Writes JSON to stdout:
   as the criterion calendar benches (add 1-40 working days to a start in
   2004-2026; count working days in (from, to]), microseconds per query;
 * batch: `yekuo check --batch` throughput on typical cases (S0 case 1 with
-  shifted dates) and its peak memory at two input sizes (streaming means
-  the peak does not grow with the input).
+  shifted dates), writing summaries (the default) and whole reports
+  (`--full`), and its peak memory at two input sizes (streaming means the
+  peak does not grow with the input).
 """
 import datetime as dt
 import json
@@ -48,7 +49,7 @@ def write_cases(path, n):
             f.write(json.dumps(c, ensure_ascii=False) + "\n")
 
 
-def run_batch(n):
+def run_batch(n, extra=()):
     with tempfile.TemporaryDirectory() as d:
         path = pathlib.Path(d) / "cases.jsonl"
         write_cases(path, n)
@@ -56,7 +57,7 @@ def run_batch(n):
         t = time.perf_counter()
         # GNU time reports this one run's peak resident set (KiB).
         p = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", str(rss), str(root / "target" / "release" / "yekuo"),
-                            "check", "--batch", str(path), "--as-of", "2012-01-01"],
+                            "check", "--batch", str(path), "--as-of", "2012-01-01", *extra],
                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         secs = time.perf_counter() - t
         if p.returncode not in (0, 1):
@@ -66,15 +67,17 @@ def run_batch(n):
         head = path.with_name("head.jsonl")
         head.write_text("".join(path.read_text().splitlines(keepends=True)[:200]))
         p = subprocess.run([str(root / "target" / "release" / "yekuo"), "check", "--batch", str(head),
-                            "--as-of", "2012-01-01"], capture_output=True)
+                            "--as-of", "2012-01-01", *extra], capture_output=True)
         return {"cases": n, "seconds": secs, "cases_per_second": n / secs, "peak_rss_kb": int(rss.read_text().split()[-1]),
                 "report_bytes_per_case": len(p.stdout) / 200}
 
 
 small = run_batch(2000)
 large = run_batch(50000)
+full = run_batch(20000, ["--full"])
 json.dump({
     "chinesecalendar": {"version": "1.11.0", "add_us": add_us, "count_us": count_us, "queries": N},
     "batch_small": small,
     "batch_large": large,
+    "batch_full": full,
 }, sys.stdout, indent=2)
