@@ -150,6 +150,12 @@ fn check(args: &[String]) -> Result<u8, String> {
     if let Some(batch) = &o.batch {
         return check_batch(batch, &book, as_of, o.full);
     }
+    if o.full {
+        return Err(
+            "--full: only with --batch; one case file already gets its whole report (--format json)"
+                .into(),
+        );
+    }
     let [path] = o.positional.as_slice() else {
         return Err(format!("check needs one CASE.json\n\n{USAGE}"));
     };

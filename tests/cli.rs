@@ -176,6 +176,11 @@ fn batch_skips_bad_lines_and_reports_them() {
     assert_eq!(first["format"], "yekuo-report/1");
     assert_eq!(first["line"], 1);
     assert!(first["findings"][0]["message"]["zh"].is_string());
+
+    // --full means nothing without --batch: said, not ignored.
+    let (code, _, err) = yekuo(&["check", "examples/s0-case1-110kv.json", "--full"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--full") && err.contains("--batch"), "{err}");
 }
 
 #[test]
