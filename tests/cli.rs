@@ -176,6 +176,32 @@ fn batch_skips_bad_lines_and_reports_them() {
     assert_eq!(first["format"], "yekuo-report/1");
     assert_eq!(first["line"], 1);
     assert!(first["findings"][0]["message"]["zh"].is_string());
+    // The summary's counts agree with the full report, and an outcome with
+    // no findings is left out rather than written as 0.
+    let outcomes = [
+        "violation",
+        "overdue",
+        "missing",
+        "warning",
+        "cannot-determine",
+        "ok",
+        "not-applicable",
+    ];
+    for o in outcomes {
+        let n = first["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["outcome"] == o)
+            .count();
+        let counted = s["counts"].get(o).and_then(serde_json::Value::as_u64);
+        assert_eq!(counted, (n > 0).then_some(n as u64), "{o}: {}", s["counts"]);
+    }
+    assert!(
+        s["counts"].as_object().unwrap().len() < outcomes.len(),
+        "S0 has outcomes with no findings, so some count is left out: {}",
+        s["counts"]
+    );
 
     // --full means nothing without --batch: said, not ignored.
     let (code, _, err) = yekuo(&["check", "examples/s0-case1-110kv.json", "--full"]);

@@ -43,7 +43,7 @@ lines = [
     "# Mutation testing",
     "",
     f"cargo-mutants, {dt.date.today().isoformat()}, by `scripts/mutants` (tests: unit, golden, calendar "
-    "properties, oracle sweep, tidy, checklist, robustness, bad input). Score = (caught + timed out) / "
+    "properties, oracle sweep, tidy, checklist, robustness, bad input, command line). Score = (caught + timed out) / "
     "(caught + missed + timed out); unviable mutants (do not compile) are left out."
     + (f" Merged from {runs} runs: the survivors of the first were re-tested after new tests." if runs > 1 else ""),
     "",
