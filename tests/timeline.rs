@@ -80,7 +80,11 @@ fn done_on_the_due_day_is_on_time() {
     let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
     v["dates"]["inspected"] = "2010-06-25".into();
     let case = yekuo::case::parse_case(&v.to_string()).unwrap();
-    let r = yekuo::eval::evaluate(yekuo::rulebook::Rulebook::embedded(), &case, d("2010-07-01"));
+    let r = yekuo::eval::evaluate(
+        yekuo::rulebook::Rulebook::embedded(),
+        &case,
+        d("2010-07-01"),
+    );
     assert_eq!(status_of(&r, "gdjgbf-2010"), StepStatus::DoneOnTime);
     assert_eq!(
         status_of(&r, "sgcc-yekuo-spec-2010"),
@@ -93,18 +97,27 @@ fn done_on_the_due_day_is_on_time() {
 
 #[test]
 fn open_steps_count_down_then_up() {
-    let before = s0(&["inspected", "inspection_passed", "power_on"], "2010-06-21");
+    let before = s0(
+        &["inspected", "inspection_passed", "power_on"],
+        "2010-06-21",
+    );
     assert_eq!(
         status_of(&before, "sgcc-yekuo-spec-2010"),
         StepStatus::DueIn { working_days: 2 }
     );
     // On the due day itself the step is still due, with nothing left.
-    let on_the_day = s0(&["inspected", "inspection_passed", "power_on"], "2010-06-23");
+    let on_the_day = s0(
+        &["inspected", "inspection_passed", "power_on"],
+        "2010-06-23",
+    );
     assert_eq!(
         status_of(&on_the_day, "sgcc-yekuo-spec-2010"),
         StepStatus::DueIn { working_days: 0 }
     );
-    let after = s0(&["inspected", "inspection_passed", "power_on"], "2010-07-01");
+    let after = s0(
+        &["inspected", "inspection_passed", "power_on"],
+        "2010-07-01",
+    );
     assert_eq!(
         status_of(&after, "sgcc-yekuo-spec-2010"),
         StepStatus::OverdueBy { working_days: 6 }
