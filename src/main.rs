@@ -193,12 +193,11 @@ fn write_line<T: serde::Serialize>(
 /// with its input line number; bad lines go to stderr.
 fn check_batch(path: &str, book: &Rulebook, as_of: NaiveDate, full: bool) -> Result<u8, String> {
     let file = std::fs::File::open(path).map_err(|e| format!("{path}: {e}"))?;
-    let reader = std::io::BufReader::with_capacity(1 << 16, file);
+    let mut reader = std::io::BufReader::with_capacity(1 << 16, file);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let (mut adverse, mut bad) = (false, false);
     let (mut text, mut buf) = (String::new(), Vec::new());
-    let mut reader = reader;
     for i in 0.. {
         text.clear();
         let n = reader

@@ -129,13 +129,18 @@ fn batch_skips_bad_lines_and_reports_them() {
         format!("{line}\n{{\"format\":\"yekuo-case/1\",\"colour\":1}}\n{line}\n"),
     )
     .unwrap();
-    let (code, out, err) = yekuo(&[
-        "check",
-        "--batch",
-        file.to_str().unwrap(),
-        "--as-of",
-        "2010-07-01",
-    ]);
+    let batch = |extra: &[&str]| {
+        let mut args = vec![
+            "check",
+            "--batch",
+            file.to_str().unwrap(),
+            "--as-of",
+            "2010-07-01",
+        ];
+        args.extend(extra);
+        yekuo(&args)
+    };
+    let (code, out, err) = batch(&[]);
     assert_eq!(out.lines().count(), 2, "two good lines give two summaries");
     assert!(err.contains(":2:") && err.contains("colour"), "{err}");
     assert_eq!(code, 2);
@@ -164,14 +169,7 @@ fn batch_skips_bad_lines_and_reports_them() {
     assert!(s["findings"][0]["mark"].is_string() && s["findings"][0].get("message").is_none());
 
     // --full writes the whole report instead, still with the line number.
-    let (_, full, _) = yekuo(&[
-        "check",
-        "--batch",
-        file.to_str().unwrap(),
-        "--as-of",
-        "2010-07-01",
-        "--full",
-    ]);
+    let (_, full, _) = batch(&["--full"]);
     let first: serde_json::Value = serde_json::from_str(full.lines().next().unwrap()).unwrap();
     assert_eq!(first["format"], "yekuo-report/1");
     assert_eq!(first["line"], 1);

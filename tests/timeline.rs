@@ -14,19 +14,31 @@ fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
 }
 
-fn s0(drop_dates: &[&str], as_of: &str) -> Report {
+/// S0 case 1 as of `as_of`, with some dates set (`Some`) or removed (`None`).
+fn s0(dates: &[(&str, Option<&str>)], as_of: &str) -> Report {
     let text = std::fs::read_to_string(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/examples/s0-case1-110kv.json"
     ))
     .unwrap();
     let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
-    for k in drop_dates {
-        v["dates"].as_object_mut().unwrap().remove(*k);
+    let map = v["dates"].as_object_mut().unwrap();
+    for (k, day) in dates {
+        match day {
+            Some(day) => map.insert(k.to_string(), (*day).into()),
+            None => map.remove(*k),
+        };
     }
     let case = yekuo::case::parse_case(&v.to_string()).unwrap();
     yekuo::eval::evaluate(yekuo::rulebook::Rulebook::embedded(), &case, d(as_of))
 }
+
+/// The inspection, its pass and power-on not yet happened.
+const NOT_INSPECTED: [(&str, Option<&str>); 3] = [
+    ("inspected", None),
+    ("inspection_passed", None),
+    ("power_on", None),
+];
 
 /// The completion inspection's status under each instrument, by instrument id.
 fn inspection(r: &Report) -> Vec<(String, NaiveDate, StepStatus)> {
@@ -72,19 +84,7 @@ fn done_late_counts_calendar_and_working_days() {
 #[test]
 fn done_on_the_due_day_is_on_time() {
     // Inspected on the 监管办法's due day itself.
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/examples/s0-case1-110kv.json"
-    ))
-    .unwrap();
-    let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
-    v["dates"]["inspected"] = "2010-06-25".into();
-    let case = yekuo::case::parse_case(&v.to_string()).unwrap();
-    let r = yekuo::eval::evaluate(
-        yekuo::rulebook::Rulebook::embedded(),
-        &case,
-        d("2010-07-01"),
-    );
+    let r = s0(&[("inspected", Some("2010-06-25"))], "2010-07-01");
     assert_eq!(status_of(&r, "gdjgbf-2010"), StepStatus::DoneOnTime);
     assert_eq!(
         status_of(&r, "sgcc-yekuo-spec-2010"),
@@ -97,27 +97,18 @@ fn done_on_the_due_day_is_on_time() {
 
 #[test]
 fn open_steps_count_down_then_up() {
-    let before = s0(
-        &["inspected", "inspection_passed", "power_on"],
-        "2010-06-21",
-    );
+    let before = s0(&NOT_INSPECTED, "2010-06-21");
     assert_eq!(
         status_of(&before, "sgcc-yekuo-spec-2010"),
         StepStatus::DueIn { working_days: 2 }
     );
     // On the due day itself the step is still due, with nothing left.
-    let on_the_day = s0(
-        &["inspected", "inspection_passed", "power_on"],
-        "2010-06-23",
-    );
+    let on_the_day = s0(&NOT_INSPECTED, "2010-06-23");
     assert_eq!(
         status_of(&on_the_day, "sgcc-yekuo-spec-2010"),
         StepStatus::DueIn { working_days: 0 }
     );
-    let after = s0(
-        &["inspected", "inspection_passed", "power_on"],
-        "2010-07-01",
-    );
+    let after = s0(&NOT_INSPECTED, "2010-07-01");
     assert_eq!(
         status_of(&after, "sgcc-yekuo-spec-2010"),
         StepStatus::OverdueBy { working_days: 6 }

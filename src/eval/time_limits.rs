@@ -234,20 +234,6 @@ fn deadline(
 }
 
 /// "10 working days" after the number, in Chinese and English.
-/// A caveat kept only when findings are explained (a summary has none),
-/// so a summary allocates nothing for them.
-trait PushIf<T> {
-    fn push_if(&mut self, keep: bool, item: T);
-}
-
-impl<T> PushIf<T> for Vec<T> {
-    fn push_if(&mut self, keep: bool, item: T) {
-        if keep {
-            self.push(item);
-        }
-    }
-}
-
 fn unit_words(unit: &str) -> (&str, &str) {
     match unit {
         "working-days" => ("个工作日", " working days"),
@@ -490,25 +476,22 @@ fn evaluate_value(
     let mut extra_caveats = Vec::new();
     if kind != "limit" && outcome == Outcome::Overdue {
         outcome = Outcome::Warning;
-        extra_caveats.push_if(
-            explain,
-            text(
-                if kind == "average-target" {
-                    "这是平均值目标，单个案例超过不等于逾期。"
-                } else {
-                    "这是政策目标，不是单个案例的法定时限。"
-                },
-                if kind == "average-target" {
-                    "This is an average target; one case above it is not overdue."
-                } else {
-                    "This is a policy target, not a legal limit for one case."
-                },
-            ),
-        );
+        extra_caveats.push(text(
+            if kind == "average-target" {
+                "这是平均值目标，单个案例超过不等于逾期。"
+            } else {
+                "这是政策目标，不是单个案例的法定时限。"
+            },
+            if kind == "average-target" {
+                "This is an average target; one case above it is not overdue."
+            } else {
+                "This is a policy target, not a legal limit for one case."
+            },
+        ));
     }
     if utility_side && ctx.case.paused.is_empty() && outcome == Outcome::Overdue {
         outcome = Outcome::Warning;
-        extra_caveats.push_if(explain, text(
+        extra_caveats.push(text(
             "该时限只计供电企业一侧的时间；未填写客户原因的暂停时段(paused)，无法扣除客户自己的设计、施工时间。",
             "This limit counts only the utility's time; no customer-side pauses (`paused`) were given, so the customer's own design and construction time cannot be subtracted.",
         ));
@@ -519,13 +502,10 @@ fn evaluate_value(
         let margin = (done.unwrap_or(ctx.as_of) - first_dl.due).num_days().abs();
         if outcome == Outcome::Overdue && margin < 8 {
             outcome = Outcome::Warning;
-            extra_caveats.push_if(
-                explain,
-                text(
-                    "日历数据缺失且超出不足8天，不判逾期。",
-                    "Calendar data missing and the margin is under 8 days: not called overdue.",
-                ),
-            );
+            extra_caveats.push(text(
+                "日历数据缺失且超出不足8天，不判逾期。",
+                "Calendar data missing and the margin is under 8 days: not called overdue.",
+            ));
         }
         basis.push("CAL-11");
     }
@@ -541,7 +521,7 @@ fn evaluate_value(
         basis.push("CAL-10");
     }
     if starts.len() > 1 || (step.rule == "TL-06" && ctx.case.dates.formalities.is_none()) {
-        extra_caveats.push_if(explain, text(
+        extra_caveats.push(text(
             "手续办结日期未知: 按检验合格日(最早可能的起算日)计算，并给出按最晚可能日期计算的结果。",
             "Formalities date unknown: counted from the inspection pass (the earliest possible start), with the latest possible date shown too.",
         ));
@@ -603,7 +583,9 @@ fn evaluate_value(
     };
     let f = ctx.push(step.rule, outcome, Some(src), mark, message, evidence);
     // `push` gives a finding no basis yet (caveats it may: an instrument
-    // whose in-force dates are unverified).
+    // whose in-force dates are unverified). These caveats are fixed
+    // sentences, borrowed, so a summary (which drops them) loses nothing
+    // by building them.
     f.basis = basis;
     f.caveats.extend(extra_caveats);
 
