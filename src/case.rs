@@ -441,6 +441,33 @@ impl std::error::Error for CaseError {}
 /// Largest case file accepted, so a pasted or imported file cannot exhaust memory.
 pub const MAX_CASE_BYTES: usize = 1 << 20;
 
+/// serde_json's syntax errors (its `ErrorCode`s), in Chinese.
+const JSON_SYNTAX_ZH: &[(&str, &str)] = &[
+    ("expected `:`", "此处应为冒号 `:`"),
+    ("expected `,` or `]`", "此处应为逗号 `,` 或 `]`"),
+    ("expected `,` or `}`", "此处应为逗号 `,` 或 `}`"),
+    ("expected `\"`", "此处应为双引号 `\"`"),
+    ("expected ident", "无法识别的词(应为 true、false 或 null)"),
+    (
+        "expected value",
+        "此处应为一个值(文本、数字、true/false、列表或对象)",
+    ),
+    ("invalid escape", "文本中的转义符 `\\` 用法错误"),
+    ("invalid number", "数字格式错误"),
+    ("number out of range", "数字超出范围"),
+    ("invalid unicode code point", "无效的 Unicode 字符编码"),
+    ("lone leading surrogate", "无效的 Unicode 代理对转义"),
+    ("unexpected end of hex escape", "\\u 转义不完整"),
+    (
+        "control character",
+        "文本中含有控制字符(如换行、制表符)；请写成 \\n、\\t",
+    ),
+    ("key must be a string", "对象的键必须是带双引号的文本"),
+    ("trailing comma", "最后一项后面多了逗号"),
+    ("trailing characters", "JSON 对象结束后还有多余内容"),
+    ("recursion limit exceeded", "嵌套层数过多"),
+];
+
 /// The Chinese for serde's English messages: the fixed phrases are
 /// translated, the names and values they quote are kept.
 fn zh_for(en: &str) -> String {
@@ -472,6 +499,14 @@ fn zh_for(en: &str) -> String {
         format!("{value} 超出案例可用的年份；请填写 1900 至 2100 年之间的日期")
     } else if en.starts_with("EOF while parsing") {
         "文件不完整: JSON 在此处意外结束".to_string()
+    } else if let Some(rest) = en.strip_prefix("duplicate field ") {
+        format!("字段 {rest} 出现了两次；每个字段只能写一次")
+    } else if let Some(rest) = en.strip_prefix("invalid value: ") {
+        format!("取值无效: {}", expected(rest))
+    } else if let Some(rest) = en.strip_prefix("invalid length ") {
+        format!("长度不对: {}", expected(rest))
+    } else if let Some((_, zh)) = JSON_SYNTAX_ZH.iter().find(|(e, _)| en.starts_with(e)) {
+        format!("JSON 格式错误: {zh}")
     } else {
         format!("JSON 格式错误: {en}")
     }
@@ -488,6 +523,37 @@ impl CaseError {
     }
 }
 
+/// Read and check a case file given as bytes (a file, an upload, a batch
+/// line): its size is checked before anything else, then its encoding
+/// (UTF-8, a leading byte-order mark dropped; GBK and UTF-16 are named),
+/// then [`parse_case`].
+///
+/// # Errors
+/// As [`parse_case`]; a text that is not UTF-8 is refused at the line,
+/// column and byte where it stops being UTF-8 (field `.`).
+pub fn parse_case_bytes(bytes: &[u8]) -> Result<Case, CaseError> {
+    if bytes.len() > MAX_CASE_BYTES {
+        return Err(too_big(bytes.len()));
+    }
+    let text = crate::text_bytes::utf8_text(bytes).map_err(|e| {
+        let (zh, en) = e.messages();
+        CaseError {
+            line: Some(e.line),
+            ..CaseError::new(".", en, zh)
+        }
+    })?;
+    parse_case(text)
+}
+
+/// The file is larger than [`MAX_CASE_BYTES`].
+pub fn too_big(len: usize) -> CaseError {
+    CaseError::new(
+        ".",
+        format!("the file is {len} bytes; at most {MAX_CASE_BYTES} are accepted"),
+        format!("文件过大({len} 字节)，上限 {MAX_CASE_BYTES} 字节"),
+    )
+}
+
 /// Read and check a case file.
 ///
 /// # Errors
@@ -495,15 +561,10 @@ impl CaseError {
 /// types, impossible dates, a wrong `format`, negative or absurd numbers,
 /// dates in an impossible order.
 pub fn parse_case(json: &str) -> Result<Case, CaseError> {
+    // A byte-order mark from a Windows editor is not part of the JSON.
+    let json = json.strip_prefix('\u{feff}').unwrap_or(json);
     if json.len() > MAX_CASE_BYTES {
-        return Err(CaseError::new(
-            ".",
-            format!(
-                "the file is {} bytes; at most {MAX_CASE_BYTES} are accepted",
-                json.len()
-            ),
-            format!("文件过大({} 字节)，上限 {MAX_CASE_BYTES} 字节", json.len()),
-        ));
+        return Err(too_big(json.len()));
     }
     // serde reads a struct from an array too, which would give a baffling
     // message about element [0]; a case file is an object.

@@ -36,22 +36,22 @@ pub(crate) fn check(ctx: &mut Ctx) {
                     "Grade 1 load needs two independent sources; only one is given.".to_string(),
                 )
             } else {
-                let mut worst = Outcome::Ok;
-                for (a_i, a) in c.iter().enumerate() {
-                    for b in &c[a_i + 1..] {
-                        let o = if a.substation == b.substation && a.bus_section == b.bus_section {
-                            Outcome::Violation
-                        } else if a.substation == b.substation {
-                            Outcome::Warning
-                        } else {
-                            Outcome::Ok
-                        };
-                        worst = worst.min(o);
-                    }
-                }
-                match worst {
-                    Outcome::Violation => (worst, "两回线路来自同一变电站的同一母线段(单电源双回路)，不构成双重电源。".into(), "Both circuits come from the same bus section of one substation: not two independent sources.".into()),
-                    Outcome::Warning => (worst, "两回线路来自同一变电站的不同母线段: 只有在母线段相互独立时才可视为双重电源，请核实。".into(), "The circuits come from different bus sections of one substation: two sources only if the sections are independent; verify.".into()),
+                // The question is whether the circuits *give* two sources
+                // that cannot fail together, so the best pair decides: one
+                // circuit from another substation is enough, whatever
+                // duplicates sit beside it. Comparing with the first circuit
+                // finds the best pair in one pass.
+                let first = &c[0];
+                let best = if c.iter().any(|x| x.substation != first.substation) {
+                    Outcome::Ok
+                } else if c.iter().any(|x| x.bus_section != first.bus_section) {
+                    Outcome::Warning
+                } else {
+                    Outcome::Violation
+                };
+                match best {
+                    Outcome::Violation => (best, "各回线路都来自同一变电站的同一母线段(单电源双回路)，不构成双重电源。".into(), "Every circuit comes from the same bus section of one substation: not two independent sources.".into()),
+                    Outcome::Warning => (best, "各回线路都来自同一变电站(不同母线段): 只有在母线段相互独立时才可视为双重电源，请核实。".into(), "All circuits come from one substation (different bus sections): two sources only if the sections are independent; verify.".into()),
                     _ => (Outcome::Ok, "电源来自不同变电站，满足双重电源要求。".into(), "The sources come from different substations: two independent sources.".into()),
                 }
             };

@@ -21,6 +21,7 @@ use crate::rulebook::{InForce, Rulebook};
 use crate::summary::Summary;
 use crate::Mark;
 use chrono::NaiveDate;
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 pub use documents::{checklist, ChecklistItem};
@@ -59,6 +60,7 @@ fn run(book: &Rulebook, cal: &Calendar, case: &Case, as_of: NaiveDate, prose: bo
         findings: Vec::with_capacity(32),
         timeline: Vec::with_capacity(6),
         gap_noted: false,
+        asked: BTreeSet::new(),
     };
     documents::check(&mut ctx);
     time_limits::check(&mut ctx);
@@ -91,6 +93,8 @@ pub(crate) struct Ctx<'a> {
     pub findings: Vec<Finding>,
     pub timeline: Vec<crate::report::TimelineStep>,
     gap_noted: bool,
+    /// The `(rule, field)` pairs already reported as `cannot-determine`.
+    asked: BTreeSet<(&'static str, Box<str>)>,
 }
 
 pub(crate) fn text(zh: impl Into<Name>, en: impl Into<Name>) -> Text {
@@ -224,12 +228,9 @@ impl<'a> Ctx<'a> {
         what_zh: &str,
         what_en: &str,
     ) {
-        let asked = |f: &Finding| {
-            f.rule == rule
-                && f.outcome == Outcome::CannotDetermine
-                && f.evidence.inputs.iter().any(|i| i == field)
-        };
-        if self.findings.iter().any(asked) {
+        // A set, not a scan of the findings: a case with thousands of
+        // contractors asks thousands of fields, and a scan made that quadratic.
+        if !self.asked.insert((rule, field.into())) {
             return;
         }
         let evidence = Evidence {

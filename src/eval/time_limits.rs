@@ -166,24 +166,6 @@ struct Deadline {
     paused_wd: i64,
 }
 
-/// Working days of the pauses inside (start, end].
-fn paused_working_days(ctx: &Ctx, start: NaiveDate, end: NaiveDate) -> i64 {
-    ctx.case
-        .paused
-        .iter()
-        .map(|p| {
-            let lo = p.from.max(start.succ_opt().unwrap_or(start));
-            let hi = p.to.min(end);
-            if hi < lo {
-                0
-            } else {
-                ctx.cal
-                    .working_days_between(lo.pred_opt().unwrap_or(lo), hi)
-            }
-        })
-        .sum()
-}
-
 fn deadline(
     ctx: &Ctx,
     start: NaiveDate,
@@ -200,21 +182,11 @@ fn deadline(
                 }
                 _ => start,
             };
-            let n = i64::from(amount);
-            let mut due = cal.add_working_days(start, n)?;
-            let mut paused = 0;
-            // Pauses push the deadline out, which may take in further pauses.
-            for _ in 0..8 {
-                let p = paused_working_days(ctx, start, due);
-                if p == paused {
-                    break;
-                }
-                paused = p;
-                due = cal.add_working_days(start, n + p)?;
-            }
+            let pauses = ctx.case.paused.iter().map(|p| (p.from, p.to));
+            let d = crate::pauses::deadline(cal, start, i64::from(amount), pauses)?;
             Some(Deadline {
-                due,
-                paused_wd: paused,
+                due: d.due,
+                paused_wd: d.paused_working_days,
             })
         }
         "calendar-days" => Some(Deadline {

@@ -590,12 +590,46 @@ fn one_of(
     })
 }
 
+/// The largest `amount` a value may set. No period in the catalog comes near
+/// ten years of days, and no voltage near 3,660 kV; a larger number is a
+/// typo (or a `u32` overflowing), never a rule.
+pub const MAX_AMOUNT: u32 = 3660;
+
+/// An identifier that is compared as written: surrounding white space would
+/// make `"a "` and `"a"` two series and defeat the overlap check.
+fn is_trimmed(s: &str) -> bool {
+    !s.is_empty() && s.trim() == s
+}
+
 fn validate(book: &Rulebook) -> Result<(), RulebookError> {
     use schema::*;
+    // An empty folder, or one whose files were renamed away from `.toml`,
+    // would otherwise give a clean report of nothing wrong.
+    check(
+        !book.entries.is_empty(),
+        "(rules folder)",
+        None,
+        "*.toml",
+        || {
+            "no instrument files: a rulebook needs its instruments as `*.toml` files beside documents.toml (see data/rules/README.md)".into()
+        },
+    )?;
+    check(
+        !book.documents.is_empty(),
+        DOCUMENTS_FILE,
+        None,
+        "document",
+        || "missing or empty: the document catalogue is required".into(),
+    )?;
     let mut ids = std::collections::HashSet::new();
     for e in &book.entries {
         let f = e.file.as_str();
         let i = &e.instrument;
+        for (key, v) in [("instrument.id", &*i.id), ("instrument.series", &*i.series)] {
+            check(is_trimmed(v), f, None, key, || {
+                format!("`{v}` is empty or has white space at its start or end")
+            })?;
+        }
         check(ids.insert(i.id.clone()), f, None, "instrument.id", || {
             format!("`{}` is used by another file", i.id)
         })?;
@@ -788,6 +822,11 @@ fn validate_values(f: &str, p: &Provision) -> Result<(), RulebookError> {
         }
         if let (ValueShape::Named(names), Some(w)) = (shape, &v.what) {
             one_of(w, names, f, r, "values.what")?;
+        }
+        if let Some(a) = v.amount {
+            check((1..=MAX_AMOUNT).contains(&a), f, r, "values.amount", || {
+                format!("{a} is not allowed; allowed: 1 to {MAX_AMOUNT}")
+            })?;
         }
         if let Some(t) = v.tier {
             check((1..=5).contains(&t), f, r, "values.tier", || {
