@@ -3,10 +3,11 @@
 //! Exit codes: 0 evaluated, nothing wrong; 1 evaluated, at least one
 //! `missing`, `overdue` or `violation`; 2 bad input or usage.
 
-mod text_report;
+mod cli_io;
 
 use chrono::NaiveDate;
-use std::io::{BufRead, Write};
+use cli_io::{read_capped, say, write_failed, Line, LineReader, Stop};
+use std::io::Write;
 use std::process::ExitCode;
 use yekuo::calendar::Calendar;
 use yekuo::rulebook::Rulebook;
@@ -22,29 +23,46 @@ usage:
   yekuo calendar is-workday DATE
   yekuo rules [--rules DIR]
 
-exit codes: 0 nothing wrong, 1 at least one missing/overdue/violation, 2 bad input or usage";
+dates: YYYY-MM-DD, years 1900 to 2100
+exit codes: 0 nothing wrong, 1 at least one missing/overdue/violation,
+  2 bad input or usage, or output that could not be written";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match run(&args) {
-        Ok(code) => ExitCode::from(code),
-        Err(msg) => {
-            eprintln!("yekuo: {msg}");
+        Ok(code) | Err(Stop::ReaderGone(code)) => ExitCode::from(code),
+        Err(Stop::Failed(msg)) => {
+            say(&format!("yekuo: {msg}"));
             ExitCode::from(2)
         }
     }
 }
 
-fn run(args: &[String]) -> Result<u8, String> {
+/// Print `text` and a line break on stdout; `code` is the exit code if the
+/// reader has gone.
+fn print(text: &str, code: u8) -> Result<(), Stop> {
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{text}")
+        .and_then(|()| out.flush())
+        .map_err(|e| write_failed(&e, code))
+}
+
+fn run(args: &[String]) -> Result<u8, Stop> {
+    // Asking for help is never an error, wherever it is asked.
+    if args.iter().any(|a| matches!(a.as_str(), "-h" | "--help"))
+        || args.first().is_some_and(|a| a == "help")
+    {
+        print(USAGE, 0)?;
+        return Ok(0);
+    }
     match args.first().map(String::as_str) {
         Some("check") => check(&args[1..]),
         Some("calendar") => calendar(&args[1..]),
         Some("rules") => rules(&args[1..]),
-        Some("-h" | "--help" | "help") => {
-            println!("{USAGE}");
-            Ok(0)
+        Some(other) => {
+            Err(format!("未知命令 `{other}` / unknown command `{other}`\n\n{USAGE}").into())
         }
-        _ => Err(format!("expected a command\n\n{USAGE}")),
+        None => Err(format!("缺少命令 / expected a command\n\n{USAGE}").into()),
     }
 }
 
@@ -73,7 +91,7 @@ fn options(args: &[String]) -> Result<Options, String> {
         let mut value = |name: &str| {
             it.next()
                 .cloned()
-                .ok_or_else(|| format!("{name} needs a value"))
+                .ok_or_else(|| format!("{name} 缺少取值 / {name} needs a value"))
         };
         match a.as_str() {
             "--as-of" => o.as_of = Some(date(&value("--as-of")?, "--as-of")?),
@@ -82,46 +100,71 @@ fn options(args: &[String]) -> Result<Options, String> {
                 "text" => o.json = false,
                 other => {
                     return Err(format!(
-                        "--format: `{other}` is not allowed; use text or json"
+                        "--format: 不允许 `{other}`，请用 text 或 json / `{other}` is not allowed; use text or json"
                     ))
                 }
             },
             "--lang" => match value("--lang")?.as_str() {
                 "en" => o.english = true,
                 "zh" => o.english = false,
-                other => return Err(format!("--lang: `{other}` is not allowed; use zh or en")),
+                other => {
+                    return Err(format!(
+                        "--lang: 不允许 `{other}`，请用 zh 或 en / `{other}` is not allowed; use zh or en"
+                    ))
+                }
             },
             "--rules" => o.rules = Some(value("--rules")?),
             "--batch" => o.batch = Some(value("--batch")?),
             "--full" => o.full = true,
-            s if s.starts_with("--") => return Err(format!("unknown option {s}\n\n{USAGE}")),
+            s if s.starts_with('-') && s.len() > 1 => {
+                return Err(format!("未知选项 {s} / unknown option {s}\n\n{USAGE}"))
+            }
             _ => o.positional.push(a.clone()),
         }
     }
     Ok(o)
 }
 
+/// A date given on the command line: `YYYY-MM-DD` within the years a case
+/// may use, so that every date yekuo prints it can also read back.
 fn date(s: &str, what: &str) -> Result<NaiveDate, String> {
-    yekuo::day::parse_iso(s)
-        .ok_or_else(|| format!("{what}: `{s}` is not a real date; write YYYY-MM-DD"))
+    use yekuo::day::{read_case_day, DayError};
+    read_case_day(s).map_err(|e| match e {
+        DayError::NotADate => format!(
+            "{what}: `{s}` 不是有效日期，请按 YYYY-MM-DD 填写 / `{s}` is not a real date; write YYYY-MM-DD"
+        ),
+        DayError::OutOfRange(_) => format!(
+            "{what}: `{s}` 超出可用年份，请填写 1900 至 2100 年之间的日期 / `{s}` is outside the years yekuo handles; give a date from 1900 to 2100"
+        ),
+    })
 }
+
+/// The largest rule file read from `--rules`: the biggest shipped one is
+/// under 20 KB, so 1 MiB is generous and a link to `/dev/zero` is refused.
+const MAX_RULE_FILE_BYTES: usize = 1 << 20;
 
 fn load_rules(dir: &Option<String>) -> Result<std::borrow::Cow<'static, Rulebook>, String> {
     let Some(dir) = dir else {
         return Ok(std::borrow::Cow::Borrowed(Rulebook::embedded()));
     };
     let mut files = Vec::new();
-    let entries = std::fs::read_dir(dir).map_err(|e| format!("--rules {dir}: {e}"))?;
-    for e in entries {
-        let p = e.map_err(|e| format!("--rules {dir}: {e}"))?.path();
+    let cannot = |e: std::io::Error| format!("--rules {dir}: 无法读取: {e} / cannot read: {e}");
+    for e in std::fs::read_dir(dir).map_err(cannot)? {
+        let p = e.map_err(cannot)?.path();
         if p.extension().is_some_and(|x| x == "toml") {
-            let text = std::fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()))?;
+            let name = p.display().to_string();
+            let bytes = read_capped(&name, MAX_RULE_FILE_BYTES)
+                .map_err(|e| e.describe(&name, MAX_RULE_FILE_BYTES))?;
+            let text = yekuo::text_bytes::utf8_text(&bytes).map_err(|e| {
+                let (zh, en) = e.messages();
+                format!("{name}: {zh} / {en}")
+            })?;
             files.push((
                 p.file_name()
                     .unwrap_or_default()
                     .to_string_lossy()
                     .into_owned(),
-                text,
+                text.to_string(),
             ));
         }
     }
@@ -143,8 +186,14 @@ fn today() -> NaiveDate {
         .unwrap_or(NaiveDate::MIN)
 }
 
-fn check(args: &[String]) -> Result<u8, String> {
+fn check(args: &[String]) -> Result<u8, Stop> {
     let o = options(args)?;
+    if o.batch.is_some() && !o.positional.is_empty() {
+        return Err(format!(
+            "check: 请只给一个 CASE.json 或 --batch FILE，不要同时给 / give either CASE.json or --batch FILE, not both\n\n{USAGE}"
+        )
+        .into());
+    }
     let book = load_rules(&o.rules)?;
     let as_of = o.as_of.unwrap_or_else(today);
     if let Some(batch) = &o.batch {
@@ -152,23 +201,34 @@ fn check(args: &[String]) -> Result<u8, String> {
     }
     if o.full {
         return Err(
-            "--full: only with --batch; one case file already gets its whole report (--format json)"
+            "--full: 只用于 --batch；单个案例文件已输出完整报告(--format json) / only with --batch; one case file already gets its whole report (--format json)"
                 .into(),
         );
     }
     let [path] = o.positional.as_slice() else {
-        return Err(format!("check needs one CASE.json\n\n{USAGE}"));
+        return Err(
+            format!("check 需要一个 CASE.json / check needs one CASE.json\n\n{USAGE}").into(),
+        );
     };
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
-    let case = yekuo::case::parse_case(&text).map_err(|e| format!("{path}: {e}"))?;
+    let max = yekuo::case::MAX_CASE_BYTES;
+    let bytes = read_capped(path, max).map_err(|e| e.describe(path, max))?;
+    let case = yekuo::case::parse_case_bytes(&bytes).map_err(|e| format!("{path}: {e}"))?;
+    if let Some((field, first)) = case.dates.given().into_iter().min_by_key(|(_, d)| *d) {
+        if as_of < first {
+            say(&format!(
+                "注意: --as-of {as_of} 早于案例中最早的日期 {first}(dates.{field})，尚未开始的步骤按此计算 / note: --as-of {as_of} is before the case's first date {first} (dates.{field}); steps are counted as not yet begun"
+            ));
+        }
+    }
     let report = yekuo::eval::evaluate(&book, &case, as_of);
+    let code = u8::from(report.has_adverse());
     let out = if o.json {
         serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?
     } else {
-        text_report::render(&report, o.english)
+        yekuo::text_report::render(&report, o.english)
     };
-    println!("{out}");
-    Ok(u8::from(report.has_adverse()))
+    print(&out, code)?;
+    Ok(code)
 }
 
 /// Write `value` (a JSON object) as one output line with `"line": n` as its
@@ -180,110 +240,139 @@ fn write_line<T: serde::Serialize>(
     buf: &mut Vec<u8>,
     line: usize,
     value: &T,
-) -> Result<(), String> {
+) -> std::io::Result<()> {
     buf.clear();
-    serde_json::to_writer(&mut *buf, value).map_err(|e| e.to_string())?;
-    let members = buf.strip_prefix(b"{").ok_or("a report is a JSON object")?;
-    write!(out, "{{\"line\":{line},").map_err(|e| e.to_string())?;
-    out.write_all(members).map_err(|e| e.to_string())?;
-    writeln!(out).map_err(|e| e.to_string())
+    serde_json::to_writer(&mut *buf, value)?;
+    let members = buf.strip_prefix(b"{").unwrap_or(buf);
+    write!(out, "{{\"line\":{line},")?;
+    out.write_all(members)?;
+    writeln!(out)
 }
 
 /// One case per line in, one summary (or full report) per line out, each
-/// with its input line number; bad lines go to stderr.
-fn check_batch(path: &str, book: &Rulebook, as_of: NaiveDate, full: bool) -> Result<u8, String> {
-    let file = std::fs::File::open(path).map_err(|e| format!("{path}: {e}"))?;
-    let mut reader = std::io::BufReader::with_capacity(1 << 16, file);
+/// with its input line number; a bad line (not JSON, not UTF-8, too long, not
+/// a case) goes to stderr with its number and is skipped. What was already
+/// written is flushed whatever stops the batch.
+fn check_batch(path: &str, book: &Rulebook, as_of: NaiveDate, full: bool) -> Result<u8, Stop> {
+    let file = std::fs::File::open(path)
+        .map_err(|e| format!("{path}: 无法读取: {e} / cannot read: {e}"))?;
+    let max = yekuo::case::MAX_CASE_BYTES;
+    let mut lines = LineReader::new(std::io::BufReader::with_capacity(1 << 16, file), max);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let (mut adverse, mut bad) = (false, false);
-    let (mut text, mut buf) = (String::new(), Vec::new());
-    for i in 0.. {
-        text.clear();
-        let n = reader
-            .read_line(&mut text)
-            .map_err(|e| format!("{path}:{}: {e}", i + 1))?;
-        if n == 0 {
-            break;
-        }
-        if text.trim().is_empty() {
+    let mut buf = Vec::new();
+    let mut stopped = None;
+    for i in 1.. {
+        let code = if bad { 2 } else { u8::from(adverse) };
+        let text = match lines.next() {
+            Ok(None) => break,
+            Ok(Some(Line::Text(t))) => t,
+            Ok(Some(Line::TooLong(n))) => {
+                bad = true;
+                say(&format!(
+                    "{path}:{i}: 该行过长({n} 字节)，上限 {max} 字节，已跳过 / the line is {n} bytes long; at most {max} are accepted: skipped"
+                ));
+                continue;
+            }
+            Err(e) => {
+                stopped = Some(Stop::Failed(format!(
+                    "{path}:{i}: 读取中断，此前的结果已输出: {e} / reading stopped, the results before it were written: {e}"
+                )));
+                break;
+            }
+        };
+        if text.iter().all(u8::is_ascii_whitespace) {
             continue;
         }
-        match yekuo::case::parse_case(&text) {
+        let written = match yekuo::case::parse_case_bytes(text) {
+            Ok(case) if full => {
+                let report = yekuo::eval::evaluate(book, &case, as_of);
+                adverse |= report.has_adverse();
+                write_line(&mut out, &mut buf, i, &report)
+            }
             Ok(case) => {
-                let line = i + 1;
-                if full {
-                    let report = yekuo::eval::evaluate(book, &case, as_of);
-                    adverse |= report.has_adverse();
-                    write_line(&mut out, &mut buf, line, &report)?;
-                } else {
-                    let summary = yekuo::eval::summarize(book, &case, as_of);
-                    adverse |= summary.adverse;
-                    write_line(&mut out, &mut buf, line, &summary)?;
-                }
+                let summary = yekuo::eval::summarize(book, &case, as_of);
+                adverse |= summary.adverse;
+                write_line(&mut out, &mut buf, i, &summary)
             }
             Err(e) => {
                 bad = true;
-                eprintln!("{path}:{}: {e}", i + 1);
+                say(&format!("{path}:{i}: {e}"));
+                Ok(())
             }
+        };
+        if let Err(e) = written {
+            stopped = Some(write_failed(&e, code));
+            break;
         }
     }
-    out.flush().map_err(|e| e.to_string())?;
-    Ok(if bad { 2 } else { u8::from(adverse) })
+    let code = if bad { 2 } else { u8::from(adverse) };
+    let flushed = out.flush().map_err(|e| write_failed(&e, code));
+    match (stopped, flushed) {
+        (Some(stop), _) | (None, Err(stop)) => Err(stop),
+        (None, Ok(())) => Ok(code),
+    }
 }
 
-fn calendar(args: &[String]) -> Result<u8, String> {
+fn calendar(args: &[String]) -> Result<u8, Stop> {
     let cal = Calendar::national();
     let warn = |a: NaiveDate, b: NaiveDate| {
         if let Some(g) = cal.gap(a, b) {
-            eprintln!(
-                "warning: no holiday calendar for {} to {}; counted with weekends only (CAL-11)",
-                g.from, g.to
-            );
+            say(&format!(
+                "注意: {} 至 {} 没有节假日数据，只按周末计算(CAL-11) / warning: no holiday calendar for {} to {}; counted with weekends only (CAL-11)",
+                g.from, g.to, g.from, g.to
+            ));
         }
     };
-    match args {
+    let answer = match args {
         [cmd, start, n] if cmd == "add" => {
             let start = date(start, "START")?;
             let n: i64 = n
                 .parse()
-                .map_err(|_| format!("N: `{n}` is not a whole number"))?;
+                .map_err(|_| format!("N: `{n}` 不是整数 / `{n}` is not a whole number"))?;
+            // Only a day yekuo can read back is printed.
             let d = cal
                 .add_working_days(start, n)
-                .ok_or("the result is outside the supported date range")?;
+                .filter(|d| yekuo::day::CASE_YEARS.contains(&chrono::Datelike::year(d)))
+                .ok_or("结果超出 1900 至 2100 年 / the result is outside the years 1900 to 2100")?;
             warn(start, d);
-            println!("{d}");
+            d.to_string()
         }
         [cmd, from, to] if cmd == "count" => {
             let (from, to) = (date(from, "FROM")?, date(to, "TO")?);
             warn(from, to);
-            println!("{}", cal.working_days_between(from, to));
+            cal.working_days_between(from, to).to_string()
         }
         [cmd, day] if cmd == "is-workday" => {
             let d = date(day, "DATE")?;
             warn(d, d);
-            println!("{}", cal.is_working_day(d));
+            cal.is_working_day(d).to_string()
         }
         _ => {
             return Err(format!(
-                "calendar: expected add START N, count FROM TO or is-workday DATE\n\n{USAGE}"
-            ))
+                "calendar: 应为 add START N、count FROM TO 或 is-workday DATE / expected add START N, count FROM TO or is-workday DATE\n\n{USAGE}"
+            )
+            .into())
         }
-    }
+    };
+    print(&answer, 0)?;
     Ok(0)
 }
 
-fn rules(args: &[String]) -> Result<u8, String> {
+fn rules(args: &[String]) -> Result<u8, Stop> {
     let o = options(args)?;
     let book = load_rules(&o.rules)?;
+    let mut text = String::new();
     for id in book.rule_ids() {
-        println!("{id}");
+        text.push_str(id);
+        text.push('\n');
         for e in &book.entries {
             for p in e.provisions.iter().filter(|p| p.rule == id) {
                 let i = &e.instrument;
                 let until = i.until.map_or(String::from("…"), |u| u.to_string());
-                println!(
-                    "  {} 《{}》{} {} [{} → {}] {}",
+                text.push_str(&format!(
+                    "  {} 《{}》{} {} [{} → {}] {}\n",
                     p.mark,
                     i.title,
                     i.version,
@@ -291,9 +380,10 @@ fn rules(args: &[String]) -> Result<u8, String> {
                     i.from,
                     until,
                     i.id
-                );
+                ));
             }
         }
     }
+    print(text.trim_end(), 0)?;
     Ok(0)
 }

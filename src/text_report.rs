@@ -1,7 +1,53 @@
 //! The readable report of `yekuo check --format text`.
+//!
+//! It goes to a terminal, and a case file is written by whoever hands it
+//! over: a contractor's name could carry escape sequences that recolour or
+//! clear the screen, a bare carriage return that overwrites the line, a
+//! newline that forges a finding, or a right-to-left override that shows
+//! text backwards. So every line is written through [`terminal_safe`]: the
+//! report's own line breaks are the only control characters in it, and one
+//! finding is one block (a `[outcome]` line, then lines indented by four).
 
-use yekuo::report::{Finding, Report, StepStatus};
+use crate::report::{Finding, Report, StepStatus};
+use std::borrow::Cow;
+use std::fmt::Write;
 
+/// Characters a terminal or a text viewer would act on rather than show:
+/// C0 and C1 controls (line breaks included), DEL, the Unicode line and
+/// paragraph separators, and the bidirectional formatting characters.
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{2028}' | '\u{2029}' | '\u{200E}' | '\u{200F}' | '\u{061C}'
+                | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+        )
+}
+
+/// `text` with each unsafe character shown as its code, `<U+001B>`, so a
+/// reader sees that it was there and nothing acts on it.
+pub fn terminal_safe(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_unsafe) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if is_unsafe(c) {
+            let _ = write!(out, "<U+{:04X}>", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Append one line: `content` made terminal-safe, then the line break.
+fn line(s: &mut String, content: &str) {
+    s.push_str(&terminal_safe(content));
+    s.push('\n');
+}
+
+/// The report as text, in Chinese or English.
 pub fn render(r: &Report, english: bool) -> String {
     let mut s = String::new();
     let t = |zh: &str, en: &str| {
@@ -11,20 +57,27 @@ pub fn render(r: &Report, english: bool) -> String {
             zh.to_string()
         }
     };
-    s.push_str(&t(
-        &format!("yekuo {} 预检报告 (截至 {})\n", r.yekuo_version, r.as_of),
-        &format!("yekuo {} report (as of {})\n", r.yekuo_version, r.as_of),
-    ));
-    s.push_str(&t(
-        &format!(
-            "节假日数据覆盖 {} 至 {}\n\n",
-            r.calendar_coverage.0, r.calendar_coverage.1
+    line(
+        &mut s,
+        &t(
+            &format!("yekuo {} 预检报告 (截至 {})", r.yekuo_version, r.as_of),
+            &format!("yekuo {} report (as of {})", r.yekuo_version, r.as_of),
         ),
-        &format!(
-            "Holiday data covers {} to {}\n\n",
-            r.calendar_coverage.0, r.calendar_coverage.1
+    );
+    line(
+        &mut s,
+        &t(
+            &format!(
+                "节假日数据覆盖 {} 至 {}",
+                r.calendar_coverage.0, r.calendar_coverage.1
+            ),
+            &format!(
+                "Holiday data covers {} to {}",
+                r.calendar_coverage.0, r.calendar_coverage.1
+            ),
         ),
-    ));
+    );
+    line(&mut s, "");
     let mut findings: Vec<&Finding> = r.findings.iter().collect();
     findings.sort_by_key(|f| f.outcome);
     for f in findings {
@@ -33,34 +86,40 @@ pub fn render(r: &Report, english: bool) -> String {
         } else {
             f.outcome.zh().to_string()
         };
-        s.push_str(&format!(
-            "[{outcome}] {} {}\n",
-            f.rule,
-            if english {
-                &f.message.en
-            } else {
-                &f.message.zh
-            }
-        ));
+        line(
+            &mut s,
+            &format!(
+                "[{outcome}] {} {}",
+                f.rule,
+                if english {
+                    &f.message.en
+                } else {
+                    &f.message.zh
+                }
+            ),
+        );
         if let Some(c) = &f.citation {
             let art = c
                 .article
                 .as_deref()
                 .map_or_else(|| t("条文号未知", "article unknown"), str::to_string);
-            s.push_str(&format!(
-                "    {} 《{}》{} {} {}\n",
-                t("依据", "basis"),
-                c.title,
-                c.version,
-                art,
-                c.mark
-            ));
+            line(
+                &mut s,
+                &format!(
+                    "    {} 《{}》{} {} {}",
+                    t("依据", "basis"),
+                    c.title,
+                    c.version,
+                    art,
+                    c.mark
+                ),
+            );
         }
         for cv in &f.caveats {
-            s.push_str(&format!(
-                "    ! {}\n",
-                if english { &cv.en } else { &cv.zh }
-            ));
+            line(
+                &mut s,
+                &format!("    ! {}", if english { &cv.en } else { &cv.zh }),
+            );
         }
         if !f.evidence.crossed.is_empty() {
             let days: Vec<String> = f
@@ -72,7 +131,7 @@ pub fn render(r: &Report, english: bool) -> String {
                         "{} {}{}",
                         d.date,
                         d.name,
-                        if d.kind == yekuo::calendar::DayKind::MakeUpWorkday {
+                        if d.kind == crate::calendar::DayKind::MakeUpWorkday {
                             t("(调休上班)", " (make-up workday)")
                         } else {
                             String::new()
@@ -80,24 +139,31 @@ pub fn render(r: &Report, english: bool) -> String {
                     )
                 })
                 .collect();
-            s.push_str(&format!(
-                "    {}: {}\n",
-                t("经过的节假日/调休", "holidays crossed"),
-                days.join(", ")
-            ));
+            line(
+                &mut s,
+                &format!(
+                    "    {}: {}",
+                    t("经过的节假日/调休", "holidays crossed"),
+                    days.join(", ")
+                ),
+            );
         }
     }
     if !r.timeline.is_empty() {
-        s.push_str(&t("\n时间表\n", "\nTimeline\n"));
+        line(&mut s, "");
+        line(&mut s, &t("时间表", "Timeline"));
         for step in &r.timeline {
-            s.push_str(&format!(
-                "  {}\n",
-                if english {
-                    &step.name_en
-                } else {
-                    &step.name_zh
-                }
-            ));
+            line(
+                &mut s,
+                &format!(
+                    "  {}",
+                    if english {
+                        &step.name_en
+                    } else {
+                        &step.name_zh
+                    }
+                ),
+            );
             for d in &step.due {
                 let st = match d.status {
                     StepStatus::DoneOnTime => t("按时完成", "done on time"),
@@ -117,13 +183,16 @@ pub fn render(r: &Report, english: bool) -> String {
                         &format!("overdue by {working_days} working days"),
                     ),
                 };
-                s.push_str(&format!(
-                    "    {} {}: {} {} — {st}\n",
-                    d.title,
-                    d.version,
-                    t("期限", "due"),
-                    d.due
-                ));
+                line(
+                    &mut s,
+                    &format!(
+                        "    {} {}: {} {} — {st}",
+                        d.title,
+                        d.version,
+                        t("期限", "due"),
+                        d.due
+                    ),
+                );
             }
         }
     }
