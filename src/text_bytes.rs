@@ -102,24 +102,20 @@ fn utf16_order(b: &[u8]) -> Option<LooksLike> {
     }
 }
 
-/// Whether every non-ASCII byte from here on pairs up as a GBK character
-/// (lead 0x81–0xFE, trail 0x40–0xFE but not 0x7F), with at least one pair.
+/// Whether the run of non-ASCII bytes starting here pairs up as GBK
+/// characters (lead 0x81–0xFE, trail 0x40–0xFE but not 0x7F). Only the run
+/// is judged: the rest of a line may well be good UTF-8, as when one name
+/// was pasted in from a GBK file.
 fn is_gbk(b: &[u8]) -> bool {
-    let (mut i, mut pairs) = (0, 0);
-    while i < b.len() {
-        if b[i] < 0x80 {
-            i += 1;
-            continue;
-        }
-        match (b[i], b.get(i + 1)) {
-            (0x81..=0xFE, Some(&t)) if (0x40..=0xFE).contains(&t) && t != 0x7F => {
-                pairs += 1;
-                i += 2;
-            }
-            _ => return false,
-        }
-    }
-    pairs > 0
+    let run = b.iter().take_while(|c| !c.is_ascii()).count();
+    // A GBK trail byte may be ASCII (0x40–0x7E), so a run of odd length can
+    // still be GBK when the next byte completes its last pair.
+    let end = if run % 2 == 1 { run + 1 } else { run };
+    run > 0
+        && end <= b.len()
+        && b[..end]
+            .chunks(2)
+            .all(|pair| matches!(pair, [0x81..=0xFE, t] if (0x40..=0xFE).contains(t) && *t != 0x7F))
 }
 
 #[cfg(test)]

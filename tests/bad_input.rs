@@ -4,11 +4,12 @@
 //! fails when it is out of date (`YEKUO_BLESS=1 cargo test --test bad_input`
 //! rewrites it after a deliberate wording change).
 
-use yekuo::case::{parse_case, CaseError, MAX_CASE_BYTES};
+use yekuo::case::{parse_case_bytes, CaseError, MAX_CASE_BYTES};
 
 struct Class {
     name: &'static str,
-    input: String,
+    /// The file's bytes, as the CLI and the app's import read them.
+    input: Vec<u8>,
     field: &'static str,
     /// Words the English message must contain.
     en: &'static [&'static str],
@@ -16,8 +17,8 @@ struct Class {
     zh: &'static [&'static str],
 }
 
-fn case_with(customer: &str, rest: &str) -> String {
-    format!(r#"{{"format":"yekuo-case/1","customer":{{{customer}}}{rest}}}"#)
+fn case_with(customer: &str, rest: &str) -> Vec<u8> {
+    format!(r#"{{"format":"yekuo-case/1","customer":{{{customer}}}{rest}}}"#).into_bytes()
 }
 
 const RES: &str = r#""category":"居民","business":"新装""#;
@@ -172,16 +173,55 @@ fn classes() -> Vec<Class> {
         },
         Class {
             name: "oversized file",
-            input: format!("{}{}", case_with(RES, ""), " ".repeat(MAX_CASE_BYTES)),
+            input: [case_with(RES, ""), vec![b' '; MAX_CASE_BYTES]].concat(),
             field: ".",
             en: &["bytes", "at most 1048576"],
             zh: &["文件过大"],
+        },
+        Class {
+            name: "duplicate field",
+            input: r#"{"format":"yekuo-case/1","format":"yekuo-case/1","customer":{"category":"居民","business":"新装"}}"#.into(),
+            field: "format",
+            en: &["duplicate field", "format"],
+            zh: &["出现了两次", "format"],
+        },
+        Class {
+            name: "text after the object",
+            input: [case_with(RES, ""), b" x".to_vec()].concat(),
+            field: ".",
+            en: &["trailing characters"],
+            zh: &["多余内容"],
+        },
+        Class {
+            name: "file saved as GBK",
+            // "居民" in GBK (Python's gbk codec): BE D3 C3 F1.
+            input: b"{\"format\":\"yekuo-case/1\",\"title\":\"\xBE\xD3\xC3\xF1\"}".to_vec(),
+            field: ".",
+            en: &["line 1, column 35 (byte 35)", "GBK", "save it as UTF-8"],
+            zh: &["第 1 行第 35 列", "GBK", "UTF-8 另存"],
+        },
+        Class {
+            name: "file saved as UTF-16",
+            input: [0xFF, 0xFE]
+                .into_iter()
+                .chain("{}".encode_utf16().flat_map(u16::to_le_bytes))
+                .collect(),
+            field: ".",
+            en: &["UTF-16", "save it as UTF-8"],
+            zh: &["UTF-16", "UTF-8 另存"],
+        },
+        Class {
+            name: "bytes that are no text encoding",
+            input: b"{\"title\":\"\xFF\"}".to_vec(),
+            field: ".",
+            en: &["line 1, column 11 (byte 11)", "not UTF-8"],
+            zh: &["第 1 行第 11 列", "不是 UTF-8"],
         },
     ]
 }
 
 fn error_of(c: &Class) -> CaseError {
-    match parse_case(&c.input) {
+    match parse_case_bytes(&c.input) {
         Ok(_) => panic!("{}: accepted", c.name),
         Err(e) => e,
     }

@@ -263,3 +263,40 @@ fn the_embedded_json_matches_the_toml_files() {
         d = d.succ_opt().unwrap();
     }
 }
+
+#[test]
+fn a_padded_series_and_amounts_outside_their_range_are_rejected() {
+    // Issue 11: `series = "x "` made a series of its own and slipped past
+    // the overlap check; amounts of 0 and u32::MAX were accepted.
+    let padded = HEAD.replace("series = \"test series\"", "series = \"licence \"");
+    let e = load_with("x.toml", &padded);
+    assert_eq!(e.key, "instrument.series", "{e}");
+    assert!(e.problem.contains("white space"), "{e}");
+    for amount in ["0", "4294967295", "3661"] {
+        let e = load_with("x.toml", &format!("{HEAD}[[provision]]\nrule = \"TL-05\"\nmark = \"S\"\nsummary_zh = \"a\"\nsummary_en = \"a\"\nvalues = [{{ for = \"high-voltage\", amount = {amount}, unit = \"working-days\", start = \"accepted\" }}]\n"));
+        assert_eq!(e.key, "values.amount", "{amount}: {e}");
+        assert!(e.problem.contains("1 to 3660"), "{e}");
+    }
+}
+
+#[test]
+fn a_rulebook_without_instruments_or_documents_is_an_error() {
+    // Issue 11, D10: an empty `--rules` folder gave a clean report.
+    let all = load_dir(&rules_dir());
+    let e = Rulebook::from_files(Vec::<(String, String)>::new()).unwrap_err();
+    assert!(e.problem.contains("no instrument files"), "{e}");
+    let only_docs: Vec<_> = all
+        .iter()
+        .filter(|(n, _)| n == "documents.toml")
+        .cloned()
+        .collect();
+    let e = Rulebook::from_files(only_docs).unwrap_err();
+    assert!(e.problem.contains("no instrument files"), "{e}");
+    let no_docs: Vec<_> = all
+        .iter()
+        .filter(|(n, _)| n != "documents.toml")
+        .cloned()
+        .collect();
+    let e = Rulebook::from_files(no_docs).unwrap_err();
+    assert_eq!(e.file, "documents.toml", "{e}");
+}

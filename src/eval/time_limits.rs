@@ -205,12 +205,18 @@ fn deadline(
     }
 }
 
-/// "10 working days" after the number, in Chinese and English.
-fn unit_words(unit: &str) -> (&str, &str) {
+/// "10 working days" after the number, in Chinese and English; English
+/// says "1 month", not "1 months".
+fn unit_words(unit: &str, amount: u32) -> (&str, &str) {
+    let one = amount == 1;
     match unit {
+        "working-days" if one => ("个工作日", " working day"),
         "working-days" => ("个工作日", " working days"),
+        "calendar-days" if one => ("天", " calendar day"),
         "calendar-days" => ("天", " calendar days"),
+        "months" if one => ("个月", " month"),
         "months" => ("个月", " months"),
+        "years" if one => ("年", " year"),
         "years" => ("年", " years"),
         // The schema admits no other unit; a stranger is shown as it is.
         other => (other, other),
@@ -509,7 +515,7 @@ fn evaluate_value(
     let message = || {
         use crate::day::push_iso;
         use std::fmt::Write;
-        let (unit_zh, unit_en) = unit_words(unit);
+        let (unit_zh, unit_en) = unit_words(unit, amount);
         let (i, p) = (src.instrument, src.provision);
         let mut zh = String::with_capacity(192);
         let mut en = String::with_capacity(192);

@@ -7,7 +7,11 @@ with the test venv's Python. Writes JSON to stdout:
 * batch: `yekuo check --batch` throughput on typical cases (S0 case 1 with
   shifted dates), writing summaries (the default) and whole reports
   (`--full`), and its peak memory at two input sizes (streaming means the
-  peak does not grow with the input).
+  peak does not grow with the input);
+* scaling: one case whose lists (contractors, pauses, circuits) are 1x, 10x
+  and 100x long, checked whole (`--format json`) and as a batch summary:
+  time and output bytes per run, which must grow in proportion (issue 11:
+  the duplicate scan once made 16,000 contractors take 7 s).
 """
 import datetime as dt
 import json
@@ -72,6 +76,46 @@ def run_batch(n, extra=()):
                 "report_bytes_per_case": len(p.stdout) / 200}
 
 
+def scaled_case(k):
+    """S0 with 30k contractors, 30k pauses (one day each, every third
+    day) and 30k circuits: about 7 KB at 1x, 700 KB at 100x (the
+    case-file cap is 1 MiB)."""
+    c = json.loads(json.dumps(case))
+    n = 30 * k
+    c["contractors"] = [dict(case["contractors"][i % len(case["contractors"])], name=f"c{i}") for i in range(n)]
+    start = dt.date(2009, 1, 20)
+    c["paused"] = [{"from": (start + dt.timedelta(days=3 * i)).isoformat(),
+                    "to": (start + dt.timedelta(days=3 * i)).isoformat()} for i in range(n)]
+    c.setdefault("supply", {})["circuits"] = [{"substation": f"S{i % 7}", "bus_section": f"B{i % 3}"} for i in range(n)]
+    return c
+
+
+def run_scaling():
+    exe = str(root / "target" / "release" / "yekuo")
+    rows = []
+    with tempfile.TemporaryDirectory() as d:
+        for k in (1, 10, 100):
+            path = pathlib.Path(d) / f"case{k}.json"
+            path.write_text(json.dumps(scaled_case(k), ensure_ascii=False))
+            line = pathlib.Path(d) / f"case{k}.jsonl"
+            line.write_text(json.dumps(scaled_case(k), ensure_ascii=False) + "\n")
+            row = {"k": k, "contractors": 30 * k, "input_bytes": path.stat().st_size}
+            for name, args in (("full", ["check", str(path), "--format", "json", "--as-of", "2010-07-01"]),
+                               ("summary", ["check", "--batch", str(line), "--as-of", "2010-07-01"])):
+                times, out = [], b""
+                for _ in range(5):
+                    t = time.perf_counter()
+                    p = subprocess.run([exe, *args], capture_output=True)
+                    times.append(time.perf_counter() - t)
+                    if p.returncode not in (0, 1):
+                        sys.exit(f"scaling run failed: {p.stderr.decode()[:500]}")
+                    out = p.stdout
+                row[name] = {"seconds": sorted(times)[2], "output_bytes": len(out)}
+            rows.append(row)
+    return rows
+
+
+scaling = run_scaling()
 small = run_batch(2000)
 large = run_batch(50000)
 full = run_batch(20000, ["--full"])
@@ -80,4 +124,5 @@ json.dump({
     "batch_small": small,
     "batch_large": large,
     "batch_full": full,
+    "scaling": scaling,
 }, sys.stdout, indent=2)

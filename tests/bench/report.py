@@ -158,6 +158,19 @@ out += [
     f"(`get_workdays`), that is {native['chinesecalendar']['add_us'] * 1000 / add_ns:,.0f}x and "
     f"{native['chinesecalendar']['count_us'] * 1000 / count_ns:,.0f}x slower than yekuo.",
     "",
+    "## Scaling with list length (issue 11)",
+    "",
+    "One case (S0 case 1) with its contractors, pauses and circuits at 1x, 10x and 100x: "
+    "`yekuo check CASE --format json` (whole report) and `yekuo check --batch` (summary), "
+    "median of 5 runs of the release binary, process start included. Growth must be linear: "
+    "100x the rows may cost about 100x the time and bytes, not 10,000x.",
+    "",
+    "| Rows per list | Input | Whole report: time | Whole report: output | Summary: time | Summary: output |",
+    "|---|---|---|---|---|---|",
+    *[f"| {r['contractors']:,} ({r['k']}x) | {r['input_bytes'] / 1000:,.0f} KB | {r['full']['seconds'] * 1000:.0f} ms "
+      f"| {r['full']['output_bytes'] / 1e6:.2f} MB | {r['summary']['seconds'] * 1000:.0f} ms "
+      f"| {r['summary']['output_bytes'] / 1000:,.0f} KB |" for r in native["scaling"]],
+    "",
     "## Calendar in the browser, against chinese-days",
     "",
     f"{cal['n']:,} random queries (start 2004-01-01..2026-10-31, add 1–40 working days; count over 0–59 days), "
