@@ -2,10 +2,16 @@
 //! (tests/fuzz_regressions.rs) that replays every saved crash input with
 //! plain `cargo test`. Each panics when the property fails.
 
-/// Any bytes as a case file: a case or a located error, never a panic; an
-/// accepted case serialises and parses back equal.
+/// Any bytes as a case file: a case or a located error, never a panic
+/// (encodings included: `parse_case_bytes` judges the bytes as they come);
+/// an accepted case serialises and parses back equal.
 pub fn parse_case(data: &[u8]) {
+    let from_bytes = yekuo::case::parse_case_bytes(data);
+    if let Err(e) = &from_bytes {
+        assert!(!e.message_zh.is_empty() && !e.message_en.is_empty(), "{e}");
+    }
     let Ok(text) = std::str::from_utf8(data) else {
+        assert!(from_bytes.is_err(), "bytes that are not UTF-8 are refused");
         return;
     };
     if let Ok(case) = yekuo::case::parse_case(text) {
