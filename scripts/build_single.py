@@ -1,6 +1,8 @@
 """Makes the single-file kiosk build: one HTML file with the wasm (gzip,
 base64), its JS glue, the styles, rules and calendar inside, opening from
-file:// with no server and no network. Kiosk mode is its default.
+file:// with no server and no network. It is always the kiosk: the page
+forces kiosk mode (`data-mode`), so `?mode=clerk` in the address bar cannot
+turn it into an autosaving form on a shared machine.
 
 The Content-Security-Policy stays strict: the one inline script and the one
 inline style are allowed by their SHA-256 hashes, not by 'unsafe-inline'.
@@ -60,7 +62,7 @@ page = replace_once(page, '<link rel="manifest" href="./manifest.webmanifest">\n
 page = replace_once(page, '<link rel="modulepreload" href="./pkg/yekuo_www.js">\n', "")
 page = replace_once(
     page, '<link rel="preload" href="./pkg/yekuo_www_bg.wasm" as="fetch" type="application/wasm" crossorigin="anonymous">\n', "")
-page = replace_once(page, '<div id="app">', '<div id="app" data-default-mode="kiosk">')
+page = replace_once(page, '<div id="app">', '<div id="app" data-mode="kiosk">')
 page = replace_once(page, "</body>", '<script type="application/octet-stream" id="yekuo-wasm">\nWASM\n</script>\n</body>')
 page = replace_once(page, '<link rel="stylesheet" href="./style.css">', "<style>CSS</style>")
 page = replace_once(page, '<script type="module" src="./boot.js"></script>', '<script type="module">SCRIPT</script>')

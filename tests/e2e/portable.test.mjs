@@ -64,3 +64,25 @@ test('the served bundle works under /a/b/, offline reload included', async () =>
   assert.deepEqual(page.errors, []);
   await context.close();
 });
+
+test('the single file stays a kiosk whatever the address says, and its wipe covers what it left', async () => {
+  const { context, page } = await newPage(env.browser);
+  const file = pathToFileURL(join(ROOT, 'dist-single', 'yekuo-kiosk.html')).href;
+  for (const query of ['?mode=clerk', '?mode=customer']) {
+    await page.goto(file + query);
+    await ready(page);
+    assert.ok(await page.isVisible('button.finish'), `${query} is still the kiosk`);
+    assert.equal(await page.$('#import-file'), null, 'no import');
+    assert.equal(await page.$('text=导出案例文件'), null, 'no export');
+  }
+  // What an older copy that obeyed ?mode=clerk left on this machine.
+  await page.evaluate(() => {
+    localStorage.setItem('yekuo.v1.clerk', '{"version":2,"lang":"zh","fields":[["title","T某客户"]]}');
+    localStorage.setItem('yekuo.v1.customer.corrupt', 'x');
+  });
+  await page.check('#f-customer-category-resident');
+  await page.click('button.finish');
+  const left = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('yekuo.')));
+  assert.deepEqual(left, [], 'the kiosk copy wipes every yekuo key of its file:// origin');
+  await context.close();
+});

@@ -181,10 +181,18 @@ impl Draft {
     /// place (a list from another version of the app), so the caller can
     /// say so rather than drop them silently.
     pub fn from_fields(fields: impl IntoIterator<Item = (String, Input)>) -> (Draft, Vec<String>) {
+        let fields: Vec<(String, Input)> = fields.into_iter().collect();
+        // `fields()` writes every member of every row, so a list of n rows
+        // takes at least n fields: an index at or past the number of fields
+        // cannot come from this app. That bound lets any list the form can
+        // hold come back (import and "+ add" have no fixed limit) while a
+        // forged index like `contractors.999999999.name` cannot make the page
+        // allocate more rows than the saved text has entries.
+        let rows = fields.len();
         let mut d = Draft::default();
         let mut unplaced = Vec::new();
         for (key, input) in fields {
-            d.make_row_for(&key);
+            d.make_row_for(&key, rows);
             if !d.set(&key, input) {
                 unplaced.push(key);
             }
@@ -193,20 +201,21 @@ impl Draft {
     }
 
     /// Rows are created as their first member arrives (`supply.circuits.2.…`
-    /// makes rows 0 to 2); larger indexes than a form could make are refused.
-    fn make_row_for(&mut self, key: &str) {
-        fn grow<T: Default>(rows: &mut Vec<T>, i: &str) {
-            if let Some(n) = i.parse::<usize>().ok().filter(|n| *n < 100) {
+    /// makes rows 0 to 2); an index of `limit` or more is refused (its field
+    /// is then reported as unplaced).
+    fn make_row_for(&mut self, key: &str, limit: usize) {
+        fn grow<T: Default>(rows: &mut Vec<T>, i: &str, limit: usize) {
+            if let Some(n) = i.parse::<usize>().ok().filter(|n| *n < limit) {
                 if rows.len() <= n {
                     rows.resize_with(n + 1, T::default);
                 }
             }
         }
         match key.splitn(4, '.').collect::<Vec<_>>().as_slice() {
-            ["supply", "circuits", i, ..] => grow(&mut self.circuits, i),
-            ["supply", "emergency_sources", i, ..] => grow(&mut self.emergency, i),
-            ["paused", i, ..] => grow(&mut self.paused, i),
-            ["contractors", i, ..] => grow(&mut self.contractors, i),
+            ["supply", "circuits", i, ..] => grow(&mut self.circuits, i, limit),
+            ["supply", "emergency_sources", i, ..] => grow(&mut self.emergency, i, limit),
+            ["paused", i, ..] => grow(&mut self.paused, i, limit),
+            ["contractors", i, ..] => grow(&mut self.contractors, i, limit),
             _ => {}
         }
     }

@@ -3,7 +3,7 @@
 //! fragment (never sent to any server), and the deadlines as an `.ics` file.
 
 use crate::draft::Draft;
-use yekuo::case::{parse_case, Case, CaseError};
+use yekuo::case::{parse_case, parse_case_bytes, Case, CaseError};
 use yekuo::report::{Report, StepStatus};
 
 /// The case file text for a case.
@@ -17,6 +17,14 @@ pub fn read_case_file(text: &str) -> Result<Box<Draft>, CaseError> {
     parse_case(text).map(|c| Box::new(Draft::from_case(&c)))
 }
 
+/// Read an imported file from its bytes, not from text the browser decoded:
+/// `File.text()` turns GBK or UTF-16 into U+FFFD without a word, and the
+/// garbled names would then be autosaved. The core refuses a text that is
+/// not UTF-8 with its place and the encoding it looks like.
+pub fn read_case_bytes(bytes: &[u8]) -> Result<Box<Draft>, CaseError> {
+    parse_case_bytes(bytes).map(|c| Box::new(Draft::from_case(&c)))
+}
+
 const FRAGMENT_KEY: &str = "case=";
 
 /// The URL fragment (without `#`) that restores `case`.
@@ -25,13 +33,24 @@ pub fn fragment_for(case: &Case) -> String {
     format!("{FRAGMENT_KEY}{}", base64url_encode(json.as_bytes()))
 }
 
+/// Whether a URL fragment carries a case (readable or not), without reading it.
+pub fn carries_case(fragment: &str) -> bool {
+    fragment
+        .trim_start_matches('#')
+        .split('&')
+        .any(|p| p.starts_with(FRAGMENT_KEY))
+}
+
 /// The case carried by a URL fragment: `None` when the fragment carries no
 /// case, `Some(Err)` when it does but cannot be read (a truncated or
 /// tampered link).
 pub fn read_fragment(fragment: &str) -> Option<Result<Box<Draft>, CaseError>> {
+    // `case=` may sit among other parameters (`#x=1&case=…`, added by a
+    // mail or chat program): a link that carries a case is never ignored.
     let payload = fragment
         .trim_start_matches('#')
-        .strip_prefix(FRAGMENT_KEY)?;
+        .split('&')
+        .find_map(|p| p.strip_prefix(FRAGMENT_KEY))?;
     let bad = |en: &str, zh: &str| CaseError {
         field: ".".into(),
         line: None,
@@ -132,11 +151,29 @@ pub fn deadlines_ics(report: &Report, title: &str) -> String {
     out
 }
 
+/// RFC 5545 §3.3.11 TEXT: backslash, `;` and `,` escaped, a line break
+/// (`\r\n`, `\n` or a bare `\r`) written as `\n`; other control characters
+/// (all but tab) are not allowed in TEXT and are dropped, so a title cannot
+/// end a content line early or forge one.
 fn ics_escape(s: &str) -> String {
-    s.replace('\\', "\\\\")
-        .replace(';', "\\;")
-        .replace(',', "\\,")
-        .replace('\n', "\\n")
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\r' => {
+                chars.next_if_eq(&'\n');
+                out.push_str("\\n");
+            }
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push(c),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Fold a content line at 75 octets without splitting a UTF-8 character.

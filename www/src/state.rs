@@ -21,15 +21,21 @@ pub enum Mode {
 
 impl Mode {
     /// From the page's query string (`?mode=clerk`); without one (or with
-    /// an unknown one), the page's default: the customer mode on the web,
-    /// the kiosk mode in the single-file build.
+    /// an unknown one), `default`.
     pub fn from_query(query: &str, default: Mode) -> Mode {
         let q = query.trim_start_matches('?');
         let mode = q.split('&').find_map(|kv| kv.strip_prefix("mode="));
         mode.and_then(Mode::parse).unwrap_or(default)
     }
 
-    /// The name used in `?mode=` and in the page's `data-default-mode`.
+    /// The page's mode: the one the page forces (`data-mode`, the
+    /// single-file kiosk build) whatever the address says, since anyone at a
+    /// kiosk can edit the address bar; otherwise the query's, else customer.
+    pub fn for_page(query: &str, forced: Option<Mode>) -> Mode {
+        forced.unwrap_or_else(|| Mode::from_query(query, Mode::Customer))
+    }
+
+    /// The name used in `?mode=` and in the page's `data-mode`.
     pub fn parse(name: &str) -> Option<Mode> {
         match name {
             "customer" => Some(Mode::Customer),
@@ -51,6 +57,22 @@ impl Mode {
             Mode::Kiosk => "yekuo.v1.kiosk",
         }
     }
+}
+
+/// Whether a kiosk's wipe removes this storage key. A kiosk served next to
+/// the customer and clerk modes shares their origin, so it removes only its
+/// own keys (`yekuo.v1.kiosk…`), never another tab's form or its
+/// `.corrupt` backup. A page forced into kiosk mode (the single-file build)
+/// is the only yekuo on its machine by deployment, so every `yekuo.` key of
+/// its origin is a visitor's leftover (an older copy obeyed `?mode=clerk`
+/// and autosaved) and goes too. Keys of other applications are never ours.
+pub fn kiosk_wipes(key: &str, forced_kiosk: bool) -> bool {
+    let prefix = if forced_kiosk {
+        "yekuo."
+    } else {
+        Mode::Kiosk.storage_key()
+    };
+    key.starts_with(prefix)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
@@ -175,6 +197,23 @@ pub enum Action {
     OtherTabSaved,
     /// The user chose to keep this tab's entries: autosave again.
     KeepThisTab,
+    /// The autosave could not be read. `copied`: a copy was kept under
+    /// `<key>.corrupt` (and the key freed); otherwise the copy failed
+    /// (storage full) and the unreadable value is still under `key`.
+    CorruptSave {
+        reason: String,
+        key: String,
+        copied: bool,
+    },
+    /// Open the case a restore link carries, replacing the form (the user
+    /// said yes to [`State::pending_link`]).
+    AcceptLink,
+    /// Keep the form; forget the link's case.
+    KeepForm,
+    /// The browser refused the autosave (storage full or disabled).
+    AutosaveFailed,
+    /// An autosave went through again after failing.
+    AutosaveWorked,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -193,6 +232,15 @@ pub struct State {
     pub idle_warning: bool,
     /// Autosave is paused because another tab edits the same form.
     pub autosave_paused: bool,
+    /// Autosave is off for good in this tab: its key holds an unreadable
+    /// save that could not be copied aside, and saving would destroy it.
+    pub autosave_blocked: bool,
+    /// The last autosave was refused by the browser.
+    pub autosave_failed: bool,
+    /// A restore link's case waiting for the user's yes: a link never
+    /// replaces entries without asking, since the replaced form would
+    /// otherwise live only as long as this tab's Undo.
+    pub pending_link: Option<Box<Draft>>,
 }
 
 impl State {
@@ -207,7 +255,48 @@ impl State {
             previous: None,
             idle_warning: false,
             autosave_paused: false,
+            autosave_blocked: false,
+            autosave_failed: false,
+            pending_link: None,
         }
+    }
+
+    /// Whether autosave should write this state.
+    pub fn autosaves(&self) -> bool {
+        self.mode.persists() && !self.autosave_paused && !self.autosave_blocked
+    }
+
+    /// Entries that exist only in this tab (autosave paused, off or
+    /// failing): leaving the page would lose them, so the page asks first.
+    /// Never in the kiosk, which is meant to forget.
+    pub fn unsaved(&self) -> bool {
+        self.mode.persists()
+            && !self.draft.is_empty()
+            && (self.autosave_paused || self.autosave_blocked || self.autosave_failed)
+    }
+
+    /// Put an imported draft in place of the form, keeping the old one for Undo.
+    fn replace_draft(&mut self, source: Source, draft: Draft) {
+        if !self.draft.is_empty() && self.draft != draft {
+            self.previous = Some(std::mem::take(&mut self.draft));
+        }
+        self.draft = draft;
+        let (zh, en) = match source {
+            Source::File => ("已导入案例文件。", "Case file imported."),
+            Source::Link => ("已从链接载入案例。", "Case loaded from the link."),
+        };
+        let undo = if self.previous.is_some() {
+            (
+                "原来填写的内容可用\"撤销\"恢复。",
+                " Your previous entries can be restored with Undo.",
+            )
+        } else {
+            ("", "")
+        };
+        self.notice = Some(Notice::info(
+            format!("{zh}{}", undo.0),
+            format!("{en}{}", undo.1),
+        ));
     }
 
     /// The day results are computed for: the clerk's date if valid, else today.
@@ -241,28 +330,23 @@ impl State {
                     _ => {}
                 }
             }
-            Action::Import(source, Ok(draft)) => {
-                let draft = *draft;
-                if !s.draft.is_empty() && s.draft != draft {
-                    s.previous = Some(std::mem::take(&mut s.draft));
+            // A link opened over other entries waits for the user's answer.
+            Action::Import(Source::Link, Ok(draft)) if !s.draft.is_empty() && s.draft != *draft => {
+                s.pending_link = Some(draft);
+            }
+            Action::Import(source, Ok(draft)) => s.replace_draft(source, *draft),
+            Action::AcceptLink => {
+                if let Some(draft) = s.pending_link.take() {
+                    s.replace_draft(Source::Link, *draft);
                 }
-                s.draft = draft;
-                let (zh, en) = match source {
-                    Source::File => ("已导入案例文件。", "Case file imported."),
-                    Source::Link => ("已从链接载入案例。", "Case loaded from the link."),
-                };
-                let undo = if s.previous.is_some() {
-                    (
-                        "原来填写的内容可用\"撤销\"恢复。",
-                        " Your previous entries can be restored with Undo.",
-                    )
-                } else {
-                    ("", "")
-                };
-                s.notice = Some(Notice::info(
-                    format!("{zh}{}", undo.0),
-                    format!("{en}{}", undo.1),
-                ));
+            }
+            Action::KeepForm => {
+                if s.pending_link.take().is_some() {
+                    s.notice = Some(Notice::info(
+                        "已保留当前填写的内容，未打开链接中的案例。",
+                        "Your entries are kept; the case in the link was not opened.",
+                    ));
+                }
             }
             Action::Import(source, Err(e)) => {
                 let (zh, en) = match source {
@@ -316,6 +400,35 @@ impl State {
                 s.autosave_paused = false;
                 s.notice = None;
             }
+            Action::CorruptSave {
+                reason,
+                key,
+                copied: true,
+            } => {
+                s.notice = Some(Notice::error(
+                    format!("上次自动保存的内容无法读取({reason})，已另存为 localStorage 的 \"{key}.corrupt\"，未删除。表单从空白开始。"),
+                    format!("The autosaved form could not be read ({reason}); it was kept in localStorage as \"{key}.corrupt\", not deleted. The form starts empty."),
+                ));
+            }
+            Action::CorruptSave {
+                reason,
+                key,
+                copied: false,
+            } => {
+                s.autosave_blocked = true;
+                s.notice = Some(Notice::error(
+                    format!("上次自动保存的内容无法读取({reason})。浏览器存储已满，无法另存副本，因此它仍保留在 localStorage 的 \"{key}\" 中，未删除。为免覆盖它，本页不再自动保存；请导出案例文件保存您的填写。表单从空白开始。"),
+                    format!("The autosaved form could not be read ({reason}). Browser storage is full, so no copy could be made: it stays unchanged in localStorage as \"{key}\", not deleted. So as not to overwrite it, this tab does not autosave; export the case file to keep your entries. The form starts empty."),
+                ));
+            }
+            Action::AutosaveFailed => {
+                s.autosave_failed = true;
+                s.notice = Some(Notice::error(
+                    "浏览器存储已满或被禁用: 表单无法自动保存，请导出案例文件以免丢失。",
+                    "Browser storage is full or disabled: the form cannot be autosaved. Export the case file to keep it.",
+                ));
+            }
+            Action::AutosaveWorked => s.autosave_failed = false,
         }
         s
     }
@@ -390,9 +503,14 @@ impl Saved {
         }
         let (draft, unplaced) = Draft::from_fields(fields);
         if !unplaced.is_empty() {
+            // The reason goes into the banner: a few keys say enough.
+            let more = match unplaced.len() {
+                n if n > 5 => format!(" … (+{})", n - 5),
+                _ => String::new(),
+            };
             return Err(format!(
-                "fields this page does not know: {}",
-                unplaced.join(", ")
+                "fields this page does not know: {}{more}",
+                unplaced[..unplaced.len().min(5)].join(", ")
             ));
         }
         Ok(Saved {

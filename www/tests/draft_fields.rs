@@ -176,3 +176,40 @@ fn keys_from_elsewhere_are_reported_not_dropped() {
         vec![s("customer.colour"), s("contractors.500.name")]
     );
 }
+
+/// Issue 11 D4: a list of more than 100 rows was set aside as corrupt on
+/// reload. Import, links and "+ add" have no fixed limit, so every list
+/// length must come back, through the stored text as autosave writes it.
+#[test]
+fn lists_of_101_and_1000_rows_survive_a_reload() {
+    use yekuo_www::state::{Mode, Saved, State};
+    for n in [101, 1000] {
+        let d = Draft {
+            title: s("长清单"),
+            contractors: (0..n)
+                .map(|i| ContractorDraft {
+                    name: format!("施工单位 {i}"),
+                    ..ContractorDraft::default()
+                })
+                .collect(),
+            paused: (0..n).map(|_| PauseDraft::default()).collect(),
+            circuits: (0..n).map(|_| CircuitDraft::default()).collect(),
+            emergency: (0..n).map(|_| EmergencyDraft::default()).collect(),
+            ..Draft::default()
+        };
+        let mut state = State::new(Mode::Customer, chrono::NaiveDate::MIN);
+        state.draft = d.clone();
+        let back =
+            Saved::parse(&Saved::of(&state).to_text()).unwrap_or_else(|e| panic!("{n} rows: {e}"));
+        assert_eq!(back.draft, d, "{n} rows");
+    }
+}
+
+/// The row bound is the saved list's own length: a forged index makes no rows.
+#[test]
+fn an_index_past_the_saved_list_makes_no_rows() {
+    let (d, unplaced) =
+        Draft::from_fields(vec![(s("contractors.999999999.name"), Input::Text(s("x")))]);
+    assert!(d.contractors.is_empty());
+    assert_eq!(unplaced, vec![s("contractors.999999999.name")]);
+}

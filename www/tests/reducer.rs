@@ -224,7 +224,8 @@ fn modes_come_from_the_query_and_only_kiosk_forgets() {
     assert_eq!(Mode::from_query("?lang=en&mode=clerk", web), Mode::Clerk);
     assert_eq!(Mode::from_query("", web), Mode::Customer);
     assert_eq!(Mode::from_query("?mode=admin", web), Mode::Customer);
-    // The single-file build defaults to the kiosk; a query can still choose.
+    // A default other than the customer mode yields to the query (a page
+    // that must stay a kiosk forces it instead: `Mode::for_page`).
     assert_eq!(Mode::from_query("", Mode::Kiosk), Mode::Kiosk);
     assert_eq!(
         Mode::from_query("?mode=customer", Mode::Kiosk),
@@ -378,4 +379,213 @@ fn an_outage_typed_in_the_form_is_checked_and_located() {
     let c = t.draft.check();
     assert_eq!(c.errors[0].field, "outage.notice_date");
     assert_eq!(c.case.unwrap().outage.unwrap().notice_date, None);
+}
+
+/// Issue 11 D15: a restore link over entries asks first; the entries stay
+/// (and stay autosaved) until the user says yes, and Undo works after.
+#[test]
+fn a_link_over_entries_asks_before_replacing_them() {
+    let mine = edit(
+        &State::new(Mode::Customer, day("2026-11-22")),
+        "customer.category",
+        text("resident"),
+    );
+    let case = parse_case(&s0()).unwrap();
+    let link = || read_fragment(&format!("#{}", fragment_for(&case))).unwrap();
+    let asked = mine.apply(Action::Import(Source::Link, link()));
+    assert_eq!(
+        asked.draft, mine.draft,
+        "nothing replaced before the answer"
+    );
+    assert!(asked.pending_link.is_some());
+    let kept = asked.apply(Action::KeepForm);
+    assert_eq!(kept.draft, mine.draft);
+    assert!(kept.pending_link.is_none() && kept.previous.is_none());
+    let opened = asked.apply(Action::AcceptLink);
+    assert_eq!(opened.draft.category, "high-voltage");
+    assert!(opened.pending_link.is_none());
+    assert_eq!(opened.apply(Action::Undo).draft, mine.draft);
+    // Into an empty form, or a form equal to the link's, there is nothing to ask.
+    let fresh = State::new(Mode::Customer, day("2026-11-22"));
+    let loaded = fresh.apply(Action::Import(Source::Link, link()));
+    assert!(loaded.pending_link.is_none());
+    assert_eq!(loaded.draft.category, "high-voltage");
+    assert!(loaded
+        .apply(Action::Import(Source::Link, link()))
+        .pending_link
+        .is_none());
+    // A file is chosen on purpose: it replaces at once, with Undo.
+    let file = mine.apply(Action::Import(Source::File, read_case_file(&s0())));
+    assert_eq!(file.draft.category, "high-voltage");
+}
+
+/// Issue 11: `case=` among other fragment parameters is read, not ignored.
+#[test]
+fn a_case_among_other_fragment_parameters_is_read() {
+    let case = parse_case(&s0()).unwrap();
+    let frag = fragment_for(&case);
+    for f in [format!("#x=1&{frag}"), format!("#{frag}&utm_source=chat")] {
+        let draft = read_fragment(&f).unwrap().unwrap();
+        assert_eq!(draft.check().case.as_ref(), Some(&case), "{f}");
+    }
+    assert!(read_fragment("#x=1&y=2").is_none());
+    assert!(read_fragment("#main").is_none());
+}
+
+/// Issue 11 D5: an unreadable save that could not be copied aside stays
+/// under its key, so this tab must not autosave over it, and says so.
+#[test]
+fn an_unreadable_save_left_in_place_stops_autosave() {
+    let s = State::new(Mode::Customer, day("2026-11-22"));
+    let copied = s.apply(Action::CorruptSave {
+        reason: "EOF".into(),
+        key: "yekuo.v1.customer".into(),
+        copied: true,
+    });
+    assert!(copied.autosaves());
+    assert!(copied
+        .notice
+        .as_ref()
+        .unwrap()
+        .en
+        .contains("yekuo.v1.customer.corrupt"));
+    let left = s.apply(Action::CorruptSave {
+        reason: "EOF".into(),
+        key: "yekuo.v1.customer".into(),
+        copied: false,
+    });
+    assert!(!left.autosaves(), "autosave would overwrite the only copy");
+    let n = left.notice.as_ref().unwrap();
+    assert!(n.zh.contains("仍保留在") && n.en.contains("stays unchanged"));
+    assert!(!n.zh.contains("另存为") && !n.en.contains(".corrupt"));
+    // "Keep this tab" (another tab's question) does not turn it back on.
+    let typed = edit(&left, "customer.category", text("resident"));
+    assert!(!typed.apply(Action::KeepThisTab).autosaves());
+    assert!(typed.unsaved(), "leaving asks first");
+}
+
+/// Issue 11: entries only this tab holds make leaving the page ask first.
+#[test]
+fn leaving_asks_only_when_entries_exist_only_in_this_tab() {
+    let s = edit(
+        &State::new(Mode::Customer, day("2026-11-22")),
+        "customer.category",
+        text("resident"),
+    );
+    assert!(!s.unsaved(), "autosaved: nothing to lose");
+    let paused = s.apply(Action::OtherTabSaved);
+    assert!(paused.unsaved());
+    assert!(!paused.apply(Action::KeepThisTab).unsaved());
+    let failed = s.apply(Action::AutosaveFailed);
+    assert!(failed.unsaved() && failed.notice.as_ref().unwrap().error);
+    assert!(!failed.apply(Action::AutosaveWorked).unsaved());
+    assert!(
+        !State::new(Mode::Customer, day("2026-11-22"))
+            .apply(Action::OtherTabSaved)
+            .unsaved(),
+        "an empty form has nothing to lose"
+    );
+    let kiosk = edit(
+        &State::new(Mode::Kiosk, day("2026-11-22")),
+        "customer.category",
+        text("resident"),
+    );
+    assert!(
+        !kiosk.apply(Action::AutosaveFailed).unsaved(),
+        "the kiosk forgets by design"
+    );
+}
+
+/// Issue 11: the single-file build forces the kiosk whatever the query, and
+/// a kiosk's wipe touches only what it owns.
+#[test]
+fn a_forced_kiosk_ignores_the_query_and_wipes_only_its_own() {
+    use yekuo_www::state::kiosk_wipes;
+    assert_eq!(
+        Mode::for_page("?mode=clerk", Some(Mode::Kiosk)),
+        Mode::Kiosk
+    );
+    assert_eq!(
+        Mode::for_page("?mode=customer", Some(Mode::Kiosk)),
+        Mode::Kiosk
+    );
+    assert_eq!(Mode::for_page("?mode=clerk", None), Mode::Clerk);
+    assert_eq!(Mode::for_page("", None), Mode::Customer);
+    // Served next to the other modes: only the kiosk's keys.
+    assert!(kiosk_wipes("yekuo.v1.kiosk", false));
+    for other in [
+        "yekuo.v1.customer",
+        "yekuo.v1.clerk",
+        "yekuo.v1.customer.corrupt",
+        "theme",
+    ] {
+        assert!(!kiosk_wipes(other, false), "{other}");
+    }
+    // The kiosk copy: every yekuo key of its origin, nothing else.
+    for ours in [
+        "yekuo.v1.customer",
+        "yekuo.v1.clerk",
+        "yekuo.v1.clerk.corrupt",
+    ] {
+        assert!(kiosk_wipes(ours, true), "{ours}");
+    }
+    assert!(!kiosk_wipes("theme", true));
+}
+
+/// Issue 11: a bare carriage return (or any control character) in the case
+/// title cannot end an iCalendar content line early (RFC 5545 §3.3.11).
+#[test]
+fn calendar_text_carries_no_bare_control_characters() {
+    let mut case = parse_case(&s0()).unwrap();
+    case.dates.inspected = None;
+    case.dates.inspection_passed = None;
+    case.dates.power_on = None;
+    let report = yekuo::eval::evaluate(
+        yekuo::rulebook::Rulebook::embedded(),
+        &case,
+        day("2010-06-20"),
+    );
+    let ics = deadlines_ics(&report, "甲\rSUMMARY:伪造\r\n乙\n丙\u{1b}[31m\u{7}\u{85}丁");
+    let lines: Vec<&str> = ics.split("\r\n").collect();
+    for l in &lines {
+        assert!(!l.chars().any(|c| c.is_control() && c != '\t'), "{l:?}");
+    }
+    let summary: String = ics
+        .split("\r\n")
+        .skip_while(|l| !l.starts_with("SUMMARY:"))
+        .take_while(|l| l.starts_with("SUMMARY:") || l.starts_with(' '))
+        .map(|l| l.strip_prefix(' ').unwrap_or(l))
+        .collect();
+    assert!(
+        summary.ends_with("甲\\nSUMMARY:伪造\\n乙\\n丙[31m丁"),
+        "{summary}"
+    );
+}
+
+/// Issue 11 D14 (browser half): an import is read from the file's bytes;
+/// GBK is refused with its line, naming GBK, in both languages.
+#[test]
+fn an_import_in_gbk_is_refused_with_its_place() {
+    let mut gbk = b"{\n  \"format\": \"yekuo-case/1\",\n  \"title\": \"".to_vec();
+    gbk.extend([
+        0xd5, 0xc5, 0xc8, 0xfd, 0xd3, 0xd0, 0xcf, 0xde, 0xb9, 0xab, 0xcb, 0xbe,
+    ]);
+    gbk.extend("\"\n}\n".as_bytes());
+    let e = yekuo_www::share::read_case_bytes(&gbk).unwrap_err();
+    assert_eq!(e.line, Some(3));
+    assert!(
+        e.message_en.contains("GBK") && e.message_zh.contains("GBK"),
+        "{e:?}"
+    );
+    let mine = edit(
+        &State::new(Mode::Customer, day("2026-11-22")),
+        "customer.category",
+        text("resident"),
+    );
+    let next = mine.apply(Action::Import(Source::File, Err(e)));
+    assert_eq!(next.draft, mine.draft);
+    // The same case in UTF-8, with a byte-order mark, is read.
+    let mut bom = b"\xEF\xBB\xBF".to_vec();
+    bom.extend(s0().as_bytes());
+    assert!(yekuo_www::share::read_case_bytes(&bom).is_ok());
 }

@@ -32,14 +32,13 @@ pub fn query() -> String {
     window().location().search().unwrap_or_default()
 }
 
-/// The page's own default mode: `<div id="app" data-default-mode="kiosk">`
-/// in the single-file kiosk build, the customer mode otherwise.
-pub fn default_mode() -> Mode {
+/// The mode the page itself forces: `<div id="app" data-mode="kiosk">` in
+/// the single-file kiosk build, which then ignores `?mode=`.
+pub fn forced_mode() -> Option<Mode> {
     gloo::utils::document()
         .get_element_by_id("app")
-        .and_then(|e| e.get_attribute("data-default-mode"))
+        .and_then(|e| e.get_attribute("data-mode"))
         .and_then(|m| Mode::parse(&m))
-        .unwrap_or(Mode::Customer)
 }
 
 pub fn fragment() -> String {
@@ -72,15 +71,19 @@ fn local() -> Option<web_sys::Storage> {
 pub enum Loaded {
     Nothing,
     Saved(Box<Saved>),
-    /// The saved text could not be read; it was kept under `kept_as`.
+    /// The saved text could not be read. `copied`: it was copied to
+    /// `<key>.corrupt` and its key freed; otherwise the copy failed and it
+    /// is still under `key`.
     Corrupt {
         reason: String,
-        kept_as: String,
+        key: String,
+        copied: bool,
     },
 }
 
 /// Read the autosaved state of `mode`. A value that cannot be read is moved
-/// to a side key (never deleted) so that it can be recovered by hand.
+/// to a side key so that it can be recovered by hand; it is never deleted,
+/// so when the copy fails (storage full) it stays where it is.
 pub fn load(mode: Mode) -> Loaded {
     let Some(s) = local() else {
         return Loaded::Nothing;
@@ -92,10 +95,15 @@ pub fn load(mode: Mode) -> Loaded {
     match Saved::parse(&text) {
         Ok(saved) => Loaded::Saved(Box::new(saved)),
         Err(reason) => {
-            let kept_as = format!("{key}.corrupt");
-            let _ = s.set_item(&kept_as, &text);
-            let _ = s.remove_item(key);
-            Loaded::Corrupt { reason, kept_as }
+            let copied = s.set_item(&format!("{key}.corrupt"), &text).is_ok();
+            if copied {
+                let _ = s.remove_item(key);
+            }
+            Loaded::Corrupt {
+                reason,
+                key: key.to_string(),
+                copied,
+            }
         }
     }
 }
@@ -107,17 +115,53 @@ pub fn save(mode: Mode, saved: &Saved) -> Result<(), ()> {
         .map_err(|_| ())
 }
 
-/// The kiosk's wipe: every storage the page can reach except the cached
-/// app bundle, and the address bar's fragment.
-pub fn wipe_all() {
+/// The kiosk's storage wipe: the keys it owns (`crate::state::kiosk_wipes`)
+/// in localStorage, which other tabs of the origin share, and this tab's
+/// sessionStorage, which no other tab can see.
+pub fn wipe_storage() {
+    let forced = forced_mode() == Some(Mode::Kiosk);
     if let Some(s) = local() {
-        let _ = s.clear();
+        // Keys first, removal after: removing shifts the indexes.
+        let keys: Vec<String> = (0..s.length().unwrap_or(0))
+            .filter_map(|i| s.key(i).ok().flatten())
+            .filter(|k| crate::state::kiosk_wipes(k, forced))
+            .collect();
+        for k in keys {
+            let _ = s.remove_item(&k);
+        }
     }
     if let Ok(Some(s)) = window().session_storage() {
         let _ = s.clear();
     }
+}
+
+/// The kiosk's wipe: its storage (see [`wipe_storage`]), the address bar's
+/// fragment and the scroll position. The cached app bundle stays.
+pub fn wipe_all() {
+    wipe_storage();
     clear_fragment();
     window().scroll_to_with_x_and_y(0.0, 0.0);
+}
+
+/// While `on`, leaving the page (closing, reloading, Back/Forward) asks the
+/// user first: the entries exist only in this tab.
+pub fn warn_before_leaving() -> gloo::events::EventListener {
+    // A passive listener (gloo's default) could not cancel the unload.
+    let opts = gloo::events::EventListenerOptions::enable_prevent_default();
+    gloo::events::EventListener::new_with_options(&window(), "beforeunload", opts, |e| {
+        e.prevent_default();
+        // Older Chromium asks only when returnValue is set.
+        let _ = js_sys::Reflect::set(e, &"returnValue".into(), &"".into());
+    })
+}
+
+/// The bytes of a chosen file, as the browser read them (no decoding);
+/// `None` when the browser could not read it (removed, no permission).
+pub async fn file_bytes(file: web_sys::File) -> Option<Vec<u8>> {
+    let buf = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .ok()?;
+    Some(js_sys::Uint8Array::new(&buf).to_vec())
 }
 
 /// Offer `text` as a file download. Nothing is uploaded: the file is made in

@@ -9,7 +9,7 @@ mod widgets;
 
 use crate::draft::field_id;
 use crate::share;
-use crate::state::{Action, Lang, Mode, Notice, Saved, Source, State};
+use crate::state::{Action, Lang, Mode, Saved, Source, State};
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -32,29 +32,38 @@ impl Reducible for Store {
 }
 
 /// The first state: the autosaved form (customer and clerk modes), then a
-/// case carried by the link, if any, on top (with Undo).
+/// case carried by the link, if any: loaded into an empty form, offered
+/// (with a question) over entries.
 fn initial() -> State {
-    let mode = Mode::from_query(&browser::query(), browser::default_mode());
+    let mode = Mode::for_page(&browser::query(), browser::forced_mode());
     let today = browser::today();
     let mut state = State::new(mode, today);
     if mode.persists() {
         match browser::load(mode) {
             browser::Loaded::Nothing => {}
             browser::Loaded::Saved(saved) => state = saved.restore(mode, today),
-            browser::Loaded::Corrupt { reason, kept_as } => {
-                state.notice = Some(Notice::error(
-                    format!("上次自动保存的内容无法读取({reason})，已另存为 localStorage 的 \"{kept_as}\"，未删除。表单从空白开始。"),
-                    format!("The autosaved form could not be read ({reason}); it was kept in localStorage as \"{kept_as}\", not deleted. The form starts empty."),
-                ));
+            browser::Loaded::Corrupt {
+                reason,
+                key,
+                copied,
+            } => {
+                state = state.apply(Action::CorruptSave {
+                    reason,
+                    key,
+                    copied,
+                })
             }
         }
+    } else {
+        // A kiosk starts from nothing: whatever a visitor left (a copy that
+        // crashed before its wipe, an older build) goes before the next one.
+        browser::wipe_storage();
     }
     if browser::query().contains("lang=en") {
         state.lang = Lang::En;
     }
     if let Some(result) = share::read_fragment(&browser::fragment()) {
         state = state.apply(Action::Import(Source::Link, result));
-        browser::clear_fragment();
     }
     state
 }
@@ -74,16 +83,22 @@ pub fn App() -> Html {
         let send = send.clone();
         let saved = Saved::of(state);
         let mode = state.mode;
-        let paused = state.autosave_paused;
-        use_effect_with((saved, paused), move |(saved, paused)| {
-            if mode.persists() && !*paused && browser::save(mode, saved).is_err() {
-                send.emit(Action::Notify(Notice::error(
-                    "浏览器存储已满或被禁用: 表单无法自动保存，请导出案例文件以免丢失。",
-                    "Browser storage is full or disabled: the form cannot be autosaved. Export the case file to keep it.",
-                )));
+        let failed = state.autosave_failed;
+        use_effect_with((saved, state.autosaves()), move |(saved, on)| {
+            if *on {
+                match browser::save(mode, saved) {
+                    Err(()) => send.emit(Action::AutosaveFailed),
+                    Ok(()) if failed => send.emit(Action::AutosaveWorked),
+                    Ok(()) => {}
+                }
             }
         });
     }
+    // Entries only this tab holds: ask before the page is left.
+    use_effect_with(state.unsaved(), |unsaved| {
+        let guard = unsaved.then(browser::warn_before_leaving);
+        move || drop(guard)
+    });
     use_effect_with(state.lang, |lang| browser::set_document_lang(lang.tag()));
     // The form is on screen and answering: the "usable" moment benchmarks read.
     use_effect_with((), |_| browser::mark("yekuo-usable"));
@@ -113,11 +128,21 @@ pub fn App() -> Html {
             let listener =
                 gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
                     if let Some(result) = share::read_fragment(&browser::fragment()) {
-                        browser::clear_fragment();
                         send.emit(Action::Import(Source::Link, result));
                     }
                 });
             move || drop(listener)
+        });
+    }
+
+    // A link read (or refused, or answered) leaves the address bar, so a
+    // reload restores the autosave; an open question keeps it.
+    {
+        let pending = state.pending_link.is_some();
+        use_effect(move || {
+            if !pending && share::carries_case(&browser::fragment()) {
+                browser::clear_fragment();
+            }
         });
     }
 
@@ -174,6 +199,7 @@ pub fn App() -> Html {
             <a class="skip no-print" href="#main">{ui.t("跳到主要内容", "Skip to main content")}</a>
             { header(state, &ui) }
             <main id="main" tabindex="-1">
+                { link_offer(state, &ui) }
                 { notice(state, &ui) }
                 { error_summary(&ui, &checked.errors) }
                 if state.idle_warning {
@@ -251,6 +277,21 @@ fn notice(state: &State, ui: &Ui) -> Html {
     }
 }
 
+/// A restore link opened over entries: the question, never a silent replace.
+fn link_offer(state: &State, ui: &Ui) -> Html {
+    if state.pending_link.is_none() {
+        return Html::default();
+    }
+    html! {
+        <div class="notice link-offer" role="alert">
+            <p>{ui.t("此链接带有一个案例。打开它将替换您现在填写的内容(已自动保存在本机)。要打开吗？",
+                "This link carries a case. Opening it replaces what you have entered (autosaved on this device). Open it?")}</p>
+            { ui.button(("打开链接中的案例", "Open the link's case"), "primary", Action::AcceptLink) }
+            { ui.button(("保留当前内容", "Keep my entries"), "secondary", Action::KeepForm) }
+        </div>
+    }
+}
+
 /// The GOV.UK error summary: every problem, each linking to its field.
 fn error_summary(ui: &Ui, errors: &[crate::draft::FieldError]) -> Html {
     if errors.is_empty() {
@@ -322,29 +363,24 @@ fn import_control(ui: &Ui) -> Html {
             return;
         };
         input.set_value("");
+        // Refused before reading, so a huge file never reaches memory.
         if file.size() > yekuo::case::MAX_CASE_BYTES as f64 {
-            let err = yekuo::case::CaseError {
-                field: ".".into(),
-                line: None,
-                message_en: format!(
-                    "the file is {} bytes; at most {} are accepted",
-                    file.size(),
-                    yekuo::case::MAX_CASE_BYTES
-                ),
-                message_zh: format!(
-                    "文件过大({} 字节)，上限 {} 字节",
-                    file.size(),
-                    yekuo::case::MAX_CASE_BYTES
-                ),
-            };
+            let err = yekuo::case::too_big(file.size() as usize);
             send.emit(Action::Import(Source::File, Err(err)));
             return;
         }
         let send = send.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
-            let text = text.ok().and_then(|t| t.as_string()).unwrap_or_default();
-            send.emit(Action::Import(Source::File, share::read_case_file(&text)));
+            let result = match browser::file_bytes(file).await {
+                Some(bytes) => share::read_case_bytes(&bytes),
+                None => Err(yekuo::case::CaseError {
+                    field: ".".into(),
+                    line: None,
+                    message_en: "the browser could not read the file".into(),
+                    message_zh: "浏览器无法读取该文件".into(),
+                }),
+            };
+            send.emit(Action::Import(Source::File, result));
         });
     });
     html! {
