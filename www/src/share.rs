@@ -33,14 +33,6 @@ pub fn fragment_for(case: &Case) -> String {
     format!("{FRAGMENT_KEY}{}", base64url_encode(json.as_bytes()))
 }
 
-/// Whether a URL fragment carries a case (readable or not), without reading it.
-pub fn carries_case(fragment: &str) -> bool {
-    fragment
-        .trim_start_matches('#')
-        .split('&')
-        .any(|p| p.starts_with(FRAGMENT_KEY))
-}
-
 /// The case carried by a URL fragment: `None` when the fragment carries no
 /// case, `Some(Err)` when it does but cannot be read (a truncated or
 /// tampered link).

@@ -33,7 +33,7 @@ impl Reducible for Store {
 
 /// The first state: the autosaved form (customer and clerk modes), then a
 /// case carried by the link, if any: loaded into an empty form, offered
-/// (with a question) over entries.
+/// with a question over entries.
 fn initial() -> State {
     let mode = Mode::for_page(&browser::query(), browser::forced_mode());
     let today = browser::today();
@@ -64,6 +64,10 @@ fn initial() -> State {
     }
     if let Some(result) = share::read_fragment(&browser::fragment()) {
         state = state.apply(Action::Import(Source::Link, result));
+        // Read once: a reload restores the autosave with later edits. An
+        // open question about the link is then gone, but nothing was
+        // replaced and the link is still wherever the user found it.
+        browser::clear_fragment();
     }
     state
 }
@@ -128,21 +132,11 @@ pub fn App() -> Html {
             let listener =
                 gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
                     if let Some(result) = share::read_fragment(&browser::fragment()) {
+                        browser::clear_fragment();
                         send.emit(Action::Import(Source::Link, result));
                     }
                 });
             move || drop(listener)
-        });
-    }
-
-    // A link read (or refused, or answered) leaves the address bar, so a
-    // reload restores the autosave; an open question keeps it.
-    {
-        let pending = state.pending_link.is_some();
-        use_effect(move || {
-            if !pending && share::carries_case(&browser::fragment()) {
-                browser::clear_fragment();
-            }
         });
     }
 
