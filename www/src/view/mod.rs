@@ -88,7 +88,8 @@ pub fn App() -> Html {
         let saved = Saved::of(state);
         let mode = state.mode;
         let failed = state.autosave_failed;
-        use_effect_with((saved, state.autosaves()), move |(saved, on)| {
+        let deps = (saved, state.autosaves(), state.unsaved());
+        use_effect_with(deps, move |(saved, on, unsaved)| {
             if *on {
                 match browser::save(mode, saved) {
                     Err(()) => send.emit(Action::AutosaveFailed),
@@ -96,13 +97,12 @@ pub fn App() -> Html {
                     Ok(()) => {}
                 }
             }
+            // Entries only this tab holds: ask before the page is left. In
+            // the autosave's effect, since it is the other half of keeping them.
+            let guard = unsaved.then(browser::warn_before_leaving);
+            move || drop(guard)
         });
     }
-    // Entries only this tab holds: ask before the page is left.
-    use_effect_with(state.unsaved(), |unsaved| {
-        let guard = unsaved.then(browser::warn_before_leaving);
-        move || drop(guard)
-    });
     use_effect_with(state.lang, |lang| browser::set_document_lang(lang.tag()));
     // The form is on screen and answering: the "usable" moment benchmarks read.
     use_effect_with((), |_| browser::mark("yekuo-usable"));
