@@ -254,9 +254,9 @@ fn write_line<T: serde::Serialize>(
 /// a case) goes to stderr with its number and is skipped. What was already
 /// written is flushed whatever stops the batch.
 fn check_batch(path: &str, book: &Rulebook, as_of: NaiveDate, full: bool) -> Result<u8, Stop> {
-    let file = std::fs::File::open(path)
-        .map_err(|e| format!("{path}: 无法读取: {e} / cannot read: {e}"))?;
     let max = yekuo::case::MAX_CASE_BYTES;
+    let file =
+        std::fs::File::open(path).map_err(|e| cli_io::ReadError::Io(e).describe(path, max))?;
     let mut lines = LineReader::new(std::io::BufReader::with_capacity(1 << 16, file), max);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());

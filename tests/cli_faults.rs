@@ -39,6 +39,17 @@ fn s0_line() -> String {
     serde_json::to_string(&v).unwrap()
 }
 
+/// `yekuo check --batch PATH` as of the S0 case's date.
+fn batch(path: &Path) -> (i32, String, String) {
+    run(&[
+        "check",
+        "--batch",
+        path.to_str().unwrap(),
+        "--as-of",
+        "2010-07-01",
+    ])
+}
+
 fn assert_no_panic(err: &str) {
     assert!(!err.contains("panicked"), "a panic: {err}");
 }
@@ -187,13 +198,7 @@ fn a_batch_skips_lines_that_are_not_utf8_too_long_or_marked_and_keeps_going() {
     input.extend_from_slice(good.as_bytes()); // line 5, no final newline
     let path = dir.join("cases.jsonl");
     std::fs::write(&path, &input).unwrap();
-    let (code, out, err) = run(&[
-        "check",
-        "--batch",
-        path.to_str().unwrap(),
-        "--as-of",
-        "2010-07-01",
-    ]);
+    let (code, out, err) = batch(&path);
     assert_no_panic(&err);
     assert_eq!(code, 2, "a bad line gives 2: {err}");
     let lines: Vec<serde_json::Value> = out
@@ -231,13 +236,7 @@ fn a_batch_that_stops_reading_keeps_the_results_it_wrote() {
     std::fs::write(&path, &head).unwrap();
     let f = std::fs::OpenOptions::new().write(true).open(&path).unwrap();
     f.set_len(head.len() as u64 + (70 << 20)).unwrap();
-    let (code, out, err) = run(&[
-        "check",
-        "--batch",
-        path.to_str().unwrap(),
-        "--as-of",
-        "2010-07-01",
-    ]);
+    let (code, out, err) = batch(&path);
     assert_no_panic(&err);
     assert_eq!(code, 2, "{err}");
     assert_eq!(out.lines().count(), 2, "{err}");
