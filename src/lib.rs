@@ -17,6 +17,7 @@ pub mod eval;
 pub mod json_path;
 mod mark;
 pub mod pauses;
+pub mod render;
 pub mod report;
 pub mod rulebook;
 pub mod summary;

@@ -223,7 +223,8 @@ fn check(args: &[String]) -> Result<u8, Stop> {
     let report = yekuo::eval::evaluate(&book, &case, as_of);
     let code = u8::from(report.has_adverse());
     let out = if o.json {
-        serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?
+        serde_json::to_string_pretty(&yekuo::render::json::worded(&report))
+            .map_err(|e| e.to_string())?
     } else {
         yekuo::text_report::render(&report, o.english)
     };
@@ -289,7 +290,7 @@ fn check_batch(path: &str, book: &Rulebook, as_of: NaiveDate, full: bool) -> Res
             Ok(case) if full => {
                 let report = yekuo::eval::evaluate(book, &case, as_of);
                 adverse |= report.has_adverse();
-                write_line(&mut out, &mut buf, i, &report)
+                write_line(&mut out, &mut buf, i, &yekuo::render::json::worded(&report))
             }
             Ok(case) => {
                 let summary = yekuo::eval::summarize(book, &case, as_of);

@@ -99,7 +99,7 @@ impl Summary {
                 instrument: c.map(|c| c.instrument.clone()),
                 article: c.and_then(|c| c.article.clone()),
                 fields: if f.outcome == Outcome::CannotDetermine {
-                    f.evidence.inputs.clone()
+                    f.inputs.clone()
                 } else {
                     Vec::new()
                 },

@@ -8,6 +8,7 @@
 //! report's own line breaks are the only control characters in it, and one
 //! finding is one block (a `[outcome]` line, then lines indented by four).
 
+use crate::render::{self, Lang, Reader};
 use crate::report::{Finding, Report, StepStatus};
 use std::borrow::Cow;
 use std::fmt::Write;
@@ -78,25 +79,18 @@ pub fn render(r: &Report, english: bool) -> String {
         ),
     );
     line(&mut s, "");
+    let reader = Reader::clerk(if english { Lang::En } else { Lang::Zh });
     let mut findings: Vec<&Finding> = r.findings.iter().collect();
     findings.sort_by_key(|f| f.outcome);
     for f in findings {
         let outcome = if english {
-            f.outcome.code().to_string()
+            f.outcome.code()
         } else {
-            f.outcome.zh().to_string()
+            render::outcome(f.outcome, Lang::Zh)
         };
         line(
             &mut s,
-            &format!(
-                "[{outcome}] {} {}",
-                f.rule,
-                if english {
-                    &f.message.en
-                } else {
-                    &f.message.zh
-                }
-            ),
+            &format!("[{outcome}] {} {}", f.rule, render::message(f, &reader)),
         );
         if let Some(c) = &f.citation {
             let art = c
@@ -116,14 +110,10 @@ pub fn render(r: &Report, english: bool) -> String {
             );
         }
         for cv in &f.caveats {
-            line(
-                &mut s,
-                &format!("    ! {}", if english { &cv.en } else { &cv.zh }),
-            );
+            line(&mut s, &format!("    ! {}", render::caveat(cv, f, &reader)));
         }
-        if !f.evidence.crossed.is_empty() {
+        if !f.crossed.is_empty() {
             let days: Vec<String> = f
-                .evidence
                 .crossed
                 .iter()
                 .map(|d| {

@@ -171,7 +171,7 @@ fn batch_skips_bad_lines_and_reports_them() {
     // --full writes the whole report instead, still with the line number.
     let (_, full, _) = batch(&["--full"]);
     let first: serde_json::Value = serde_json::from_str(full.lines().next().unwrap()).unwrap();
-    assert_eq!(first["format"], "yekuo-report/1");
+    assert_eq!(first["format"], "yekuo-report/2");
     assert_eq!(first["line"], 1);
     assert!(first["findings"][0]["message"]["zh"].is_string());
     // The summary's counts agree with the full report, and an outcome with

@@ -192,7 +192,20 @@ fn calendar_table() {
 // those the finding names; "count": exactly n findings match the rest).
 
 use serde_json::{json, Value as Json};
-use yekuo::report::Finding;
+use yekuo::render::{self, Lang, Reader};
+use yekuo::report::{Caveat, Finding};
+
+/// The typed fact named `key` in a finding's detail (as serialized): the
+/// first field of that name, searched depth first. The "dates" and
+/// "numbers" of a pattern name facts this way, so a pattern says what was
+/// computed without depending on where in the detail it sits.
+fn fact<'a>(v: &'a Json, key: &str) -> Option<&'a Json> {
+    match v {
+        Json::Object(m) => m.get(key).or_else(|| m.values().find_map(|x| fact(x, key))),
+        Json::Array(a) => a.iter().find_map(|x| fact(x, key)),
+        _ => None,
+    }
+}
 
 fn merge(base: &mut Json, patch: &Json) {
     match (base, patch) {
@@ -222,35 +235,39 @@ fn matches(f: &Finding, pat: &Json) -> bool {
             return false;
         }
     }
+    let detail = serde_json::to_value(&f.detail).unwrap();
     if let Some(ds) = pat.get("dates").and_then(Json::as_object) {
         for (k, v) in ds {
-            if f.evidence.dates.get(k.as_str()).map(|d| d.to_string())
-                != v.as_str().map(str::to_string)
-            {
+            if fact(&detail, k).and_then(Json::as_str) != v.as_str() {
                 return false;
             }
         }
     }
     if let Some(ns) = pat.get("numbers").and_then(Json::as_object) {
         for (k, v) in ns {
-            if f.evidence.numbers.get(k.as_str()).copied() != v.as_f64() {
+            if fact(&detail, k).and_then(Json::as_f64) != v.as_f64() {
                 return false;
             }
         }
     }
     if let Some(words) = s("says") {
-        if !f.message.en.contains(words) && !f.caveats.iter().any(|c| c.en.contains(words)) {
+        let en = Reader::clerk(Lang::En);
+        if !render::message(f, &en).contains(words)
+            && !f
+                .caveats
+                .iter()
+                .any(|c| render::caveat(c, f, &en).contains(words))
+        {
             return false;
         }
     }
     if let Some(want) = pat.get("dates_caveat").and_then(Json::as_bool) {
-        let has = f.caveats.iter().any(|c| c.en.contains("in-force dates"));
-        if has != want {
+        if f.caveats.contains(&Caveat::DatesUncertain) != want {
             return false;
         }
     }
     if let Some(g) = pat.get("gap").and_then(Json::as_object) {
-        let Some(gap) = f.evidence.coverage_gap else {
+        let Some(gap) = f.coverage_gap else {
             return false;
         };
         for (k, day) in [("from", gap.from), ("to", gap.to)] {
@@ -264,7 +281,7 @@ fn matches(f: &Finding, pat: &Json) -> bool {
     if let Some(is) = pat.get("inputs").and_then(Json::as_array) {
         if !is
             .iter()
-            .all(|i| f.evidence.inputs.iter().any(|x| Some(&**x) == i.as_str()))
+            .all(|i| f.inputs.iter().any(|x| Some(&**x) == i.as_str()))
         {
             return false;
         }
@@ -316,7 +333,7 @@ fn run_scenario(
                         "{} {:?} {:?}",
                         f.outcome.code(),
                         f.citation.as_ref().map(|c| &c.instrument),
-                        f.evidence.dates
+                        serde_json::to_string(&f.detail).unwrap()
                     )
                 })
                 .collect();
@@ -327,7 +344,10 @@ fn run_scenario(
     }
     for pat in absent {
         if let Some(f) = report.findings.iter().find(|f| matches(f, pat)) {
-            failures.push(format!("{name}: unexpected {pat}: {}", f.message.en));
+            failures.push(format!(
+                "{name}: unexpected {pat}: {}",
+                render::message(f, &Reader::clerk(Lang::En))
+            ));
         }
     }
     failures

@@ -1,8 +1,9 @@
 //! DOC (application documents) and NOTICE (one-time written notice, clock start).
 
+use super::Evidence;
 use super::{text, Ctx};
 use crate::case::{Business, Case, Category};
-use crate::report::{Evidence, Outcome};
+use crate::report::{Outcome, Question};
 use crate::rulebook::{Document, InForce, Rulebook};
 use crate::Mark;
 use chrono::NaiveDate;
@@ -113,7 +114,7 @@ pub(crate) fn check(ctx: &mut Ctx) {
         let p = src.provision;
         if p.documents.is_empty() {
             // DOC-08 / DOC-09: out of core scope, a reminder only.
-            ctx.push(
+            ctx.push_prose(
                 rule.to_string(),
                 Outcome::Warning,
                 Some(src),
@@ -215,13 +216,13 @@ pub(crate) fn check(ctx: &mut Ctx) {
             all_missing.extend(missing.iter().copied());
         }
         let prose = ctx.prose;
-        let f = ctx.push(rule.to_string(), outcome, Some(src), p.mark, message, ev);
+        let f = ctx.push_prose(rule.to_string(), outcome, Some(src), p.mark, message, ev);
         if prose && outcome == Outcome::Missing && !local.is_empty() {
             let (z, e) = list(&local);
-            f.caveats.push(text(
+            f.caveats.push(crate::report::Caveat::Prose(text(
                 format!("部分地方另要求: {z}。"),
                 format!("Some places also ask for: {e}."),
-            ));
+            )));
         }
     }
     all_missing.sort();
@@ -239,7 +240,7 @@ fn later_stage(ctx: &mut Ctx) {
         return;
     }
     for src in ctx.in_force("DOC-06", ctx.application_date()) {
-        ctx.push(
+        ctx.push_prose(
             "DOC-06",
             Outcome::Warning,
             Some(src),
@@ -274,8 +275,7 @@ fn ordinary_hv(ctx: &mut Ctx) {
             ctx.cannot_determine(
                 "DOC-07",
                 "customer.voltage_kv",
-                "是否需要设计审查和中间检查",
-                "whether design review and mid-term check apply",
+                Question::DesignReviewApplies,
             );
             continue;
         };
@@ -317,7 +317,7 @@ fn ordinary_hv(ctx: &mut Ctx) {
                 ),
             )
         };
-        ctx.push("DOC-07", o, Some(src), mark, || text(zh, en), ev);
+        ctx.push_prose("DOC-07", o, Some(src), mark, || text(zh, en), ev);
     }
 }
 
@@ -339,7 +339,7 @@ fn notices(ctx: &mut Ctx, missing: &[&str]) {
                 Some(false) => (Outcome::Violation, "缺件未以书面形式一次性告知。", "Missing documents were not notified in writing, at once."),
                 None => (Outcome::Warning, "您有权要求供电企业一次性书面告知全部缺件；本页的缺件清单可打印带去。", "You may ask the utility for one written list of everything missing; the list on this page can be printed."),
             };
-            ctx.push(
+            ctx.push_prose(
                 "NOTICE-01",
                 o,
                 Some(src),
@@ -353,7 +353,7 @@ fn notices(ctx: &mut Ctx, missing: &[&str]) {
                 Some(a) => (Outcome::Ok, format!("申请已于 {a} 受理: 即使缺件，时限也已开始计算。"), format!("Accepted on {a}: the time limits run even though documents are missing.")),
                 None => (Outcome::Warning, "尚未受理: 时限尚未开始计算。请补齐缺件后申请受理。".to_string(), "Not accepted yet: no time limit has started. Complete the documents and ask for acceptance.".to_string()),
             };
-            ctx.push(
+            ctx.push_prose(
                 "NOTICE-04",
                 o,
                 Some(src),
@@ -373,7 +373,7 @@ fn notices(ctx: &mut Ctx, missing: &[&str]) {
                 Some(false) => (Outcome::Violation, "发现缺陷但未书面一次性告知整改意见。", "Defects were found but not notified in writing, all at once."),
                 None => (Outcome::Warning, "发现缺陷: 供电企业应书面一次性告知全部整改意见，整改后复验；整改时间不计入供电企业时限。", "Defects found: the utility must list all of them in writing at once and re-inspect after rectification; the rectification time is not the utility's."),
             };
-            let f = ctx.push(
+            let f = ctx.push_prose(
                 "NOTICE-02",
                 o,
                 Some(src),
@@ -392,7 +392,7 @@ fn notices(ctx: &mut Ctx, missing: &[&str]) {
     }
     if conduct.stalled_without_notice == Some(true) {
         for src in ctx.in_force("NOTICE-03", date) {
-            ctx.push(
+            ctx.push_prose(
                 "NOTICE-03",
                 Outcome::Violation,
                 Some(src),

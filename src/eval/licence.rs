@@ -1,8 +1,9 @@
 //! LIC: the contractor's 承装(修、试) licence (catalog §6), versions by work dates (LIC-05).
 
+use super::Evidence;
 use super::{text, Ctx};
 use crate::case::Activity;
-use crate::report::{Evidence, Outcome};
+use crate::report::{Outcome, Question};
 use crate::rulebook::InForce;
 use crate::Mark;
 
@@ -20,7 +21,7 @@ pub(crate) fn check(ctx: &mut Ctx) {
                 .and_then(|v| v.amount)
                 .unwrap_or(110);
             if kv >= f64::from(threshold) {
-                ctx.push(
+                ctx.push_prose(
                     "LIC-07",
                     Outcome::Warning,
                     Some(src),
@@ -44,8 +45,7 @@ pub(crate) fn check(ctx: &mut Ctx) {
             ctx.cannot_determine(
                 "LIC-02",
                 "dates.construction_start",
-                "适用哪一版许可证办法",
-                "which licence rules apply",
+                Question::LicenceRulesVersion,
             );
         }
         return;
@@ -57,12 +57,7 @@ pub(crate) fn check(ctx: &mut Ctx) {
         .unwrap_or(work_start)
         .max(work_start);
     if ctx.case.contractors.is_empty() {
-        ctx.cannot_determine(
-            "LIC-01",
-            "contractors",
-            "施工单位是否具备许可证",
-            "whether the contractor is licensed",
-        );
+        ctx.cannot_determine("LIC-01", "contractors", Question::ContractorLicensed);
         return;
     }
     let versions = ctx
@@ -88,7 +83,7 @@ pub(crate) fn check(ctx: &mut Ctx) {
             // LIC-01: a licence at all.
             if k.licensed == Some(false) {
                 if let Some(s) = lic01 {
-                    ctx.push(
+                    ctx.push_prose(
                         "LIC-01",
                         Outcome::Violation,
                         Some(s),
@@ -112,15 +107,11 @@ pub(crate) fn check(ctx: &mut Ctx) {
                 (None, _) => ctx.cannot_determine(
                     "LIC-02",
                     &format!("contractors[{i}].tier"),
-                    "许可证等级是否满足",
-                    "whether the licence tier suffices",
+                    Question::TierSuffices,
                 ),
-                (_, None) => ctx.cannot_determine(
-                    "LIC-02",
-                    "customer.voltage_kv",
-                    "所需许可证等级",
-                    "the licence tier required",
-                ),
+                (_, None) => {
+                    ctx.cannot_determine("LIC-02", "customer.voltage_kv", Question::TierRequired)
+                }
                 (Some(t), Some(v)) => tier(ctx, *lic02, &who, i, t, v),
             }
             // LIC-03: category against activities.
@@ -134,8 +125,7 @@ pub(crate) fn check(ctx: &mut Ctx) {
                     ctx.cannot_determine(
                         "LIC-03",
                         &format!("contractors[{i}].categories"),
-                        "许可证类别是否与所做工作一致",
-                        "whether the licence category matches the work",
+                        Question::CategoryMatches,
                     );
                 } else {
                     let lacking: Vec<Activity> = acts
@@ -153,7 +143,7 @@ pub(crate) fn check(ctx: &mut Ctx) {
                     let names =
                         |v: &[Activity]| v.iter().map(|a| a.zh()).collect::<Vec<_>>().join("、");
                     if lacking.is_empty() {
-                        ctx.push(
+                        ctx.push_prose(
                             "LIC-03",
                             Outcome::Ok,
                             Some(s),
@@ -170,7 +160,7 @@ pub(crate) fn check(ctx: &mut Ctx) {
                             ev,
                         );
                     } else {
-                        ctx.push(
+                        ctx.push_prose(
                             "LIC-03",
                             Outcome::Violation,
                             Some(s),
@@ -203,8 +193,7 @@ pub(crate) fn check(ctx: &mut Ctx) {
                     None => ctx.cannot_determine(
                         "LIC-04",
                         &format!("contractors[{i}].valid_until"),
-                        "许可证是否在施工期间有效",
-                        "whether the licence was valid during the work",
+                        Question::LicenceValid,
                     ),
                     Some(u) => {
                         let mut ev = Evidence {
@@ -226,7 +215,7 @@ pub(crate) fn check(ctx: &mut Ctx) {
                                 text(format!("{who} 的许可证已于 {u} 到期，施工持续到 {work_end}。"), format!("{who}'s licence expired on {u}; the work went on until {work_end}."))
                             }
                         };
-                        ctx.push("LIC-04", o, Some(s), s.provision.mark, message, ev);
+                        ctx.push_prose("LIC-04", o, Some(s), s.provision.mark, message, ev);
                     }
                 }
             }
@@ -245,7 +234,7 @@ pub(crate) fn check(ctx: &mut Ctx) {
             for s in ctx.in_force("LIC-06", work_start) {
                 if let Some(r) = required {
                     if dt < r {
-                        ctx.push("LIC-06", Outcome::Warning, Some(s), s.provision.mark, || text(
+                        ctx.push_prose("LIC-06", Outcome::Warning, Some(s), s.provision.mark, || text(
                             format!("供电企业要求{}许可证，而法定只需{}: 属于自行提高资质标准的\"三指定\"迹象。", TIER_ZH[dt as usize], TIER_ZH[r as usize]),
                             format!("The utility demanded a tier {dt} licence where tier {r} suffices: a sign of designation."),
                         ), Evidence { inputs: vec!["conduct.demanded_tier".into()], ..Evidence::default() });
@@ -332,6 +321,6 @@ fn tier(ctx: &mut Ctx, src: InForce<'_>, who: &str, i: usize, held: u8, kv: f64)
             text(zh, en)
         }
     };
-    let f = ctx.push("LIC-02", o, Some(src), mark, message, ev);
+    let f = ctx.push_prose("LIC-02", o, Some(src), mark, message, ev);
     f.basis.push("CAL-07");
 }

@@ -1,8 +1,9 @@
 //! LOAD: load grade and power sources (catalog §7, GB 50052-2009).
 
+use super::Evidence;
 use super::{text, Ctx};
 use crate::case::EmergencyKind;
-use crate::report::{Evidence, Outcome};
+use crate::report::Outcome;
 
 pub(crate) fn check(ctx: &mut Ctx) {
     let s = ctx.case.supply.clone();
@@ -20,7 +21,7 @@ pub(crate) fn check(ctx: &mut Ctx) {
         // LOAD-01: are some loads especially important? Ask when hazards suggest so.
         for src in ctx.in_force("LOAD-01", date) {
             if s.especially_important.is_none() && !s.hazards.is_empty() {
-                ctx.push("LOAD-01", Outcome::CannotDetermine, Some(src), src.provision.mark, || text(
+                ctx.push_prose("LOAD-01", Outcome::CannotDetermine, Some(src), src.provision.mark, || text(
                     format!("停电后果({})可能涉及人身伤亡或中毒: 请确认是否有\"一级负荷中特别重要的负荷\"(supply.especially_important)。", s.hazards.join("、")),
                     format!("The consequences ({}) may include injury or poisoning: confirm whether part of the load is especially important (`supply.especially_important`).", s.hazards.join(", ")),
                 ), ev(&["supply.hazards", "supply.especially_important"]));
@@ -55,7 +56,7 @@ pub(crate) fn check(ctx: &mut Ctx) {
                     _ => (Outcome::Ok, "电源来自不同变电站，满足双重电源要求。".into(), "The sources come from different substations: two independent sources.".into()),
                 }
             };
-            ctx.push(
+            ctx.push_prose(
                 "LOAD-02",
                 o,
                 Some(src),
@@ -96,7 +97,7 @@ pub(crate) fn check(ctx: &mut Ctx) {
                 } else {
                     (Outcome::Warning, format!("已有应急电源({})；请核实容量和切换时间是否满足全部保安负荷。", kinds_zh.join("、")), format!("Emergency sources given ({}); verify their sizing and switch-over time for every security load.", kinds_en.join(", ")))
                 };
-                ctx.push(
+                ctx.push_prose(
                     "LOAD-03",
                     o,
                     Some(src),
@@ -118,7 +119,7 @@ pub(crate) fn check(ctx: &mut Ctx) {
             } else {
                 (Outcome::Warning, "二级负荷宜由两回线路供电；只有一回非专用线路时请与供电企业确认。", "Grade 2 load should have two circuits; with one non-dedicated circuit, check with the utility.")
             };
-            ctx.push(
+            ctx.push_prose(
                 "LOAD-04",
                 o,
                 Some(src),
@@ -131,7 +132,7 @@ pub(crate) fn check(ctx: &mut Ctx) {
     if grade == Some(1) || important {
         if s.plan_mentions_self_emergency == Some(false) {
             for src in ctx.in_force("LOAD-05", date) {
-                ctx.push("LOAD-05", Outcome::Warning, Some(src), src.provision.mark, || text(
+                ctx.push_prose("LOAD-05", Outcome::Warning, Some(src), src.provision.mark, || text(
                     "供电方案没有提及自备应急电源/保安电源: 重要负荷的保安电源须明确由谁提供，必要时须用户自备。",
                     "The supply plan says nothing about a self-provided emergency or security supply: who provides it must be settled, and in some cases the customer must.",
                 ), ev(&["supply.plan_mentions_self_emergency"]));
@@ -147,7 +148,7 @@ pub(crate) fn check(ctx: &mut Ctx) {
             } else {
                 (Outcome::Warning, "重要负荷与非重要负荷、生产与生活用电应分开配电。", "Distribute important and other loads, and production and living loads, separately.")
             };
-            ctx.push(
+            ctx.push_prose(
                 "LOAD-06",
                 o,
                 Some(src),
@@ -159,7 +160,7 @@ pub(crate) fn check(ctx: &mut Ctx) {
     }
     if important {
         for src in ctx.in_force("LOAD-07", date) {
-            ctx.push(
+            ctx.push_prose(
                 "LOAD-07",
                 Outcome::Warning,
                 Some(src),

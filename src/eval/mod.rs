@@ -16,7 +16,7 @@ mod time_limits;
 
 use crate::calendar::Calendar;
 use crate::case::{Case, Category, Sources};
-use crate::report::{Evidence, Finding, Name, Outcome, Report, Text};
+use crate::report::{Caveat, Detail, Finding, Name, Outcome, Question, Report, Text};
 use crate::rulebook::{InForce, Rulebook};
 use crate::summary::Summary;
 use crate::Mark;
@@ -151,9 +151,24 @@ impl<'a> Ctx<'a> {
     }
 
     /// Record a finding. `decided_by` is the weakest mark of the values that
-    /// decided the outcome (the provision's mark when it has no values).
-    #[inline]
+    /// decided the outcome (the provision's mark when it has no values);
+    /// `inputs` are the case fields it read.
     pub fn push(
+        &mut self,
+        rule: impl Into<Name>,
+        outcome: Outcome,
+        src: Option<InForce<'_>>,
+        decided_by: Mark,
+        detail: Detail,
+        inputs: Vec<Name>,
+    ) -> &mut Finding {
+        self.record(rule.into(), outcome, src, decided_by, detail, inputs)
+    }
+
+    /// Transitional: record a finding its rule module still phrases itself.
+    /// The message closure runs only when `prose` is on.
+    #[inline]
+    pub fn push_prose(
         &mut self,
         rule: impl Into<Name>,
         outcome: Outcome,
@@ -162,14 +177,33 @@ impl<'a> Ctx<'a> {
         message: impl FnOnce() -> Text,
         evidence: Evidence,
     ) -> &mut Finding {
-        // Only this wrapper is generic (one copy per call site, inlined);
-        // the body below exists once in the bundle.
         let message = if self.prose {
             message()
         } else {
             Text::default()
         };
-        self.record(rule.into(), outcome, src, decided_by, message, evidence)
+        let Evidence {
+            dates,
+            numbers,
+            crossed,
+            inputs,
+            coverage_gap,
+        } = evidence;
+        let f = self.record(
+            rule.into(),
+            outcome,
+            src,
+            decided_by,
+            Detail::Prose {
+                message,
+                dates,
+                numbers,
+            },
+            inputs,
+        );
+        f.crossed = crossed;
+        f.coverage_gap = coverage_gap;
+        f
     }
 
     fn record(
@@ -178,77 +212,58 @@ impl<'a> Ctx<'a> {
         outcome: Outcome,
         src: Option<InForce<'_>>,
         decided_by: Mark,
-        message: Text,
-        evidence: Evidence,
+        detail: Detail,
+        inputs: Vec<Name>,
     ) -> &mut Finding {
         let mut caveats = Vec::new();
         let mut outcome = outcome;
-        let mut message = message;
+        let mut unverified_would_be = None;
         if outcome.is_adverse() && !decided_by.is_reliable() {
-            if self.prose {
-                message = text(
-                format!("(依据为未核实的数值 {decided_by}，仅作提示；若该数值成立则为\"{}\") {}", outcome.zh(), message.zh),
-                format!("(rests on an unverified value {decided_by}, so only a warning; if the value holds this is `{}`) {}", outcome.code(), message.en),
-                );
-            }
+            unverified_would_be = Some(outcome);
             outcome = Outcome::Warning;
         }
-        if let Some(s) = src.filter(|_| self.prose) {
+        if let Some(s) = src {
             if s.instrument.dates_uncertain() {
-                caveats.push(text(
-                    format!("《{}》({})的生效日期未核实，适用性存疑。", s.instrument.title, s.instrument.version),
-                    format!("The in-force dates of {} ({}) are unverified, so whether it applies is uncertain.", s.instrument.title_en, s.instrument.version),
-                ));
+                caveats.push(Caveat::DatesUncertain);
             }
             if let Some(n) = &s.provision.note {
-                caveats.push(text(
-                    n.clone(),
-                    format!("Note in the rulebook (Chinese): {n}"),
-                ));
+                caveats.push(Caveat::Note(n.as_str().into()));
             }
         }
         self.findings.push(Finding {
             rule,
             outcome,
+            unverified_would_be,
             citation: src.map(|s| Arc::clone(s.citation)),
             mark: decided_by,
-            message,
+            detail,
             caveats,
             basis: Vec::new(),
-            evidence,
+            inputs,
+            crossed: Vec::new(),
+            coverage_gap: None,
         });
         self.findings.last_mut().expect("just pushed")
     }
 
-    /// A finding about missing input, naming the field.
-    pub fn cannot_determine(
-        &mut self,
-        rule: &'static str,
-        field: &str,
-        what_zh: &str,
-        what_en: &str,
-    ) {
+    /// A finding about missing input, naming the field and what it would decide.
+    pub fn cannot_determine(&mut self, rule: &'static str, field: &str, question: Question) {
         // A set, not a scan of the findings: a case with thousands of
         // contractors asks thousands of fields, and a scan made that quadratic.
         if !self.asked.insert((rule, field.into())) {
             return;
         }
-        let evidence = Evidence {
-            inputs: vec![field.to_string().into()],
-            ..Evidence::default()
-        };
+        let field: Name = field.to_string().into();
         self.push(
             rule,
             Outcome::CannotDetermine,
             None,
             Mark::V,
-            || {
-                text(
-                    format!("无法判断{what_zh}: 未填写 `{field}`。"),
-                    format!("Cannot determine {what_en}: `{field}` is not given."),
-                )
+            Detail::NotGiven {
+                question,
+                field: field.clone(),
             },
-            evidence,
+            vec![field],
         );
     }
 
@@ -259,20 +274,25 @@ impl<'a> Ctx<'a> {
         }
         self.gap_noted = true;
         let src = self.in_force("CAL-11", self.as_of).next();
-        let evidence = Evidence {
-            coverage_gap: Some(gap),
-            ..Evidence::default()
-        };
-        self.push(
+        let f = self.push(
             "CAL-11",
             Outcome::Warning,
             src,
             Mark::R,
-            || text(
-                format!("{} 至 {} 没有节假日安排数据(国务院尚未公布或超出内置数据)，这段时间只按周末计算，结果可能不准。", gap.from, gap.to),
-                format!("No holiday calendar for {} to {} (not yet announced, or beyond the embedded data): those days are counted with weekends only and results may be off.", gap.from, gap.to),
-            ),
-            evidence,
+            Detail::CalendarGap(gap),
+            Vec::new(),
         );
+        f.coverage_gap = Some(gap);
     }
+}
+
+/// Transitional: the string-keyed evidence of a finding its rule module
+/// still phrases itself (see [`Ctx::push_prose`]).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct Evidence {
+    pub dates: std::collections::BTreeMap<Name, NaiveDate>,
+    pub numbers: std::collections::BTreeMap<Name, f64>,
+    pub crossed: Vec<crate::calendar::SpecialDay>,
+    pub inputs: Vec<Name>,
+    pub coverage_gap: Option<crate::calendar::CoverageGap>,
 }

@@ -1,9 +1,10 @@
 //! PLAN: supply-plan validity and extension (catalog §5), with CAL-05/06/09.
 
+use super::Evidence;
 use super::{text, Ctx};
 use crate::case::Category;
 use crate::period;
-use crate::report::{Evidence, Outcome};
+use crate::report::{Outcome, Question};
 use chrono::NaiveDate;
 
 pub(crate) fn check(ctx: &mut Ctx) {
@@ -14,12 +15,7 @@ pub(crate) fn check(ctx: &mut Ctx) {
         (None, Some(i)) => (i, "dates.plan_issued", "start:plan_issued"),
         (None, None) => {
             if d.construction_start.is_some() {
-                ctx.cannot_determine(
-                    "PLAN-01",
-                    "dates.plan_issued",
-                    "供电方案是否在有效期内",
-                    "whether the supply plan was still valid",
-                );
+                ctx.cannot_determine("PLAN-01", "dates.plan_issued", Question::PlanValid);
             }
             return;
         }
@@ -31,14 +27,14 @@ pub(crate) fn check(ctx: &mut Ctx) {
     };
     for src in ctx.in_force("PLAN-03", start) {
         if start_field == "dates.plan_issued" {
-            ctx.push("PLAN-03", Outcome::Warning, Some(src), src.provision.mark, || text(
+            ctx.push_prose("PLAN-03", Outcome::Warning, Some(src), src.provision.mark, || text(
                 "有效期按方案发出日计算；部分省公司自客户签收之日起算，请填写签收日期(plan_signed)。",
                 "Validity counted from the issue date; some provinces count from the customer's signature: give `plan_signed`.",
             ), Evidence { inputs: vec!["dates.plan_signed".into()], ..Evidence::default() });
         }
     }
     for src in ctx.in_force("PLAN-05", start) {
-        ctx.push("PLAN-05", Outcome::Warning, Some(src), src.provision.mark, || text(
+        ctx.push_prose("PLAN-05", Outcome::Warning, Some(src), src.provision.mark, || text(
             "2024年《供电营业规则》的有效期条文未核实；以下按1996年的期限作提示。",
             "The 2024 rules' validity article is unverified; the 1996 periods are used below as warnings only.",
         ), Evidence::default());
@@ -113,7 +109,7 @@ pub(crate) fn check(ctx: &mut Ctx) {
             Found::ExpiredStartUnknown => text(format!("供电方案已于 {valid_until} 到期；未填写开工日期(construction_start)，无法判断是否在有效期内开工。"), format!("The plan expired on {valid_until}; `dates.construction_start` is not given, so it cannot be told whether work started in time.")),
         }
         };
-        let f = ctx.push("PLAN-01", outcome, Some(src), mark, message, ev);
+        let f = ctx.push_prose("PLAN-01", outcome, Some(src), mark, message, ev);
         f.basis.extend(["CAL-05", "PLAN-06"]);
         if roll.is_some() {
             f.basis.push("CAL-06");
@@ -198,14 +194,14 @@ fn extension(ctx: &mut Ctx, start: NaiveDate, expiry: NaiveDate, months: u32) {
                 format!("The last day to request an extension, {by}, has passed."),
             ),
         };
-        let f = ctx.push("PLAN-02", outcome, Some(src), mark, message, ev);
+        let f = ctx.push_prose("PLAN-02", outcome, Some(src), mark, message, ev);
         f.basis.push("CAL-09");
         if b.advised != b.nominal {
             let src9 = ctx.in_force("CAL-09", start).next();
             let mut ev = Evidence::default();
             ev.dates.insert("nominal".into(), b.nominal);
             ev.dates.insert("advised".into(), b.advised);
-            ctx.push("CAL-09", Outcome::Warning, src9, crate::Mark::R, || text(
+            ctx.push_prose("CAL-09", Outcome::Warning, src9, crate::Mark::R, || text(
                 format!("延期申请的名义最后一日 {} 是休息日；建议最晚在 {} 提出。", b.nominal, b.advised),
                 format!("The nominal last day for the extension request, {}, is a rest day; file it by {} to be safe.", b.nominal, b.advised),
             ), ev);
@@ -223,7 +219,7 @@ fn extension(ctx: &mut Ctx, start: NaiveDate, expiry: NaiveDate, months: u32) {
         };
         let mut ev = Evidence::default();
         ev.dates.insert("request_by".into(), alt);
-        ctx.push(
+        ctx.push_prose(
             "PLAN-04",
             Outcome::Warning,
             Some(src),
@@ -239,7 +235,7 @@ fn extension(ctx: &mut Ctx, start: NaiveDate, expiry: NaiveDate, months: u32) {
     }
     if ctx.case.conduct.plan_changed == Some(true) {
         for src in ctx.in_force("PLAN-07", start) {
-            ctx.push("PLAN-07", Outcome::Warning, Some(src), src.provision.mark, || text(
+            ctx.push_prose("PLAN-07", Outcome::Warning, Some(src), src.provision.mark, || text(
                 "方案相关情况已变化: 客户需求变化须重新申请；电网侧变化须由供电企业书面重新答复并由客户签收。",
                 "Something changed after the plan: re-apply if your needs changed; if the grid side changed the utility must re-answer in writing.",
             ), Evidence { inputs: vec!["conduct.plan_changed".into()], ..Evidence::default() });

@@ -1,10 +1,11 @@
 //! TL: time limits per process step (catalog §4), with CAL-02/03/04/10/11.
 
+use super::Evidence;
 use super::{text, Ctx};
 use crate::calendar::SpecialDay;
 use crate::case::{Category, Convention, Sources};
 use crate::period;
-use crate::report::{Due, Evidence, Outcome, Step, StepStatus, TimelineStep};
+use crate::report::{Caveat, Due, Outcome, Question, Step, StepStatus, TimelineStep};
 use crate::rulebook::{InForce, Value};
 use chrono::NaiveDate;
 
@@ -227,7 +228,7 @@ pub(crate) fn check(ctx: &mut Ctx) {
     let hv = ctx.case.customer.category == Category::HighVoltage;
     if hv && ctx.case.supply.sources == Sources::Unknown {
         let src = ctx.in_force("TL-02", ctx.application_date()).next();
-        ctx.push(
+        ctx.push_prose(
             "TL-02",
             Outcome::Warning,
             src,
@@ -241,7 +242,7 @@ pub(crate) fn check(ctx: &mut Ctx) {
     }
     if ctx.case.utility.province.is_some() {
         let src = ctx.in_force("CAL-13", ctx.application_date()).next();
-        ctx.push(
+        ctx.push_prose(
             "CAL-13",
             Outcome::Warning,
             src,
@@ -283,15 +284,9 @@ fn check_step(ctx: &mut Ctx, step: &StepDef) {
             } else {
                 names_of(field).input
             };
-            let (zh, en) = Step::for_rule(step.rule)
-                .map(|s| s.names())
-                .unwrap_or(("", ""));
-            ctx.cannot_determine(
-                step.rule,
-                field,
-                &format!("{zh}是否按时"),
-                &format!("whether the {} was on time", en.to_ascii_lowercase()),
-            );
+            if let Some(s) = Step::for_rule(step.rule) {
+                ctx.cannot_determine(step.rule, field, Question::StepOnTime(s));
+            }
         }
         return;
     };
@@ -312,7 +307,9 @@ fn check_step(ctx: &mut Ctx, step: &StepDef) {
                 "accepted" => "dates.accepted",
                 other => other,
             };
-            ctx.cannot_determine(step.rule, field, "起算日", "the start date");
+            if let Some(s) = Step::for_rule(step.rule) {
+                ctx.cannot_determine(step.rule, field, Question::StepStart(s));
+            }
             continue;
         }
         evaluate_value(ctx, step, src, v, starts, done, &mut dues);
@@ -559,13 +556,14 @@ fn evaluate_value(
         let _ = write!(en, ". Result: {}.", verdict.1);
         text(zh, en)
     };
-    let f = ctx.push(step.rule, outcome, Some(src), mark, message, evidence);
+    let f = ctx.push_prose(step.rule, outcome, Some(src), mark, message, evidence);
     // `push` gives a finding no basis yet (caveats it may: an instrument
     // whose in-force dates are unverified). These caveats are fixed
     // sentences, borrowed, so a summary (which drops them) loses nothing
     // by building them.
     f.basis = basis;
-    f.caveats.extend(extra_caveats);
+    f.caveats
+        .extend(extra_caveats.into_iter().map(Caveat::Prose));
 
     // CAL-03: would the alternative convention change the result?
     if unit == "working-days" && !ctx.cal.is_working_day(first_start) {
@@ -581,7 +579,7 @@ fn evaluate_value(
                 ev.dates.insert("start".into(), first_start);
                 ev.dates.insert("due".into(), first_dl.due);
                 ev.dates.insert("due:alternative".into(), alt.due);
-                ctx.push(
+                ctx.push_prose(
                     "CAL-03",
                     Outcome::Warning,
                     src3,

@@ -467,7 +467,7 @@ impl Rulebook {
             .map(|e| {
                 e.provisions
                     .iter()
-                    .map(|p| Arc::new(Citation::of(&e.instrument, p)))
+                    .map(|p| Arc::new(citation_of(&e.instrument, p)))
                     .collect()
             })
             .collect();
@@ -844,6 +844,22 @@ fn validate_values(f: &str, p: &Provision) -> Result<(), RulebookError> {
         })?;
     }
     Ok(())
+}
+
+/// The citation of one provision of an instrument: built once per provision
+/// and shared by every finding that rests on it.
+fn citation_of(i: &Instrument, p: &Provision) -> Citation {
+    Citation {
+        instrument: i.id.clone(),
+        title: i.title.clone(),
+        title_en: i.title_en.clone(),
+        version: i.version.clone(),
+        layer: i.layer.clone(),
+        article: p.article.clone(),
+        mark: p.mark,
+        summary_zh: p.summary_zh.clone(),
+        summary_en: p.summary_en.clone(),
+    }
 }
 
 #[cfg(test)]

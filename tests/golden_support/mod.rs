@@ -49,7 +49,7 @@ pub fn summary_disagreements(
         .map(|f| {
             let c = f.citation.as_ref();
             let fields: Vec<&str> = if f.outcome == Outcome::CannotDetermine {
-                f.evidence.inputs.iter().map(|i| &**i).collect()
+                f.inputs.iter().map(|i| &**i).collect()
             } else {
                 Vec::new()
             };

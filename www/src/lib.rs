@@ -7,6 +7,7 @@
 
 pub mod draft;
 pub mod draft_fields;
+pub mod labels;
 pub mod share;
 pub mod state;
 

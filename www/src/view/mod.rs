@@ -183,6 +183,10 @@ pub fn App() -> Html {
         .unwrap_or_default();
     let ui = Ui {
         lang: state.lang,
+        audience: match state.mode {
+            Mode::Clerk => yekuo::render::Audience::Clerk,
+            Mode::Customer | Mode::Kiosk => yekuo::render::Audience::Customer,
+        },
         send: send.clone(),
         errors: &checked.errors,
     };

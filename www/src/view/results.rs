@@ -6,7 +6,8 @@ use super::widgets::Ui;
 use crate::state::{Lang, State};
 use chrono::NaiveDate;
 use yekuo::eval::ChecklistItem;
-use yekuo::report::{Finding, Outcome, Report};
+use yekuo::render;
+use yekuo::report::{Detail, Finding, Outcome, Report};
 use yekuo::rulebook::Rulebook;
 use yekuo::Mark;
 use yew::prelude::*;
@@ -98,7 +99,7 @@ pub fn results(state: &State, ui: &Ui, report: &Report, checklist: &[ChecklistIt
                 <ul class="problems">
                     { for report.findings.iter().enumerate().filter(|(_, f)| f.outcome.is_adverse()).map(|(i, f)| {
                         let (icon, word) = outcome_label(f.outcome, lang);
-                        html! { <li><a href={format!("#finding-{i}")}>{format!("{icon} {word} · {}: {}", f.rule, ui.t(&f.message.zh, &f.message.en))}</a></li> }
+                        html! { <li><a href={format!("#finding-{i}")}>{format!("{icon} {word} · {}: {}", f.rule, render::message(f, &ui.reader()))}</a></li> }
                     }) }
                 </ul>
             }
@@ -137,18 +138,18 @@ fn finding(ui: &Ui, index: usize, f: &Finding) -> Html {
             c.version
         )
     });
-    let ev = &f.evidence;
+    let reader = ui.reader();
     html! {
         <article id={format!("finding-{index}")} class={classes!("finding", format!("o-{}", f.outcome.code()))} data-rule={f.rule.clone()} data-outcome={f.outcome.code()}>
             <p class="badge"><span aria-hidden="true">{icon}</span>{format!(" {word} · {}", f.rule)}</p>
-            <p class="message">{ui.t(&f.message.zh, &f.message.en).to_string()}</p>
+            <p class="message">{render::message(f, &reader)}</p>
             <p class="cite">
                 if let Some(c) = cite { {format!("{} {c} · ", ui.t("依据:", "Basis:"))} }
                 <span class={classes!("mark", format!("m-{:?}", f.mark))}>{mark_label(f.mark, ui.lang)}</span>
             </p>
-            { for f.caveats.iter().map(|c| html! { <p class="caveat">{ui.t(&c.zh, &c.en).to_string()}</p> }) }
+            { for f.caveats.iter().map(|c| html! { <p class="caveat">{render::caveat(c, f, &reader)}</p> }) }
             if f.outcome == Outcome::CannotDetermine {
-                { for ev.inputs.iter().map(|input| {
+                { for f.inputs.iter().map(|input| {
                     let id = crate::draft::field_id(input);
                     let target = id.clone();
                     let onclick = Callback::from(move |e: MouseEvent| { e.prevent_default(); super::browser::focus(&target); });
@@ -160,24 +161,18 @@ fn finding(ui: &Ui, index: usize, f: &Finding) -> Html {
                 if let Some(c) = &f.citation {
                     <p>{ui.t(&c.summary_zh, &c.summary_en).to_string()}</p>
                 }
-                if !ev.dates.is_empty() {
-                    <dl>{ for ev.dates.iter().map(|(k, v)| html! { <><dt>{k.clone()}</dt><dd>{v.to_string()}</dd></> }) }</dl>
-                }
-                if !ev.numbers.is_empty() {
-                    <dl>{ for ev.numbers.iter().map(|(k, v)| html! { <><dt>{k.clone()}</dt><dd>{v.to_string()}</dd></> }) }</dl>
-                }
-                if !ev.crossed.is_empty() {
+                if !f.crossed.is_empty() {
                     <p>{ui.t("经过的节假日与调休:", "Holidays and make-up days crossed:")}</p>
-                    <ul>{ for ev.crossed.iter().map(|d| html! { <li>{special_day(ui.lang, d)}</li> }) }</ul>
+                    <ul>{ for f.crossed.iter().map(|d| html! { <li>{special_day(ui.lang, d)}</li> }) }</ul>
                 }
-                if let Some(g) = &ev.coverage_gap {
+                if let Some(g) = &f.coverage_gap {
                     <p class="caveat">{format!("{} {} – {}", ui.t("超出节假日数据范围，仅按周末计算:", "Outside the holiday data, weekends only:"), g.from, g.to)}</p>
                 }
                 if !f.basis.is_empty() {
                     <p>{format!("{} {}", ui.t("另依据规则:", "Also relies on:"), f.basis.join(", "))}</p>
                 }
-                if !ev.inputs.is_empty() {
-                    <p>{format!("{} {}", ui.t("用到的填写项:", "Fields used:"), ev.inputs.join(", "))}</p>
+                if !f.inputs.is_empty() {
+                    <p>{format!("{} {}", ui.t("用到的填写项:", "Fields used:"), f.inputs.iter().map(|i| reader.field(i)).collect::<Vec<_>>().join(ui.t("、", ", ")))}</p>
                 }
             </details>
         </article>
@@ -200,7 +195,11 @@ fn plan_countdown(ui: &Ui, report: &Report) -> Html {
             .findings
             .iter()
             .filter(|f| f.rule == rule)
-            .find_map(|f| f.evidence.dates.get(key).copied())
+            .find_map(|f| match &f.detail {
+                // Transitional, until PLAN findings are typed.
+                Detail::Prose { dates, .. } => dates.get(key).copied(),
+                _ => None,
+            })
     };
     let rows: Vec<(&str, &str, NaiveDate)> = [
         (

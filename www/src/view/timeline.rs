@@ -77,7 +77,7 @@ fn crossed<'a>(
                     .as_ref()
                     .is_some_and(|c| c.instrument == due.instrument)
         })
-        .flat_map(|f| f.evidence.crossed.iter())
+        .flat_map(|f| f.crossed.iter())
         .collect()
 }
 

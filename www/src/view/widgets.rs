@@ -11,6 +11,8 @@ use yew::prelude::*;
 #[derive(Clone)]
 pub struct Ui<'a> {
     pub lang: Lang,
+    /// Who reads the results: a clerk sees rule codes, marks and articles.
+    pub audience: yekuo::render::Audience,
     pub send: Callback<Action>,
     pub errors: &'a [FieldError],
 }
@@ -18,6 +20,20 @@ pub struct Ui<'a> {
 impl Ui<'_> {
     pub fn t<'s>(&self, zh: &'s str, en: &'s str) -> &'s str {
         self.lang.pick(zh, en)
+    }
+
+    /// The reader the render layer phrases findings for: this language and
+    /// audience, fields named by their form labels.
+    pub fn reader(&self) -> yekuo::render::Reader<'static> {
+        let (lang, label): (_, &'static yekuo::render::Labels) = match self.lang {
+            Lang::Zh => (yekuo::render::Lang::Zh, &crate::labels::label_zh),
+            Lang::En => (yekuo::render::Lang::En, &crate::labels::label_en),
+        };
+        yekuo::render::Reader {
+            lang,
+            audience: self.audience,
+            label,
+        }
     }
 
     fn error_for(&self, key: &str) -> Option<&FieldError> {

@@ -1,4 +1,12 @@
-//! What an evaluation returns: findings (each explaining itself) and a timeline.
+//! What an evaluation returns: findings as typed facts, and a timeline.
+//! Words are made from these by `crate::render`, never here.
+
+pub mod conduct;
+pub mod documents;
+pub mod licence;
+pub mod load;
+pub mod plan;
+pub mod time_limit;
 
 use crate::calendar::{CoverageGap, SpecialDay};
 use crate::Mark;
@@ -7,7 +15,7 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-pub const FORMAT: &str = "yekuo-report/1";
+pub const FORMAT: &str = "yekuo-report/2";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -70,71 +78,121 @@ pub struct Citation {
     pub summary_en: Arc<str>,
 }
 
-impl Citation {
-    /// The citation of one provision of an instrument (built once per
-    /// provision, by the rulebook).
-    pub(crate) fn of(i: &crate::rulebook::Instrument, p: &crate::rulebook::Provision) -> Citation {
-        Citation {
-            instrument: i.id.clone(),
-            title: i.title.clone(),
-            title_en: i.title_en.clone(),
-            version: i.version.clone(),
-            layer: i.layer.clone(),
-            article: p.article.clone(),
-            mark: p.mark,
-            summary_zh: p.summary_zh.clone(),
-            summary_en: p.summary_en.clone(),
-        }
-    }
-}
-
-/// A bilingual sentence. Fixed sentences borrow their literal; only built
-/// ones allocate.
+/// A bilingual sentence: what findings carried before their details were
+/// typed. Only [`Detail::Prose`] still holds one (see there).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct Text {
     pub zh: Name,
     pub en: Name,
 }
 
-/// A name in evidence: mostly a literal (`"due"`, `"dates.accepted"`), so
-/// borrowed; built names (`"missing:D-ID"`) are owned.
+/// A name: mostly a literal (`"dates.accepted"`), so borrowed; built names
+/// (`"contractors[3].tier"`) are owned.
 pub type Name = std::borrow::Cow<'static, str>;
 
-#[derive(Debug, Clone, PartialEq, Default, Serialize)]
-pub struct Evidence {
-    /// Named dates used or computed (start, due, done, expiry …).
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub dates: BTreeMap<Name, NaiveDate>,
-    /// Named counts (working days elapsed, limit …).
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-    pub numbers: BTreeMap<Name, f64>,
-    /// Holidays and make-up working days crossed.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub crossed: Vec<SpecialDay>,
-    /// Case fields read.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub inputs: Vec<Name>,
-    /// Days computed with weekends only (CAL-11).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub coverage_gap: Option<CoverageGap>,
-}
-
+/// One finding: which rule, what came out, what it rests on, and the typed
+/// facts behind it. No words: `crate::render` phrases it for a reader.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
     pub rule: Name,
     pub outcome: Outcome,
+    /// Set when the finding was decided by an [R] or [X] value: the outcome
+    /// it would have had if that value held. `outcome` is then `warning`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unverified_would_be: Option<Outcome>,
     /// The instrument (regime/version) used; `None` for findings about the case itself.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub citation: Option<Arc<Citation>>,
     /// The weakest mark among what decided this finding.
     pub mark: Mark,
-    pub message: Text,
+    /// What was found, as typed facts.
+    pub detail: Detail,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub caveats: Vec<Text>,
+    pub caveats: Vec<Caveat>,
     /// Further catalog rules the computation relied on (CAL-02, TL-09 …).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub basis: Vec<&'static str>,
-    pub evidence: Evidence,
+    /// Case fields read, as JSON paths of the case file.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub inputs: Vec<Name>,
+    /// Holidays and make-up working days crossed.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub crossed: Vec<SpecialDay>,
+    /// Days computed with weekends only (CAL-11).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub coverage_gap: Option<CoverageGap>,
+}
+
+/// What a finding found, one variant per rule family (the family modules
+/// hold the cases). Serialized as `{"family": {"found": "...", ...}}`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Detail {
+    /// A rule could not be decided because a case field is empty.
+    NotGiven {
+        question: Question,
+        field: Name,
+    },
+    /// CAL-11: days outside the holiday data were counted with weekends only.
+    CalendarGap(CoverageGap),
+    Documents(documents::Found),
+    TimeLimit(time_limit::Found),
+    Plan(plan::Found),
+    Licence(licence::Found),
+    Load(load::Found),
+    Conduct(conduct::Found),
+    /// Transitional: a finding still phrased by its rule module, with the
+    /// named dates and counts it computed. Goes once every family is typed.
+    Prose {
+        message: Text,
+        #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+        dates: BTreeMap<Name, NaiveDate>,
+        #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+        numbers: BTreeMap<Name, f64>,
+    },
+}
+
+/// What a `cannot-determine` finding could not decide.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "what", content = "step", rename_all = "kebab-case")]
+pub enum Question {
+    /// Whether the outage notice came in time (OTH-03).
+    OutageNoticeInTime,
+    /// Whether design review and the mid-term check apply (DOC-07).
+    DesignReviewApplies,
+    /// Which version of the licence rules applies (LIC-02).
+    LicenceRulesVersion,
+    /// Whether the contractor holds a licence at all (LIC-01).
+    ContractorLicensed,
+    /// Whether the licence tier suffices (LIC-02).
+    TierSuffices,
+    /// Which licence tier the work needs (LIC-02).
+    TierRequired,
+    /// Whether the licence category matches the work (LIC-03).
+    CategoryMatches,
+    /// Whether the licence was valid while the work went on (LIC-04).
+    LicenceValid,
+    /// Whether the supply plan was still valid (PLAN-01).
+    PlanValid,
+    /// Whether a step was done on time (TL).
+    StepOnTime(Step),
+    /// When a step's clock started (TL).
+    StepStart(Step),
+}
+
+/// Something the reader should weigh beside a finding.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Caveat {
+    /// The instrument's in-force dates are unverified, so whether it
+    /// applies at all is in doubt.
+    DatesUncertain,
+    /// The rulebook's note on the provision (Chinese, from the rule file).
+    Note(Arc<str>),
+    Documents(documents::Caveat),
+    TimeLimit(time_limit::Caveat),
+    /// Transitional, as [`Detail::Prose`].
+    Prose(Text),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

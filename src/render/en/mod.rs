@@ -1,0 +1,142 @@
+//! English.
+
+mod conduct;
+mod documents;
+mod licence;
+mod load;
+mod plan;
+mod time_limit;
+
+use super::{Language, Reader};
+use crate::calendar::CoverageGap;
+use crate::report::{conduct as co, Finding, Outcome, Question, Step};
+use crate::report::{documents as doc, licence as lic, load as ld, plan as pl, time_limit as tl};
+use crate::Mark;
+
+pub(crate) struct En;
+
+impl Language for En {
+    fn outcome(&self, o: Outcome) -> &'static str {
+        match o {
+            Outcome::Violation => "violation",
+            Outcome::Overdue => "overdue",
+            Outcome::Missing => "missing",
+            Outcome::Warning => "warning",
+            Outcome::CannotDetermine => "cannot determine",
+            Outcome::Ok => "ok",
+            Outcome::NotApplicable => "not applicable",
+        }
+    }
+
+    fn step(&self, s: Step) -> &'static str {
+        match s {
+            Step::PlanAnswer => "Supply-plan answer",
+            Step::DesignReview => "Design review",
+            Step::MidCheck => "Mid-term check",
+            Step::CompletionInspection => "Completion inspection",
+            Step::PowerOn => "Meter and power-on",
+            Step::WholeProcess => "Whole process",
+        }
+    }
+
+    fn quote(&self, label: &str) -> String {
+        format!("\"{label}\"")
+    }
+
+    fn unnamed_field(&self) -> &'static str {
+        "some information"
+    }
+
+    fn question(&self, q: Question) -> String {
+        match q {
+            Question::OutageNoticeInTime => "whether the outage notice was in time".into(),
+            Question::DesignReviewApplies => {
+                "whether design review and mid-term check apply".into()
+            }
+            Question::LicenceRulesVersion => "which licence rules apply".into(),
+            Question::ContractorLicensed => "whether the contractor is licensed".into(),
+            Question::TierSuffices => "whether the licence tier suffices".into(),
+            Question::TierRequired => "the licence tier required".into(),
+            Question::CategoryMatches => "whether the licence category matches the work".into(),
+            Question::LicenceValid => "whether the licence was valid during the work".into(),
+            Question::PlanValid => "whether the supply plan was still valid".into(),
+            Question::StepOnTime(s) => {
+                format!("whether the {} was on time", self.step(s).to_lowercase())
+            }
+            Question::StepStart(s) => {
+                format!("the start date of the {}", self.step(s).to_lowercase())
+            }
+        }
+    }
+
+    fn not_given(&self, q: Question, field: &str) -> String {
+        format!(
+            "Cannot determine {}: {field} is not given.",
+            self.question(q)
+        )
+    }
+
+    fn calendar_gap(&self, gap: &CoverageGap) -> String {
+        format!(
+            "No holiday calendar for {} to {} (not yet announced, or beyond the embedded data): those days are counted with weekends only and results may be off.",
+            gap.from, gap.to
+        )
+    }
+
+    fn unverified(&self, would_be: Outcome, mark: Mark, r: &Reader) -> String {
+        if r.is_clerk() {
+            format!(
+                "(rests on an unverified value {mark}, so only a warning; if the value holds this is `{}`)",
+                crate::report::Outcome::code(would_be)
+            )
+        } else {
+            "(This rests on a figure not yet confirmed: take it as a hint.)".into()
+        }
+    }
+
+    fn dates_uncertain(&self, f: &Finding, r: &Reader) -> String {
+        match (&f.citation, r.is_clerk()) {
+            (Some(c), true) => format!(
+                "The in-force dates of {} ({}) are unverified, so whether it applies is uncertain.",
+                c.title_en, c.version
+            ),
+            _ => "When this rule took effect is not confirmed: take the result as a guide.".into(),
+        }
+    }
+
+    fn note(&self, note: &str) -> String {
+        format!("Note in the rulebook (Chinese): {note}")
+    }
+
+    fn documents(&self, d: &doc::Found, f: &Finding, r: &Reader) -> String {
+        documents::found(d, f, r)
+    }
+
+    fn documents_caveat(&self, c: &doc::Caveat, r: &Reader) -> String {
+        documents::caveat(c, r)
+    }
+
+    fn time_limit(&self, d: &tl::Found, f: &Finding, r: &Reader) -> String {
+        time_limit::found(d, f, r)
+    }
+
+    fn time_limit_caveat(&self, c: &tl::Caveat, r: &Reader) -> String {
+        time_limit::caveat(c, r)
+    }
+
+    fn plan(&self, d: &pl::Found, f: &Finding, r: &Reader) -> String {
+        plan::found(d, f, r)
+    }
+
+    fn licence(&self, d: &lic::Found, f: &Finding, r: &Reader) -> String {
+        licence::found(d, f, r)
+    }
+
+    fn load(&self, d: &ld::Found, f: &Finding, r: &Reader) -> String {
+        load::found(d, f, r)
+    }
+
+    fn conduct(&self, d: &co::Found, f: &Finding, r: &Reader) -> String {
+        conduct::found(d, f, r)
+    }
+}

@@ -1,0 +1,160 @@
+//! Words at the edge: typed findings into sentences for one reader.
+//!
+//! The evaluator returns facts ([`crate::report`]); this layer phrases them
+//! in a language ([`Lang`]) for an audience ([`Audience`]). A customer reads
+//! plain words: no rule codes, marks or field paths. A clerk or auditor
+//! reads the codes and the paths as well. Each language is one module that
+//! implements [`Language`]; adding a language is implementing it once, and
+//! the compiler names every phrase still missing.
+
+mod en;
+pub mod json;
+mod zh;
+
+use crate::report::{Caveat, Detail, Finding, Outcome, Question, Step};
+use crate::Mark;
+
+/// The language of the words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    Zh,
+    En,
+}
+
+/// Who reads the words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Audience {
+    /// A customer: plain words, no rule codes, marks or field paths.
+    Customer,
+    /// A clerk or auditor: codes, articles, marks and field paths too.
+    Clerk,
+}
+
+/// How a reader knows a case field, given its JSON path (see [`Reader::label`]).
+pub type Labels = dyn Fn(&str) -> Option<String>;
+
+/// A reader: language, audience, and how a case field is named for them.
+#[derive(Clone, Copy)]
+pub struct Reader<'a> {
+    pub lang: Lang,
+    pub audience: Audience,
+    /// The name a reader knows a case field by (the app's form label), given
+    /// its JSON path in the case file; `None` where there is none, and the
+    /// path is shown to a clerk.
+    pub label: &'a Labels,
+}
+
+fn no_labels(_: &str) -> Option<String> {
+    None
+}
+
+impl Reader<'static> {
+    /// A clerk reading a report outside the app (the CLI, the JSON report):
+    /// fields are named by their JSON path.
+    pub fn clerk(lang: Lang) -> Self {
+        Reader {
+            lang,
+            audience: Audience::Clerk,
+            label: &no_labels,
+        }
+    }
+}
+
+impl Reader<'_> {
+    pub fn is_clerk(&self) -> bool {
+        self.audience == Audience::Clerk
+    }
+
+    fn words(&self) -> &'static dyn Language {
+        match self.lang {
+            Lang::Zh => &zh::Zh,
+            Lang::En => &en::En,
+        }
+    }
+
+    /// A case field named for this reader: the form's label when the app
+    /// gives one, otherwise the JSON path for a clerk, and a plain "this
+    /// information" for a customer.
+    pub fn field(&self, path: &str) -> String {
+        if let Some(l) = (self.label)(path) {
+            return self.words().quote(&l);
+        }
+        match self.audience {
+            Audience::Clerk => format!("`{path}`"),
+            Audience::Customer => self.words().unnamed_field().to_string(),
+        }
+    }
+}
+
+/// Everything a language must be able to say. One implementation per
+/// language (`zh.rs`, `en.rs`); the family methods live in that language's
+/// family files.
+pub(crate) trait Language: Sync {
+    fn outcome(&self, o: Outcome) -> &'static str;
+    fn step(&self, s: Step) -> &'static str;
+    fn quote(&self, label: &str) -> String;
+    fn unnamed_field(&self) -> &'static str;
+    fn question(&self, q: Question) -> String;
+    fn not_given(&self, q: Question, field: &str) -> String;
+    fn calendar_gap(&self, gap: &crate::calendar::CoverageGap) -> String;
+    /// The prefix of a finding that would be adverse if an unverified value held.
+    fn unverified(&self, would_be: Outcome, mark: Mark, r: &Reader) -> String;
+    fn dates_uncertain(&self, f: &Finding, r: &Reader) -> String;
+    fn note(&self, note: &str) -> String;
+    fn documents(&self, d: &crate::report::documents::Found, f: &Finding, r: &Reader) -> String;
+    fn documents_caveat(&self, c: &crate::report::documents::Caveat, r: &Reader) -> String;
+    fn time_limit(&self, d: &crate::report::time_limit::Found, f: &Finding, r: &Reader) -> String;
+    fn time_limit_caveat(&self, c: &crate::report::time_limit::Caveat, r: &Reader) -> String;
+    fn plan(&self, d: &crate::report::plan::Found, f: &Finding, r: &Reader) -> String;
+    fn licence(&self, d: &crate::report::licence::Found, f: &Finding, r: &Reader) -> String;
+    fn load(&self, d: &crate::report::load::Found, f: &Finding, r: &Reader) -> String;
+    fn conduct(&self, d: &crate::report::conduct::Found, f: &Finding, r: &Reader) -> String;
+}
+
+/// The outcome of a finding in one word.
+pub fn outcome(o: Outcome, lang: Lang) -> &'static str {
+    Reader::clerk(lang).words().outcome(o)
+}
+
+/// A process step's name.
+pub fn step(s: Step, lang: Lang) -> &'static str {
+    Reader::clerk(lang).words().step(s)
+}
+
+/// What a finding says, for this reader.
+pub fn message(f: &Finding, r: &Reader) -> String {
+    let w = r.words();
+    let body = match &f.detail {
+        Detail::NotGiven { question, field } => w.not_given(*question, &r.field(field)),
+        Detail::CalendarGap(gap) => w.calendar_gap(gap),
+        Detail::Documents(d) => w.documents(d, f, r),
+        Detail::TimeLimit(d) => w.time_limit(d, f, r),
+        Detail::Plan(d) => w.plan(d, f, r),
+        Detail::Licence(d) => w.licence(d, f, r),
+        Detail::Load(d) => w.load(d, f, r),
+        Detail::Conduct(d) => w.conduct(d, f, r),
+        Detail::Prose { message, .. } => match r.lang {
+            Lang::Zh => message.zh.to_string(),
+            Lang::En => message.en.to_string(),
+        },
+    };
+    match f.unverified_would_be {
+        Some(o) => format!("{} {body}", w.unverified(o, f.mark, r)),
+        None => body,
+    }
+}
+
+/// A caveat of a finding, for this reader.
+pub fn caveat(c: &Caveat, f: &Finding, r: &Reader) -> String {
+    let w = r.words();
+    match c {
+        Caveat::DatesUncertain => w.dates_uncertain(f, r),
+        Caveat::Note(n) => w.note(n),
+        Caveat::Documents(c) => w.documents_caveat(c, r),
+        Caveat::TimeLimit(c) => w.time_limit_caveat(c, r),
+        Caveat::Prose(t) => match r.lang {
+            Lang::Zh => t.zh.to_string(),
+            Lang::En => t.en.to_string(),
+        },
+    }
+}
