@@ -7,6 +7,7 @@
 //! `cannot-determine` finding, never an error.
 
 use crate::json_path::Anchor;
+use crate::limits;
 use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize};
 use std::fmt;
@@ -43,56 +44,43 @@ pub struct Case {
     pub convention: Convention,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Convention {
-    /// CAL-02: the start day is not counted.
-    #[default]
-    ExcludeStart,
-    /// CAL-03 (b): received on a rest day = received on the next working day.
-    DeemedNextWorkday,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Category {
-    #[serde(rename = "resident", alias = "居民")]
-    Resident,
-    #[serde(rename = "lv-nonresident", alias = "低压非居民")]
-    LvNonresident,
-    #[serde(rename = "high-voltage", alias = "高压")]
-    HighVoltage,
-}
-
-impl Category {
-    pub fn code(self) -> &'static str {
-        match self {
-            Category::Resident => "resident",
-            Category::LvNonresident => "lv-nonresident",
-            Category::HighVoltage => "high-voltage",
-        }
+crate::closed_enum! {
+    /// How working days are counted from a start day.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+    pub enum Convention {
+        /// CAL-02: the start day is not counted.
+        #[default]
+        ExcludeStart = "exclude-start",
+        /// CAL-03 (b): received on a rest day = received on the next working day.
+        DeemedNextWorkday = "deemed-next-workday",
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Business {
-    #[serde(rename = "new", alias = "新装")]
-    New,
-    #[serde(rename = "increase", alias = "增容")]
-    Increase,
-    #[serde(rename = "temporary", alias = "临时用电")]
-    Temporary,
-    #[serde(rename = "change", alias = "变更用电")]
-    Change,
+crate::closed_enum! {
+    /// The customer category (DOC, TL and PLAN rules differ by it).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+    pub enum Category {
+        #[serde(alias = "居民")]
+        Resident = "resident",
+        #[serde(alias = "低压非居民")]
+        LvNonresident = "lv-nonresident",
+        #[serde(alias = "高压")]
+        HighVoltage = "high-voltage",
+    }
 }
 
-impl Business {
-    pub fn code(self) -> &'static str {
-        match self {
-            Business::New => "new",
-            Business::Increase => "increase",
-            Business::Temporary => "temporary",
-            Business::Change => "change",
-        }
+crate::closed_enum! {
+    /// What the customer applies for.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+    pub enum Business {
+        #[serde(alias = "新装")]
+        New = "new",
+        #[serde(alias = "增容")]
+        Increase = "increase",
+        #[serde(alias = "临时用电")]
+        Temporary = "temporary",
+        #[serde(alias = "变更用电")]
+        Change = "change",
     }
 }
 
@@ -154,13 +142,15 @@ impl Default for Utility {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Sources {
-    #[default]
-    Unknown,
-    Single,
-    Dual,
+crate::closed_enum! {
+    /// How many independent power sources supply the customer.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+    pub enum Sources {
+        #[default]
+        Unknown = "unknown",
+        Single = "single",
+        Dual = "dual",
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -211,14 +201,16 @@ pub struct EmergencySource {
     pub loads: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum EmergencyKind {
-    Generator,
-    Ups,
-    Eps,
-    Battery,
-    DedicatedFeeder,
+crate::closed_enum! {
+    /// A kind of emergency power source (LOAD-03..05).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+    pub enum EmergencyKind {
+        Generator = "generator",
+        Ups = "ups",
+        Eps = "eps",
+        Battery = "battery",
+        DedicatedFeeder = "dedicated-feeder",
+    }
 }
 
 impl EmergencyKind {
@@ -320,15 +312,17 @@ pub struct Contractor {
     pub affiliate_of_utility: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Activity {
-    #[serde(alias = "承装")]
-    Install,
-    #[serde(alias = "承修")]
-    Repair,
-    #[serde(alias = "承试")]
-    Test,
+crate::closed_enum! {
+    /// What a licence covers and what a contractor does (LIC-03).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+    pub enum Activity {
+        #[serde(alias = "承装")]
+        Install = "install",
+        #[serde(alias = "承修")]
+        Repair = "repair",
+        #[serde(alias = "承试")]
+        Test = "test",
+    }
 }
 
 impl Activity {
@@ -396,12 +390,15 @@ fn parse_day(s: &str) -> Result<NaiveDate, String> {
         crate::day::DayError::NotADate => {
             format!("`{s}` is not a real date; write YYYY-MM-DD, e.g. 2010-06-15")
         }
-        crate::day::DayError::OutOfRange(_) => format!("`{s}` is {OUT_OF_RANGE}"),
+        crate::day::DayError::OutOfRange(_) => format!("`{s}` is {}", out_of_range()),
     })
 }
 
 /// The English tail of the out-of-range message; `zh_for` keys on it.
-const OUT_OF_RANGE: &str = "outside the years a case may use; give a date from 1900 to 2100";
+fn out_of_range() -> String {
+    let (first, last) = limits::case_years();
+    format!("outside the years a case may use; give a date from {first} to {last}")
+}
 
 fn de_date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
     match Option::<String>::deserialize(d)? {
@@ -493,10 +490,11 @@ fn zh_for(en: &str) -> String {
     {
         format!("{value} 不是有效日期；请按 YYYY-MM-DD 填写，例如 2010-06-15")
     } else if let Some(value) = en
-        .strip_suffix(OUT_OF_RANGE)
+        .strip_suffix(&out_of_range())
         .and_then(|v| v.strip_suffix(" is "))
     {
-        format!("{value} 超出案例可用的年份；请填写 1900 至 2100 年之间的日期")
+        let (first, last) = limits::case_years();
+        format!("{value} 超出案例可用的年份；请填写 {first} 至 {last} 年之间的日期")
     } else if en.starts_with("EOF while parsing") {
         "文件不完整: JSON 在此处意外结束".to_string()
     } else if let Some(rest) = en.strip_prefix("duplicate field ") {
@@ -622,21 +620,23 @@ impl Case {
             ("customer.capacity_kva", c.capacity_kva),
         ] {
             if let Some(x) = v {
-                if !(x.is_finite() && x > 0.0 && x <= 1_000_000.0) {
+                if !(x.is_finite() && x > 0.0 && x <= limits::MAX_QUANTITY) {
+                    let max = limits::MAX_QUANTITY;
                     return Err(CaseError::new(
                         name,
-                        format!("{x} is not possible; give a positive number (at most 1000000)"),
-                        format!("{x} 不是有效数值；应为正数(不超过1000000)"),
+                        format!("{x} is not possible; give a positive number (at most {max})"),
+                        format!("{x} 不是有效数值；应为正数(不超过{max})"),
                     ));
                 }
             }
         }
         if let Some(g) = self.supply.load_grade {
-            if !(1..=3).contains(&g) {
+            if !limits::LOAD_GRADES.contains(&g) {
+                let (first, last) = (limits::LOAD_GRADES.start(), limits::LOAD_GRADES.end());
                 return Err(CaseError::new(
                     "supply.load_grade",
-                    format!("{g} is not a load grade; allowed: 1, 2, 3"),
-                    format!("负荷等级 {g} 无效；允许 1、2、3"),
+                    format!("{g} is not a load grade; allowed: {first} to {last}"),
+                    format!("负荷等级 {g} 无效；允许 {first} 至 {last}"),
                 ));
             }
         }
@@ -649,19 +649,21 @@ impl Case {
             "conduct.demanded_tier".to_string(),
             self.conduct.demanded_tier,
         )]) {
-            if let Some(t) = tier.filter(|t| !(1..=5).contains(t)) {
+            if let Some(t) = tier.filter(|t| !limits::LICENCE_TIERS.contains(t)) {
+                let (first, last) = (limits::LICENCE_TIERS.start(), limits::LICENCE_TIERS.end());
                 return Err(CaseError::new(
                     field,
-                    format!("{t} is not a licence tier; allowed: 1 (一级) to 5 (五级)"),
-                    format!("许可证等级 {t} 无效；允许 1(一级)至 5(五级)"),
+                    format!("{t} is not a licence tier; allowed: {first} to {last}"),
+                    format!("许可证等级 {t} 无效；允许 {first} 至 {last}"),
                 ));
             }
         }
-        if self.documents.len() > 100 {
+        if self.documents.len() > limits::MAX_DOCUMENTS {
+            let max = limits::MAX_DOCUMENTS;
             return Err(CaseError::new(
                 "documents",
-                "more than 100 documents listed",
-                "所列资料超过100项",
+                format!("more than {max} documents listed"),
+                format!("所列资料超过{max}项"),
             ));
         }
         for (i, p) in self.paused.iter().enumerate() {

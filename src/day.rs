@@ -7,9 +7,7 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Deserializer};
 
-/// The years a case date may fall in. The calendar data covers less
-/// (CAL-11 warns outside it); beyond this range a date is a typing mistake.
-pub const CASE_YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
+pub use crate::limits::CASE_YEARS;
 
 /// Why a typed case date was refused (see [`read_case_day`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

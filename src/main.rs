@@ -133,9 +133,12 @@ fn date(s: &str, what: &str) -> Result<NaiveDate, String> {
         DayError::NotADate => format!(
             "{what}: `{s}` 不是有效日期，请按 YYYY-MM-DD 填写 / `{s}` is not a real date; write YYYY-MM-DD"
         ),
-        DayError::OutOfRange(_) => format!(
-            "{what}: `{s}` 超出可用年份，请填写 1900 至 2100 年之间的日期 / `{s}` is outside the years yekuo handles; give a date from 1900 to 2100"
-        ),
+        DayError::OutOfRange(_) => {
+            let (first, last) = yekuo::limits::case_years();
+            format!(
+                "{what}: `{s}` 超出可用年份，请填写 {first} 至 {last} 年之间的日期 / `{s}` is outside the years yekuo handles; give a date from {first} to {last}"
+            )
+        }
     })
 }
 
@@ -336,7 +339,10 @@ fn calendar(args: &[String]) -> Result<u8, Stop> {
             let d = cal
                 .add_working_days(start, n)
                 .filter(|d| yekuo::day::CASE_YEARS.contains(&chrono::Datelike::year(d)))
-                .ok_or("结果超出 1900 至 2100 年 / the result is outside the years 1900 to 2100")?;
+                .ok_or_else(|| {
+                    let (first, last) = yekuo::limits::case_years();
+                    format!("结果超出 {first} 至 {last} 年 / the result is outside the years {first} to {last}")
+                })?;
             warn(start, d);
             d.to_string()
         }

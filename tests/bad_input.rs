@@ -143,14 +143,14 @@ fn classes() -> Vec<Class> {
             name: "unknown load grade",
             input: case_with(RES, r#","supply":{"load_grade":4}"#),
             field: "supply.load_grade",
-            en: &["4", "allowed: 1, 2, 3"],
-            zh: &["负荷等级", "1、2、3"],
+            en: &["4", "allowed: 1 to 3"],
+            zh: &["负荷等级", "1 至 3"],
         },
         Class {
             name: "unknown licence tier",
             input: case_with(RES, r#","contractors":[{"tier":9}]"#),
             field: "contractors[0].tier",
-            en: &["9", "1 (一级) to 5 (五级)"],
+            en: &["9", "allowed: 1 to 5"],
             zh: &["许可证等级 9"],
         },
         Class {

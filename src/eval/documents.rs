@@ -18,8 +18,8 @@ const LIST_RULES: [&str; 7] = [
 /// and business. One place decides this so that the checklist the app shows
 /// and the findings can never disagree.
 fn list_provisions<'a>(book: &'a Rulebook, case: &'a Case, date: NaiveDate) -> Vec<InForce<'a>> {
-    let cat = case.customer.category.code();
-    let bus = case.customer.business.code();
+    let cat = case.customer.category.as_str();
+    let bus = case.customer.business.as_str();
     LIST_RULES
         .iter()
         .flat_map(|rule| book.in_force(rule, date, &case.utility.operator))

@@ -593,7 +593,7 @@ fn one_of(
 /// The largest `amount` a value may set. No period in the catalog comes near
 /// ten years of days, and no voltage near 3,660 kV; a larger number is a
 /// typo (or a `u32` overflowing), never a rule.
-pub const MAX_AMOUNT: u32 = 3660;
+use crate::limits::{LICENCE_TIERS, MAX_RULE_AMOUNT as MAX_AMOUNT};
 
 /// An identifier that is compared as written: surrounding white space would
 /// make `"a "` and `"a"` two series and defeat the overlap check.
@@ -829,8 +829,12 @@ fn validate_values(f: &str, p: &Provision) -> Result<(), RulebookError> {
             })?;
         }
         if let Some(t) = v.tier {
-            check((1..=5).contains(&t), f, r, "values.tier", || {
-                format!("{t} is not a tier; allowed: 1 to 5")
+            check(LICENCE_TIERS.contains(&t), f, r, "values.tier", || {
+                format!(
+                    "{t} is not a tier; allowed: {} to {}",
+                    LICENCE_TIERS.start(),
+                    LICENCE_TIERS.end()
+                )
             })?;
         }
         if let Some(k) = v.max_kv {

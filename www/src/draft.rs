@@ -419,7 +419,7 @@ impl Draft {
                 let Some(c) = index(&mut self.contractors, i) else {
                     return false;
                 };
-                if !["install", "repair", "test"].contains(act) {
+                if Activity::parse(act).is_none() {
                     return false;
                 }
                 let target = if *list == "categories" {
@@ -496,24 +496,26 @@ impl Draft {
         set_tri(slot, input)
     }
 
+    /// The customer category chosen, if any.
+    pub fn category(&self) -> Option<Category> {
+        Category::parse(&self.category)
+    }
+
+    /// The business chosen, if any.
+    pub fn business(&self) -> Option<Business> {
+        Business::parse(&self.business)
+    }
+
+    /// The power sources chosen (`Unknown` until chosen).
+    pub fn sources(&self) -> Sources {
+        Sources::parse(&self.sources).unwrap_or(Sources::Unknown)
+    }
+
     /// Read the draft as a case. Fields that cannot be read are left out of
     /// the case and listed in `errors`; the rest is evaluated as usual.
     pub fn check(&self) -> Checked {
         let mut r = Reader::default();
-        let category = match self.category.as_str() {
-            "resident" => Some(Category::Resident),
-            "lv-nonresident" => Some(Category::LvNonresident),
-            "high-voltage" => Some(Category::HighVoltage),
-            _ => None,
-        };
-        let business = match self.business.as_str() {
-            "new" => Some(Business::New),
-            "increase" => Some(Business::Increase),
-            "temporary" => Some(Business::Temporary),
-            "change" => Some(Business::Change),
-            _ => None,
-        };
-        let (Some(category), Some(business)) = (category, business) else {
+        let (Some(category), Some(business)) = (self.category(), self.business()) else {
             return Checked {
                 case: None,
                 errors: Vec::new(),
@@ -599,14 +601,7 @@ impl Draft {
             .iter()
             .enumerate()
             .filter_map(|(i, e)| {
-                let kind = match e.kind.as_str() {
-                    "generator" => EmergencyKind::Generator,
-                    "ups" => EmergencyKind::Ups,
-                    "eps" => EmergencyKind::Eps,
-                    "battery" => EmergencyKind::Battery,
-                    "dedicated-feeder" => EmergencyKind::DedicatedFeeder,
-                    _ => return None,
-                };
+                let kind = EmergencyKind::parse(&e.kind)?;
                 Some(EmergencySource {
                     kind,
                     kw: r.number(
@@ -670,11 +665,7 @@ impl Draft {
                 province: non_empty(&self.province),
             },
             supply: Supply {
-                sources: match self.sources.as_str() {
-                    "single" => Sources::Single,
-                    "dual" => Sources::Dual,
-                    _ => Sources::Unknown,
-                },
+                sources: self.sources(),
                 load_grade,
                 especially_important: self.especially_important,
                 hazards: self.hazards.lines().filter_map(non_empty).collect(),
@@ -708,11 +699,7 @@ impl Draft {
                 plan_changed: c.plan_changed,
             },
             outage,
-            convention: if self.convention == "deemed-next-workday" {
-                Convention::DeemedNextWorkday
-            } else {
-                Convention::ExcludeStart
-            },
+            convention: Convention::parse(&self.convention).unwrap_or_default(),
         };
         // Cross-field checks belong to the core. Each failure blanks the field
         // it names (so the rest still evaluates) and is reported; the loop
@@ -736,11 +723,11 @@ impl Draft {
         let c = &case.customer;
         let num = |x: Option<f64>| x.map(|v| v.to_string()).unwrap_or_default();
         let small = |x: Option<u8>| x.map(|v| v.to_string()).unwrap_or_default();
-        let acts = |v: &[Activity]| v.iter().map(|a| activity_code(*a).to_string()).collect();
+        let acts = |v: &[Activity]| v.iter().map(|a| a.as_str().to_string()).collect();
         Draft {
             title: case.title.clone().unwrap_or_default(),
-            category: c.category.code().to_string(),
-            business: c.business.code().to_string(),
+            category: c.category.as_str().to_string(),
+            business: c.business.as_str().to_string(),
             change_kind: c.change_kind.clone().unwrap_or_default(),
             voltage_kv: num(c.voltage_kv),
             capacity_kva: num(c.capacity_kva),
@@ -753,10 +740,10 @@ impl Draft {
             operator: case.utility.operator.clone(),
             one_id_acceptance: case.utility.one_id_acceptance,
             province: case.utility.province.clone().unwrap_or_default(),
+            // The form's "don't know" is the empty choice.
             sources: match case.supply.sources {
                 Sources::Unknown => String::new(),
-                Sources::Single => "single".into(),
-                Sources::Dual => "dual".into(),
+                known => known.as_str().into(),
             },
             load_grade: small(case.supply.load_grade),
             especially_important: case.supply.especially_important,
@@ -776,7 +763,7 @@ impl Draft {
                 .emergency_sources
                 .iter()
                 .map(|e| EmergencyDraft {
-                    kind: emergency_code(e.kind).into(),
+                    kind: e.kind.as_str().into(),
                     kw: num(e.kw),
                     kva: num(e.kva),
                     loads: e.loads.clone().unwrap_or_default(),
@@ -835,41 +822,17 @@ impl Draft {
                     reminder_given: o.reminder_given,
                 })
                 .unwrap_or_default(),
+            // The default convention is the empty choice.
             convention: match case.convention {
                 Convention::ExcludeStart => String::new(),
-                Convention::DeemedNextWorkday => "deemed-next-workday".into(),
+                other => other.as_str().into(),
             },
         }
     }
 }
 
-pub fn activity_code(a: Activity) -> &'static str {
-    match a {
-        Activity::Install => "install",
-        Activity::Repair => "repair",
-        Activity::Test => "test",
-    }
-}
-
-fn emergency_code(k: EmergencyKind) -> &'static str {
-    match k {
-        EmergencyKind::Generator => "generator",
-        EmergencyKind::Ups => "ups",
-        EmergencyKind::Eps => "eps",
-        EmergencyKind::Battery => "battery",
-        EmergencyKind::DedicatedFeeder => "dedicated-feeder",
-    }
-}
-
 fn activities(v: &[String]) -> Vec<Activity> {
-    v.iter()
-        .filter_map(|a| match a.as_str() {
-            "install" => Some(Activity::Install),
-            "repair" => Some(Activity::Repair),
-            "test" => Some(Activity::Test),
-            _ => None,
-        })
-        .collect()
+    v.iter().filter_map(|a| Activity::parse(a)).collect()
 }
 
 fn non_empty(s: &str) -> Option<String> {

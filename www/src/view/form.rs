@@ -5,33 +5,85 @@
 use super::widgets::Ui;
 use crate::draft::{field_id, Draft, DATE_FIELDS, VOLTAGES_HV, VOLTAGES_LV};
 use crate::state::{Action, List, Mode, State};
+use yekuo::case::{Activity, Business, Category, EmergencyKind, Sources};
 use yekuo::eval::ChecklistItem;
 use yew::prelude::*;
 
-const CATEGORIES: &[(&str, &str, &str)] = &[
-    ("resident", "居民客户(家庭用电)", "Resident (household)"),
-    (
-        "lv-nonresident",
-        "低压非居民客户(商铺、小企业等)",
-        "Low-voltage non-resident (shops, small firms)",
-    ),
-    (
-        "high-voltage",
-        "高压客户(10千伏及以上)",
-        "High-voltage customer (10 kV and above)",
-    ),
-];
+/// The form's words for each customer category (the codes are the case
+/// format's, from `Category::ALL`).
+fn category_label(c: Category) -> (&'static str, &'static str) {
+    match c {
+        Category::Resident => ("居民客户(家庭用电)", "Resident (household)"),
+        Category::LvNonresident => (
+            "低压非居民客户(商铺、小企业等)",
+            "Low-voltage non-resident (shops, small firms)",
+        ),
+        Category::HighVoltage => (
+            "高压客户(10千伏及以上)",
+            "High-voltage customer (10 kV and above)",
+        ),
+    }
+}
 
-const BUSINESSES: &[(&str, &str, &str)] = &[
-    ("new", "新装", "New connection"),
-    ("increase", "增容", "Capacity increase"),
-    ("temporary", "临时用电", "Temporary supply"),
-    (
-        "change",
-        "变更用电(过户、分户等)",
-        "Change of use (transfer, split …)",
-    ),
-];
+fn business_label(b: Business) -> (&'static str, &'static str) {
+    match b {
+        Business::New => ("新装", "New connection"),
+        Business::Increase => ("增容", "Capacity increase"),
+        Business::Temporary => ("临时用电", "Temporary supply"),
+        Business::Change => (
+            "变更用电(过户、分户等)",
+            "Change of use (transfer, split …)",
+        ),
+    }
+}
+
+/// "Don't know" is the form's empty choice for the sources.
+fn sources_code(s: Sources) -> &'static str {
+    match s {
+        Sources::Unknown => "",
+        known => known.as_str(),
+    }
+}
+
+fn sources_label(s: Sources) -> (&'static str, &'static str) {
+    match s {
+        Sources::Unknown => ("不清楚", "Don't know"),
+        Sources::Single => ("单电源", "Single source"),
+        Sources::Dual => ("双(多)电源", "Dual (multiple) sources"),
+    }
+}
+
+fn emergency_label(k: EmergencyKind) -> (&'static str, &'static str) {
+    match k {
+        EmergencyKind::Generator => ("柴油发电机", "Generator"),
+        EmergencyKind::Ups => ("UPS", "UPS"),
+        EmergencyKind::Eps => ("EPS", "EPS"),
+        EmergencyKind::Battery => ("蓄电池", "Battery"),
+        EmergencyKind::DedicatedFeeder => ("独立专用馈线", "Dedicated feeder"),
+    }
+}
+
+fn activity_label(a: Activity) -> (&'static str, &'static str) {
+    match a {
+        Activity::Install => ("承装", "Install"),
+        Activity::Repair => ("承修", "Repair"),
+        Activity::Test => ("承试", "Test"),
+    }
+}
+
+/// `(code, Chinese, English)` options for a closed vocabulary.
+fn options<T: Copy>(
+    all: &[T],
+    code: fn(T) -> &'static str,
+    label: fn(T) -> (&'static str, &'static str),
+) -> Vec<(&'static str, &'static str, &'static str)> {
+    all.iter()
+        .map(|&v| {
+            let (zh, en) = label(v);
+            (code(v), zh, en)
+        })
+        .collect()
+}
 
 const TIERS: &[(&str, &str, &str)] = &[
     ("", "不清楚", "Don't know"),
@@ -75,15 +127,15 @@ fn section(id: &str, title: &str, body: Html) -> Html {
 }
 
 fn who(d: &Draft, ui: &Ui, clerk: bool) -> Html {
-    let hv = d.category == "high-voltage";
+    let hv = d.category() == Some(Category::HighVoltage);
     let body = html! { <>
-        { ui.radios("customer.category", ("您是哪类客户？", "Which kind of customer are you?"), &d.category, CATEGORIES) }
-        { ui.radios("customer.business", ("您要办理什么业务？", "What do you apply for?"), &d.business, BUSINESSES) }
-        if d.business == "change" {
+        { ui.radios("customer.category", ("您是哪类客户？", "Which kind of customer are you?"), &d.category, &options(Category::ALL, Category::as_str, category_label)) }
+        { ui.radios("customer.business", ("您要办理什么业务？", "What do you apply for?"), &d.business, &options(Business::ALL, Business::as_str, business_label)) }
+        if d.business() == Some(Business::Change) {
             { ui.text("customer.change_kind", ("变更类型", "Kind of change"), &d.change_kind, "text", Some(("例如: 过户、分户、减容", "e.g. transfer, split, reduction"))) }
         }
         { ui.check("customer.agent", ("由他人代为办理(委托代理)", "Someone applies on my behalf (agent)"), d.agent) }
-        if d.category == "resident" && d.business == "increase" {
+        if d.category() == Some(Category::Resident) && d.business() == Some(Business::Increase) {
             { ui.check("customer.ownership_unclear", ("房屋产权不清楚或已变更", "Ownership of the premises is unclear or changed"), d.ownership_unclear) }
         }
         if hv {
@@ -95,7 +147,7 @@ fn who(d: &Draft, ui: &Ui, clerk: bool) -> Html {
         }
         { ui.select("utility.operator", ("供电企业", "Utility"), if d.operator.is_empty() { "SGCC" } else { &d.operator }, &[
             ("SGCC", "国家电网", "State Grid (SGCC)"), ("CSG", "南方电网", "China Southern Grid"), ("other", "其他(地方电网等)", "Other (local grid …)")]) }
-        if d.category == "resident" {
+        if d.category() == Some(Category::Resident) {
             { ui.check("utility.one_id_acceptance", ("当地供电企业提供\"一证受理\"", "The utility offers one-ID acceptance"), d.one_id_acceptance) }
         }
         if clerk {
@@ -111,7 +163,7 @@ fn who(d: &Draft, ui: &Ui, clerk: bool) -> Html {
 }
 
 fn project(d: &Draft, ui: &Ui, clerk: bool) -> Html {
-    let hv = d.category == "high-voltage";
+    let hv = d.category() == Some(Category::HighVoltage);
     let mut volts: Vec<(&str, &str, &str)> = vec![("", "不清楚", "Don't know")];
     let levels = if hv { VOLTAGES_HV } else { VOLTAGES_LV };
     volts.extend(levels.iter().map(|v| (*v, *v, *v)));
@@ -125,15 +177,14 @@ fn project(d: &Draft, ui: &Ui, clerk: bool) -> Html {
         if hv {
             { ui.select("supply.load_grade", ("负荷等级", "Load grade"), &d.load_grade, &[
                 ("", "不清楚", "Don't know"), ("1", "一级负荷", "Grade 1"), ("2", "二级负荷", "Grade 2"), ("3", "三级负荷", "Grade 3")]) }
-            { ui.select("supply.sources", ("电源", "Power sources"), &d.sources, &[
-                ("", "不清楚", "Don't know"), ("single", "单电源", "Single source"), ("dual", "双(多)电源", "Dual (multiple) sources")]) }
+            { ui.select("supply.sources", ("电源", "Power sources"), &d.sources, &options(Sources::ALL, sources_code, sources_label)) }
             if grade == 1 {
                 { ui.tri("supply.especially_important", ("一级负荷中是否有特别重要的负荷？", "Is part of the grade-1 load especially important?"), d.especially_important) }
             }
-            if grade == 2 && d.sources != "dual" {
+            if grade == 2 && d.sources() != Sources::Dual {
                 { ui.tri("supply.dedicated_line", ("是否为 6 千伏及以上专用架空线路？", "Is it a dedicated overhead line of 6 kV or more?"), d.dedicated_line) }
             }
-            if d.sources == "dual" || grade == 1 || grade == 2 || clerk {
+            if d.sources() == Sources::Dual || grade == 1 || grade == 2 || clerk {
                 { circuits(d, ui) }
             }
             if grade == 1 || d.important || clerk {
@@ -168,20 +219,18 @@ fn circuits(d: &Draft, ui: &Ui) -> Html {
 }
 
 fn emergency(d: &Draft, ui: &Ui) -> Html {
-    let kinds: &[(&str, &str, &str)] = &[
-        ("", "请选择", "Choose"),
-        ("generator", "柴油发电机", "Generator"),
-        ("ups", "UPS", "UPS"),
-        ("eps", "EPS", "EPS"),
-        ("battery", "蓄电池", "Battery"),
-        ("dedicated-feeder", "独立专用馈线", "Dedicated feeder"),
-    ];
+    let mut kinds = vec![("", "请选择", "Choose")];
+    kinds.extend(options(
+        EmergencyKind::ALL,
+        EmergencyKind::as_str,
+        emergency_label,
+    ));
     html! {
         <fieldset class="rows">
             <legend>{ui.t("自备应急电源", "Own emergency sources")}</legend>
             { for d.emergency.iter().enumerate().map(|(i, e)| html! {
                 <div class="row">
-                    { ui.select(&format!("supply.emergency_sources.{i}.type"), ("类型", "Type"), &e.kind, kinds) }
+                    { ui.select(&format!("supply.emergency_sources.{i}.type"), ("类型", "Type"), &e.kind, &kinds) }
                     { ui.text(&format!("supply.emergency_sources.{i}.kw"), ("功率(千瓦)", "Power (kW)"), &e.kw, "decimal", None) }
                     { ui.button(("删除", "Remove"), "secondary", Action::RemoveRow(List::Emergency, i)) }
                 </div>
@@ -240,7 +289,7 @@ fn doc_item(d: &Draft, ui: &Ui, item: &ChecklistItem) -> Html {
 fn dates(state: &State, ui: &Ui) -> Html {
     let d = &state.draft;
     let clerk = state.mode == Mode::Clerk;
-    let hv = d.category == "high-voltage";
+    let hv = d.category() == Some(Category::HighVoltage);
     let body = html! { <>
         <p class="hint">{ui.t("已经发生的日期请填写；还没到的步骤留空。", "Fill in what has happened; leave future steps empty.")}</p>
         <div class="date-grid">
@@ -280,11 +329,7 @@ fn dates(state: &State, ui: &Ui) -> Html {
 }
 
 fn contractors(d: &Draft, ui: &Ui, clerk: bool) -> Html {
-    let acts: &[(&str, &str, &str)] = &[
-        ("install", "承装", "Install"),
-        ("repair", "承修", "Repair"),
-        ("test", "承试", "Test"),
-    ];
+    let acts = options(Activity::ALL, Activity::as_str, activity_label);
     let body = html! { <>
         <p class="hint">{ui.t("如已选定施工单位，请按其《承装(修、试)电力设施许可证》填写。", "If you have chosen a contractor, fill in from its installation licence.")}</p>
         // The target of "fill in" links that name the list as a whole.
