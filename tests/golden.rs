@@ -183,13 +183,16 @@ fn calendar_table() {
 //     "absent": [ pattern … ],          findings that must not be present
 //     "variants": [ { "name", "patch": {…merged into the case…}, "expect", "absent" } ] }
 // A pattern is { "rule", "outcome"?, "instrument"?, "dates"?: {name: date},
-// "numbers"?: {name: n}, "basis"?: [rule …], "inputs"?: [case field …],
-// "gap"?: {"from"?, "to"?}, "dates_caveat"?: bool, "says"?: text,
-// "count"?: n }; every field given must match ("dates_caveat": whether the
-// finding warns that its instrument's in-force dates are unverified; "says":
-// words in the English message or a caveat, for findings whose outcome is
-// the same but whose reason differs) ("inputs": each field is among
-// those the finding names; "count": exactly n findings match the rest).
+// "numbers"?: {name: n}, "docs"?: {list: [code …]}, "basis"?: [rule …],
+// "inputs"?: [case field …], "gap"?: {"from"?, "to"?}, "dates_caveat"?: bool,
+// "says"?: text, "count"?: n }; every field given must match ("docs": each
+// document code is among the finding's list of that name, `missing`,
+// `later` or `local` of a DOC list, e.g. {"missing": ["D-PROP"]};
+// "dates_caveat": whether the finding warns that its instrument's in-force
+// dates are unverified; "says": words in the English message or a caveat,
+// for findings whose outcome is the same but whose reason differs)
+// ("inputs": each field is among those the finding names; "count": exactly
+// n findings match the rest).
 
 use serde_json::{json, Value as Json};
 use yekuo::render::{self, Lang, Reader};
@@ -246,6 +249,24 @@ fn matches(f: &Finding, pat: &Json) -> bool {
     if let Some(ns) = pat.get("numbers").and_then(Json::as_object) {
         for (k, v) in ns {
             if fact(&detail, k).and_then(Json::as_f64) != v.as_f64() {
+                return false;
+            }
+        }
+    }
+    if let Some(lists) = pat.get("docs").and_then(Json::as_object) {
+        for (k, codes) in lists {
+            // A list of documents: each a code, or an object with its code.
+            let held: Vec<&str> = fact(&detail, k)
+                .and_then(Json::as_array)
+                .into_iter()
+                .flatten()
+                .filter_map(|d| d.get("code").unwrap_or(d).as_str())
+                .collect();
+            let want = codes.as_array().map(Vec::as_slice).unwrap_or_default();
+            if !want
+                .iter()
+                .all(|c| c.as_str().is_some_and(|c| held.contains(&c)))
+            {
                 return false;
             }
         }

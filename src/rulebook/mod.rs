@@ -268,9 +268,9 @@ impl Provision {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Document {
-    pub code: String,
-    pub name_zh: String,
-    pub name_en: String,
+    pub code: Arc<str>,
+    pub name_zh: Arc<str>,
+    pub name_en: Arc<str>,
     #[serde(default)]
     pub accepted_zh: Vec<String>,
     #[serde(default)]
@@ -514,7 +514,7 @@ impl Rulebook {
     }
 
     pub fn document(&self, code: &str) -> Option<&Document> {
-        self.documents.iter().find(|d| d.code == code)
+        self.documents.iter().find(|d| &*d.code == code)
     }
 
     /// Every rule id that some provision provides.

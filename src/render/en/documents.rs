@@ -1,13 +1,108 @@
-//! The documents family's findings in words.
+//! DOC and NOTICE in English.
 
 use crate::render::Reader;
-use crate::report::documents::{Caveat, Found};
+use crate::report::documents::{Caveat, DocRef, Found};
 use crate::report::Finding;
 
-pub(super) fn found(d: &Found, _f: &Finding, _r: &Reader) -> String {
-    match *d {}
+pub(super) fn found(d: &Found, f: &Finding, r: &Reader) -> String {
+    let summary = || f.citation.as_ref().map_or("", |c| &*c.summary_en);
+    match d {
+        Found::List {
+            missing,
+            later,
+            local,
+        } => {
+            if !missing.is_empty() {
+                format!("Missing: {}.", names(missing, r))
+            } else if !later.is_empty() {
+                format!(
+                    "One-ID acceptance is possible; to be supplied later: {}.",
+                    names(later, r)
+                )
+            } else if !local.is_empty() {
+                format!(
+                    "Required documents complete; some places also ask for: {}.",
+                    names(local, r)
+                )
+            } else {
+                "Application documents complete.".into()
+            }
+        }
+        // The change kind is the case's own free text (分户, 过户 …): not
+        // repeated in English.
+        Found::LocalList { .. } => format!(
+            "The document list for this business is local: {}",
+            summary()
+        ),
+        Found::CompletionStage => format!("For the completion stage, prepare: {}", summary()),
+        Found::DesignReview {
+            voltage_kv,
+            important,
+            special_load,
+            ..
+        } => {
+            if d.is_ordinary() {
+                format!("Ordinary {voltage_kv} kV customer: no design review or mid-term check is required.")
+            } else {
+                let kind = if *important {
+                    " important"
+                } else if *special_load {
+                    " special-load"
+                } else {
+                    ""
+                };
+                let see = if r.is_clerk() { " (TL-03, TL-04)" } else { "" };
+                format!("{voltage_kv} kV{kind} customer: design review and mid-term check apply{see}.")
+            }
+        }
+        Found::MissingNotice {
+            notified_in_writing,
+            ..
+        } => match notified_in_writing {
+            Some(true) => "The missing documents were notified in writing, at once.",
+            Some(false) => "Missing documents were not notified in writing, at once.",
+            None => "You may ask the utility for one written list of everything missing; the list on this page can be printed.",
+        }
+        .into(),
+        Found::ClockStart { accepted } => match accepted {
+            Some(a) => format!("Accepted on {a}: the time limits run even though documents are missing."),
+            None => "Not accepted yet: no time limit has started. Complete the documents and ask for acceptance.".into(),
+        },
+        Found::DefectNotice {
+            notified_in_writing,
+        } => match notified_in_writing {
+            Some(true) => format!(
+                "Rectification items were notified in writing, at once; the rectification time is the customer's{}.",
+                if r.is_clerk() { " (CAL-10)" } else { "" }
+            ),
+            Some(false) => "Defects were found but not notified in writing, all at once.".into(),
+            None => "Defects found: the utility must list all of them in writing at once and re-inspect after rectification; the rectification time is not the utility's.".into(),
+        },
+        Found::StalledWithoutNotice => {
+            "An accepted application was stalled or dropped without telling the customer.".into()
+        }
+    }
 }
 
-pub(super) fn caveat(c: &Caveat, _r: &Reader) -> String {
-    match *c {}
+pub(super) fn caveat(c: &Caveat, r: &Reader) -> String {
+    match c {
+        Caveat::AlsoAskedLocally { local } => {
+            format!("Some places also ask for: {}.", names(local, r))
+        }
+    }
+}
+
+/// Documents by name; a clerk also reads each code.
+fn names(docs: &[DocRef], r: &Reader) -> String {
+    let names: Vec<String> = docs
+        .iter()
+        .map(|d| {
+            if r.is_clerk() {
+                format!("{} ({})", d.name_en, d.code)
+            } else {
+                d.name_en.to_string()
+            }
+        })
+        .collect();
+    names.join(", ")
 }
