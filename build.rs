@@ -36,6 +36,18 @@ fn main() {
         .iter()
         .map(|n| serde_json::json!([n, to_json(&Path::new("data/rules").join(n))]))
         .collect();
+    // The list of embedded rule files (`rulebook::EMBEDDED`): every file in
+    // data/rules, by name and text, so no one keeps the list by hand.
+    let root = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let list: String = names
+        .iter()
+        .map(|n| format!("    ({n:?}, include_str!({:?})),\n", Path::new(&root).join("data/rules").join(n)))
+        .collect();
+    fs::write(
+        Path::new(&out).join("embedded_rules.rs"),
+        format!("&[\n{list}]\n"),
+    )
+    .unwrap();
     let rules = serde_json::json!({ "documents": documents, "instruments": instruments });
     fs::write(
         Path::new(&out).join("rules.json"),
