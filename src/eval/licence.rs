@@ -1,41 +1,33 @@
 //! LIC: the contractor's 承装(修、试) licence (catalog §6), versions by work dates (LIC-05).
 
-use super::Evidence;
-use super::{text, Ctx};
+use super::Ctx;
 use crate::case::Activity;
-use crate::report::{Outcome, Question};
+use crate::report::licence::{Contractor, Found, TierCheck, ValidityCheck};
+use crate::report::{Detail, Outcome, Question};
 use crate::rulebook::InForce;
 use crate::Mark;
-
-const TIER_ZH: [&str; 6] = ["", "一级", "二级", "三级", "四级", "五级"];
 
 pub(crate) fn check(ctx: &mut Ctx) {
     let d = &ctx.case.dates;
     let kv = ctx.case.customer.voltage_kv;
     if let Some(kv) = kv {
         for src in ctx.in_force("LIC-07", ctx.application_date()) {
-            let threshold = src
-                .provision
-                .values
-                .first()
-                .and_then(|v| v.amount)
-                .unwrap_or(110);
-            if kv >= f64::from(threshold) {
-                ctx.push_prose(
+            // A provision without its voltage says nothing to check here
+            // (the loader's value shapes make it present in every rule file).
+            let Some(threshold_kv) = src.provision.values.first().and_then(|v| v.amount) else {
+                continue;
+            };
+            if kv >= f64::from(threshold_kv) {
+                ctx.push(
                     "LIC-07",
                     Outcome::Warning,
                     Some(src),
                     src.provision.mark,
-                    || {
-                        text(
-                            format!("{kv}千伏: {}", src.provision.summary_zh),
-                            format!("{kv} kV: {}", src.provision.summary_en),
-                        )
-                    },
-                    Evidence {
-                        inputs: vec!["customer.voltage_kv".into()],
-                        ..Evidence::default()
-                    },
+                    Detail::Licence(Found::TerminalSubstation {
+                        voltage_kv: kv,
+                        threshold_kv,
+                    }),
+                    vec!["customer.voltage_kv".into()],
                 );
             }
         }
@@ -67,9 +59,9 @@ pub(crate) fn check(ctx: &mut Ctx) {
     let several = versions.len() > 1;
     let case = ctx.case;
     for (i, k) in case.contractors.iter().enumerate() {
-        let who: std::borrow::Cow<str> = match &k.name {
-            Some(n) => n.as_str().into(),
-            None => format!("contractors[{i}]").into(),
+        let who = || Contractor {
+            index: i,
+            name: k.name.clone(),
         };
         for lic02 in &versions {
             let inst = lic02.instrument;
@@ -83,21 +75,13 @@ pub(crate) fn check(ctx: &mut Ctx) {
             // LIC-01: a licence at all.
             if k.licensed == Some(false) {
                 if let Some(s) = lic01 {
-                    ctx.push_prose(
+                    ctx.push(
                         "LIC-01",
                         Outcome::Violation,
                         Some(s),
                         s.provision.mark,
-                        || {
-                            text(
-                                format!("{who} 没有承装(修、试)电力设施许可证。"),
-                                format!("{who} holds no licence for power-facility works."),
-                            )
-                        },
-                        Evidence {
-                            inputs: vec![format!("contractors[{i}].licensed").into()],
-                            ..Evidence::default()
-                        },
+                        Detail::Licence(Found::Unlicensed { contractor: who() }),
+                        vec![format!("contractors[{i}].licensed").into()],
                     );
                 }
                 continue;
@@ -112,7 +96,7 @@ pub(crate) fn check(ctx: &mut Ctx) {
                 (_, None) => {
                     ctx.cannot_determine("LIC-02", "customer.voltage_kv", Question::TierRequired)
                 }
-                (Some(t), Some(v)) => tier(ctx, *lic02, &who, i, t, v),
+                (Some(t), Some(v)) => tier(ctx, *lic02, who(), t, v),
             }
             // LIC-03: category against activities.
             if let Some(s) = lic03 {
@@ -133,58 +117,26 @@ pub(crate) fn check(ctx: &mut Ctx) {
                         .copied()
                         .filter(|a| !k.categories.contains(a))
                         .collect();
-                    let ev = Evidence {
-                        inputs: vec![
+                    let o = if lacking.is_empty() {
+                        Outcome::Ok
+                    } else {
+                        Outcome::Violation
+                    };
+                    ctx.push(
+                        "LIC-03",
+                        o,
+                        Some(s),
+                        s.provision.mark,
+                        Detail::Licence(Found::Categories {
+                            contractor: who(),
+                            categories: k.categories.clone(),
+                            lacking,
+                        }),
+                        vec![
                             format!("contractors[{i}].categories").into(),
                             format!("contractors[{i}].activities").into(),
                         ],
-                        ..Evidence::default()
-                    };
-                    let names =
-                        |v: &[Activity]| v.iter().map(|a| a.zh()).collect::<Vec<_>>().join("、");
-                    if lacking.is_empty() {
-                        ctx.push_prose(
-                            "LIC-03",
-                            Outcome::Ok,
-                            Some(s),
-                            s.provision.mark,
-                            || {
-                                text(
-                                    format!(
-                                        "{who} 的许可证类别({})覆盖所做工作。",
-                                        names(&k.categories)
-                                    ),
-                                    format!("{who}'s licence categories cover the work."),
-                                )
-                            },
-                            ev,
-                        );
-                    } else {
-                        ctx.push_prose(
-                            "LIC-03",
-                            Outcome::Violation,
-                            Some(s),
-                            s.provision.mark,
-                            || {
-                                text(
-                                    format!(
-                                        "{who} 从事{}，但许可证类别只有{}。",
-                                        names(&lacking),
-                                        names(&k.categories)
-                                    ),
-                                    format!(
-                                        "{who} does {} work without that licence category.",
-                                        lacking
-                                            .iter()
-                                            .map(|a| a.en())
-                                            .collect::<Vec<_>>()
-                                            .join(", ")
-                                    ),
-                                )
-                            },
-                            ev,
-                        );
-                    }
+                    );
                 }
             }
             // LIC-04: validity on the work dates.
@@ -196,26 +148,25 @@ pub(crate) fn check(ctx: &mut Ctx) {
                         Question::LicenceValid,
                     ),
                     Some(u) => {
-                        let mut ev = Evidence {
-                            inputs: vec![format!("contractors[{i}].valid_until").into()],
-                            ..Evidence::default()
+                        let check = ValidityCheck {
+                            contractor: who(),
+                            valid_until: u,
+                            work_start,
+                            work_end,
                         };
-                        ev.dates.insert("valid_until".into(), u);
-                        ev.dates.insert("work_end".into(), work_end);
-                        let valid = u >= work_end;
-                        let o = if valid {
+                        let o = if check.covers_work() {
                             Outcome::Ok
                         } else {
                             Outcome::Violation
                         };
-                        let message = || {
-                            if valid {
-                                text(format!("{who} 的许可证有效至 {u}，覆盖施工期({work_start} 至 {work_end})。"), format!("{who}'s licence is valid until {u}, covering the work ({work_start} to {work_end})."))
-                            } else {
-                                text(format!("{who} 的许可证已于 {u} 到期，施工持续到 {work_end}。"), format!("{who}'s licence expired on {u}; the work went on until {work_end}."))
-                            }
-                        };
-                        ctx.push_prose("LIC-04", o, Some(s), s.provision.mark, message, ev);
+                        ctx.push(
+                            "LIC-04",
+                            o,
+                            Some(s),
+                            s.provision.mark,
+                            Detail::Licence(Found::Validity(check)),
+                            vec![format!("contractors[{i}].valid_until").into()],
+                        );
                     }
                 }
             }
@@ -234,10 +185,17 @@ pub(crate) fn check(ctx: &mut Ctx) {
             for s in ctx.in_force("LIC-06", work_start) {
                 if let Some(r) = required {
                     if dt < r {
-                        ctx.push_prose("LIC-06", Outcome::Warning, Some(s), s.provision.mark, || text(
-                            format!("供电企业要求{}许可证，而法定只需{}: 属于自行提高资质标准的\"三指定\"迹象。", TIER_ZH[dt as usize], TIER_ZH[r as usize]),
-                            format!("The utility demanded a tier {dt} licence where tier {r} suffices: a sign of designation."),
-                        ), Evidence { inputs: vec!["conduct.demanded_tier".into()], ..Evidence::default() });
+                        ctx.push(
+                            "LIC-06",
+                            Outcome::Warning,
+                            Some(s),
+                            s.provision.mark,
+                            Detail::Licence(Found::DemandedTier {
+                                tier_demanded: dt,
+                                tier_required: r,
+                            }),
+                            vec!["conduct.demanded_tier".into()],
+                        );
                     }
                 }
             }
@@ -255,7 +213,7 @@ fn required_tier(src: &InForce<'_>, kv: f64) -> Option<(u8, Mark)> {
         .max_by_key(|(t, _)| *t)
 }
 
-fn tier(ctx: &mut Ctx, src: InForce<'_>, who: &str, i: usize, held: u8, kv: f64) {
+fn tier(ctx: &mut Ctx, src: InForce<'_>, contractor: Contractor, held: u8, kv: f64) {
     let p = src.provision;
     // The held tier's own bound decides: does its scope include kv? (CAL-07: 以下 includes the number.)
     let Some(held_value) = p.values.iter().find(|v| v.tier == Some(held)) else {
@@ -271,56 +229,32 @@ fn tier(ctx: &mut Ctx, src: InForce<'_>, who: &str, i: usize, held: u8, kv: f64)
     } else {
         p.value_mark(held_value)
     };
-    let required = required_tier(&src, kv);
-    let mut ev = Evidence {
-        inputs: vec![
-            format!("contractors[{i}].tier").into(),
-            "customer.voltage_kv".into(),
-        ],
-        ..Evidence::default()
-    };
-    ev.numbers.insert("voltage_kv".into(), kv);
-    ev.numbers.insert("tier_held".into(), f64::from(held));
-    if let Some((r, _)) = required {
-        ev.numbers.insert("tier_required".into(), f64::from(r));
-    }
+    let inputs = vec![
+        format!("contractors[{}].tier", contractor.index).into(),
+        "customer.voltage_kv".into(),
+    ];
     // An "ok" that rests on an unverified bound is only a warning (the
     // adverse direction is handled by `Ctx::push`).
-    let unsure_ok = ok && !mark.is_reliable();
-    let o = match (ok, unsure_ok) {
+    let o = match (ok, mark.is_reliable()) {
         (false, _) => Outcome::Violation,
-        (true, true) => Outcome::Warning,
-        (true, false) => Outcome::Ok,
+        (true, false) => Outcome::Warning,
+        (true, true) => Outcome::Ok,
     };
-    let message = || {
-        let req_zh = required.map_or("一级", |(r, _)| TIER_ZH[r as usize]);
-        let req_en = required.map_or(1, |(r, _)| r);
-        let scope = held_value
-            .max_kv
-            .map_or("不限电压".to_string(), |m| format!("{m}千伏以下"));
-        let held_zh = TIER_ZH[held as usize];
-        let (zh, en) = if ok {
-            (
-                format!("{kv}千伏工程: {who} 持{held_zh}许可证({scope})，满足要求(最低{req_zh})。"),
-                format!("{kv} kV works: {who} holds tier {held}, enough (minimum tier {req_en})."),
-            )
-        } else {
-            (
-                format!("{kv}千伏工程至少需要{req_zh}许可证；{who} 只有{held_zh}({scope})。"),
-                format!(
-                    "{kv} kV works need at least a tier {req_en} licence; {who} holds tier {held}."
-                ),
-            )
-        };
-        if unsure_ok {
-            text(
-                format!("(依据为未核实的数值 {mark}) {zh}"),
-                format!("(rests on an unverified value {mark}) {en}"),
-            )
-        } else {
-            text(zh, en)
-        }
+    let check = TierCheck {
+        contractor,
+        voltage_kv: kv,
+        tier_held: held,
+        tier_held_max_kv: held_value.max_kv,
+        tier_required: required_tier(&src, kv).map(|(t, _)| t),
+        sufficient: ok,
     };
-    let f = ctx.push_prose("LIC-02", o, Some(src), mark, message, ev);
+    let f = ctx.push(
+        "LIC-02",
+        o,
+        Some(src),
+        mark,
+        Detail::Licence(Found::Tier(check)),
+        inputs,
+    );
     f.basis.push("CAL-07");
 }

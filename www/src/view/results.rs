@@ -7,7 +7,7 @@ use crate::state::{Lang, State};
 use chrono::NaiveDate;
 use yekuo::eval::ChecklistItem;
 use yekuo::render;
-use yekuo::report::{Detail, Finding, Outcome, Report};
+use yekuo::report::{plan, Detail, Finding, Outcome, Report};
 use yekuo::rulebook::Rulebook;
 use yekuo::Mark;
 use yew::prelude::*;
@@ -190,28 +190,23 @@ pub fn special_day(lang: Lang, d: &yekuo::calendar::SpecialDay) -> String {
 
 /// Plan validity (PLAN-01) and the extension deadline (PLAN-02), counted down from as-of.
 fn plan_countdown(ui: &Ui, report: &Report) -> Html {
-    let date_of = |rule: &str, key: &str| -> Option<NaiveDate> {
-        report
-            .findings
-            .iter()
-            .filter(|f| f.rule == rule)
-            .find_map(|f| match &f.detail {
-                // Transitional, until PLAN findings are typed.
-                Detail::Prose { dates, .. } => dates.get(key).copied(),
-                _ => None,
-            })
+    let plan = || {
+        report.findings.iter().filter_map(|f| match &f.detail {
+            Detail::Plan(p) => Some(p),
+            _ => None,
+        })
     };
+    let expiry = plan().find_map(|p| match p {
+        plan::Found::Validity(v) => Some(v.expiry),
+        _ => None,
+    });
+    let request_by = plan().find_map(|p| match p {
+        plan::Found::Extension(e) => Some(e.request_by),
+        _ => None,
+    });
     let rows: Vec<(&str, &str, NaiveDate)> = [
-        (
-            "方案有效期至",
-            "Plan valid until",
-            date_of("PLAN-01", "expiry"),
-        ),
-        (
-            "延期申请截止",
-            "Ask for an extension by",
-            date_of("PLAN-02", "request_by"),
-        ),
+        ("方案有效期至", "Plan valid until", expiry),
+        ("延期申请截止", "Ask for an extension by", request_by),
     ]
     .into_iter()
     .filter_map(|(zh, en, d)| d.map(|d| (zh, en, d)))
@@ -226,7 +221,9 @@ fn plan_countdown(ui: &Ui, report: &Report) -> Html {
                 let rest = match (ui.lang, left >= 0) {
                     (Lang::Zh, true) => format!("还有 {left} 天"),
                     (Lang::Zh, false) => format!("已过 {} 天", -left),
+                    (Lang::En, true) if left == 1 => "1 day left".to_string(),
                     (Lang::En, true) => format!("{left} days left"),
+                    (Lang::En, false) if left == -1 => "1 day ago".to_string(),
                     (Lang::En, false) => format!("{} days ago", -left),
                 };
                 html! { <><dt>{ui.t(zh, en)}</dt><dd>{format!("{d} · {rest}")}</dd></> }
