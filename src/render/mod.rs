@@ -65,6 +65,12 @@ impl Reader<'_> {
         self.audience == Audience::Clerk
     }
 
+    /// A case field's name when this reader would know it (a clerk, or an
+    /// app with a label for it), for a parenthesis a customer can do without.
+    pub fn field_if_known(&self, path: &str) -> Option<String> {
+        (self.is_clerk() || (self.label)(path).is_some()).then(|| self.field(path))
+    }
+
     fn words(&self) -> &'static dyn Language {
         match self.lang {
             Lang::Zh => &zh::Zh,

@@ -32,11 +32,9 @@ pub(super) fn found(d: &Found, _f: &Finding, r: &Reader) -> String {
 /// (the form's label, or the path for a clerk); nothing for a customer
 /// without a label, whom the sentence already tells what to give.
 pub(super) fn aside(r: &Reader, path: &str) -> String {
-    if r.is_clerk() || (r.label)(path).is_some() {
-        format!("({})", r.field(path))
-    } else {
-        String::new()
-    }
+    r.field_if_known(path)
+        .map(|f| format!("({f})"))
+        .unwrap_or_default()
 }
 
 fn validity(v: &Validity, r: &Reader) -> String {

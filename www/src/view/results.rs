@@ -196,8 +196,9 @@ fn plan_countdown(ui: &Ui, report: &Report) -> Html {
             _ => None,
         })
     };
-    let expiry = plan().find_map(|p| match p {
-        plan::Found::Validity(v) => Some(v.expiry),
+    // The last valid day, a granted extension included.
+    let valid_until = plan().find_map(|p| match p {
+        plan::Found::Validity(v) => Some(v.valid_until),
         _ => None,
     });
     let request_by = plan().find_map(|p| match p {
@@ -205,7 +206,7 @@ fn plan_countdown(ui: &Ui, report: &Report) -> Html {
         _ => None,
     });
     let rows: Vec<(&str, &str, NaiveDate)> = [
-        ("方案有效期至", "Plan valid until", expiry),
+        ("方案有效期至", "Plan valid until", valid_until),
         ("延期申请截止", "Ask for an extension by", request_by),
     ]
     .into_iter()
