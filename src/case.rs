@@ -213,19 +213,6 @@ crate::closed_enum! {
     }
 }
 
-impl EmergencyKind {
-    /// (Chinese, English) names for messages.
-    pub fn names(self) -> (&'static str, &'static str) {
-        match self {
-            EmergencyKind::Generator => ("发电机组", "generator"),
-            EmergencyKind::Ups => ("UPS", "UPS"),
-            EmergencyKind::Eps => ("EPS", "EPS"),
-            EmergencyKind::Battery => ("蓄电池", "battery"),
-            EmergencyKind::DedicatedFeeder => ("专用馈线", "dedicated feeder"),
-        }
-    }
-}
-
 macro_rules! dates {
     ($($(#[$doc:meta])* $name:ident),* $(,)?) => {
         /// The milestones. Every one is optional.
@@ -322,24 +309,6 @@ crate::closed_enum! {
         Repair = "repair",
         #[serde(alias = "承试")]
         Test = "test",
-    }
-}
-
-impl Activity {
-    pub fn zh(self) -> &'static str {
-        match self {
-            Activity::Install => "承装",
-            Activity::Repair => "承修",
-            Activity::Test => "承试",
-        }
-    }
-
-    pub fn en(self) -> &'static str {
-        match self {
-            Activity::Install => "install",
-            Activity::Repair => "repair",
-            Activity::Test => "test",
-        }
     }
 }
 

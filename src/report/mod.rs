@@ -49,18 +49,6 @@ impl Outcome {
             Outcome::NotApplicable => "not-applicable",
         }
     }
-
-    pub fn zh(self) -> &'static str {
-        match self {
-            Outcome::Violation => "违规",
-            Outcome::Overdue => "逾期",
-            Outcome::Missing => "缺件",
-            Outcome::Warning => "提示",
-            Outcome::CannotDetermine => "无法判断",
-            Outcome::Ok => "符合",
-            Outcome::NotApplicable => "不适用",
-        }
-    }
 }
 
 /// Which instrument and article a finding rests on, and how sure we are.

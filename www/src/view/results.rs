@@ -48,7 +48,7 @@ pub fn outcome_label(o: Outcome, lang: Lang) -> (&'static str, &'static str) {
         Outcome::NotApplicable => "–",
     };
     let word = match lang {
-        Lang::Zh => o.zh(),
+        Lang::Zh => render::outcome(o, render::Lang::Zh),
         Lang::En => match o {
             Outcome::Violation => "Violation",
             Outcome::Overdue => "Overdue",
