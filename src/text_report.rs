@@ -48,6 +48,11 @@ fn line(s: &mut String, content: &str) {
     s.push('\n');
 }
 
+/// "1 day", "2 working days": a count with its English unit.
+fn count_en(n: i64, unit: &str) -> String {
+    format!("{n} {unit}{}", if n == 1 { "" } else { "s" })
+}
+
 /// The report as text, in Chinese or English.
 pub fn render(r: &Report, english: bool) -> String {
     let mut s = String::new();
@@ -142,18 +147,9 @@ pub fn render(r: &Report, english: bool) -> String {
     if !r.timeline.is_empty() {
         line(&mut s, "");
         line(&mut s, &t("时间表", "Timeline"));
+        let lang = reader.lang;
         for step in &r.timeline {
-            line(
-                &mut s,
-                &format!(
-                    "  {}",
-                    if english {
-                        &step.name_en
-                    } else {
-                        &step.name_zh
-                    }
-                ),
-            );
+            line(&mut s, &format!("  {}", render::step(step.step, lang)));
             for d in &step.due {
                 let st = match d.status {
                     StepStatus::DoneOnTime => t("按时完成", "done on time"),
@@ -162,22 +158,26 @@ pub fn render(r: &Report, english: bool) -> String {
                         working_days_late,
                     } => t(
                         &format!("逾期完成(晚{days_late}天，{working_days_late}个工作日)"),
-                        &format!("done {days_late} days ({working_days_late} working days) late"),
+                        &format!(
+                            "done {} ({}) late",
+                            count_en(days_late, "day"),
+                            count_en(working_days_late, "working day")
+                        ),
                     ),
                     StepStatus::DueIn { working_days } => t(
                         &format!("还剩{working_days}个工作日"),
-                        &format!("due in {working_days} working days"),
+                        &format!("due in {}", count_en(working_days, "working day")),
                     ),
                     StepStatus::OverdueBy { working_days } => t(
                         &format!("已逾期{working_days}个工作日"),
-                        &format!("overdue by {working_days} working days"),
+                        &format!("overdue by {}", count_en(working_days, "working day")),
                     ),
                 };
+                let title = if english { &d.title_en } else { &d.title };
                 line(
                     &mut s,
                     &format!(
-                        "    {} {}: {} {} — {st}",
-                        d.title,
+                        "    {title} {}: {} {} — {st}",
                         d.version,
                         t("期限", "due"),
                         d.due

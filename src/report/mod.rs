@@ -183,76 +183,66 @@ pub enum Caveat {
     Prose(Text),
 }
 
+/// A step of the process with a time limit of its own
+/// (`crate::render::step` names it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Step {
+    /// TL-01: answering with the supply plan.
     PlanAnswer,
+    /// TL-03: reviewing the design documents.
     DesignReview,
+    /// TL-04: the mid-term (concealed works) check.
     MidCheck,
+    /// TL-05: the completion inspection.
     CompletionInspection,
+    /// TL-06: fitting the meter and connecting.
     PowerOn,
+    /// TL-07: the whole process, acceptance to power-on.
     WholeProcess,
 }
 
-impl Step {
-    pub fn for_rule(rule: &str) -> Option<Step> {
-        Some(match rule {
-            "TL-01" => Step::PlanAnswer,
-            "TL-03" => Step::DesignReview,
-            "TL-04" => Step::MidCheck,
-            "TL-05" => Step::CompletionInspection,
-            "TL-06" => Step::PowerOn,
-            "TL-07" => Step::WholeProcess,
-            _ => return None,
-        })
-    }
-
-    pub fn names(self) -> (&'static str, &'static str) {
-        match self {
-            Step::PlanAnswer => ("供电方案答复", "Supply-plan answer"),
-            Step::DesignReview => ("设计文件审核", "Design review"),
-            Step::MidCheck => ("中间检查", "Mid-term check"),
-            Step::CompletionInspection => ("竣工检验", "Completion inspection"),
-            Step::PowerOn => ("装表接电", "Meter and power-on"),
-            Step::WholeProcess => ("全过程", "Whole process"),
-        }
-    }
-}
-
+/// Where a step stands against its deadline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(tag = "state", rename_all = "kebab-case")]
 pub enum StepStatus {
+    /// Done on or before the due day.
     DoneOnTime,
+    /// Done after the due day: by so many calendar and working days (a step
+    /// done on a rest day just after it is late by no working day).
     DoneLate {
         days_late: i64,
         working_days_late: i64,
     },
-    DueIn {
-        working_days: i64,
-    },
-    OverdueBy {
-        working_days: i64,
-    },
+    /// Not done, and the due day not passed: working days left.
+    DueIn { working_days: i64 },
+    /// Not done, and the due day passed: by so many working days (at least 1).
+    OverdueBy { working_days: i64 },
 }
 
+/// A step's deadline under one regime (the TL finding of that step and
+/// instrument has the rest).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Due {
+    /// The instrument's id, its titles (Chinese, English) and version.
     pub instrument: Arc<str>,
     pub title: Arc<str>,
+    pub title_en: Arc<str>,
     pub version: Arc<str>,
     pub start: NaiveDate,
     pub due: NaiveDate,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub done: Option<NaiveDate>,
     pub status: StepStatus,
+    /// The mark of the limit's value.
     pub mark: Mark,
 }
 
+/// One step of the timeline: its deadline under each regime in force
+/// (`crate::render::step` names the step).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TimelineStep {
     pub step: Step,
-    pub name_zh: String,
-    pub name_en: String,
     pub due: Vec<Due>,
 }
 

@@ -108,6 +108,10 @@ pub fn deadlines_ics(report: &Report, title: &str) -> String {
     );
     let stamp = format!("{}T000000Z", yekuo::day::basic(report.as_of));
     for step in &report.timeline {
+        let (name_zh, name_en) = (
+            yekuo::render::step(step.step, yekuo::render::Lang::Zh),
+            yekuo::render::step(step.step, yekuo::render::Lang::En),
+        );
         for due in &step.due {
             if matches!(
                 due.status,
@@ -117,11 +121,11 @@ pub fn deadlines_ics(report: &Report, title: &str) -> String {
             }
             let day = yekuo::day::basic(due.due);
             let next = yekuo::day::basic(due.due.succ_opt().unwrap_or(due.due));
-            let summary = format!("{}截止({}) {}", step.name_zh, due.title, title);
+            let summary = format!("{name_zh}截止({}) {}", due.title, title);
             out.push_str("BEGIN:VEVENT\r\n");
             out.push_str(&format!(
                 "UID:{}-{}-{day}@yekuo.invalid\r\n",
-                step.name_en.replace(' ', "-"),
+                name_en.replace(' ', "-"),
                 due.instrument
             ));
             out.push_str(&format!("DTSTAMP:{stamp}\r\n"));
@@ -132,8 +136,8 @@ pub fn deadlines_ics(report: &Report, title: &str) -> String {
             out.push_str(&fold(&format!(
                 "DESCRIPTION:{}",
                 ics_escape(&format!(
-                    "{} {} {}; {} {} ({})",
-                    step.name_en, "due", due.due, due.title, due.version, due.mark
+                    "{name_en} due {}; {} {} ({})",
+                    due.due, due.title_en, due.version, due.mark
                 ))
             )));
             out.push_str("END:VEVENT\r\n");

@@ -7,7 +7,8 @@ use super::results::special_day;
 use super::widgets::Ui;
 use crate::state::Lang;
 use chrono::NaiveDate;
-use yekuo::report::{Due, Report, StepStatus, TimelineStep};
+use yekuo::report::time_limit::Found;
+use yekuo::report::{Detail, Due, Report, StepStatus, TimelineStep};
 use yew::prelude::*;
 
 /// "1 day", "2 working days": a count with its English unit.
@@ -54,31 +55,34 @@ fn status_text(lang: Lang, s: &StepStatus) -> (String, &'static str) {
     }
 }
 
-/// The TL finding for this step and regime carries the special days crossed.
+/// The time-limit finding of this step and regime carries the special days
+/// crossed.
 fn crossed<'a>(
     report: &'a Report,
     step: &TimelineStep,
     due: &Due,
 ) -> Vec<&'a yekuo::calendar::SpecialDay> {
-    let rule = match step.step {
-        yekuo::report::Step::PlanAnswer => "TL-01",
-        yekuo::report::Step::DesignReview => "TL-03",
-        yekuo::report::Step::MidCheck => "TL-04",
-        yekuo::report::Step::CompletionInspection => "TL-05",
-        yekuo::report::Step::PowerOn => "TL-06",
-        yekuo::report::Step::WholeProcess => "TL-07",
-    };
     report
         .findings
         .iter()
         .filter(|f| {
-            f.rule == rule
+            matches!(&f.detail, Detail::TimeLimit(Found::Limit(l)) if l.step == step.step)
                 && f.citation
                     .as_ref()
                     .is_some_and(|c| c.instrument == due.instrument)
         })
         .flat_map(|f| f.crossed.iter())
         .collect()
+}
+
+/// The step's name in the reader's language.
+fn step_name(ui: &Ui, step: &TimelineStep) -> &'static str {
+    yekuo::render::step(step.step, ui.reader().lang)
+}
+
+/// The instrument's title in the reader's language.
+fn title<'a>(ui: &Ui, due: &'a Due) -> &'a str {
+    ui.t(&due.title, &due.title_en)
 }
 
 pub fn timeline(ui: &Ui, report: &Report) -> Html {
@@ -90,14 +94,14 @@ pub fn timeline(ui: &Ui, report: &Report) -> Html {
         <ol class="timeline-list">
             { for report.timeline.iter().filter(|s| !s.due.is_empty()).map(|step| html! {
                 <li>
-                    <strong>{ui.t(&step.name_zh, &step.name_en).to_string()}</strong>
+                    <strong>{step_name(ui, step)}</strong>
                     <ul>
                         { for step.due.iter().map(|due| {
                             let (status, class) = status_text(ui.lang, &due.status);
                             let days = crossed(report, step, due);
                             html! {
                                 <li class={classes!("due", format!("s-{class}"))}>
-                                    {format!("{} ({}, {}): {} {} · ", due.title, due.version, due.mark, ui.t("截止", "due"), due.due)}
+                                    {format!("{} ({}, {}): {} {} · ", title(ui, due), due.version, due.mark, ui.t("截止", "due"), due.due)}
                                     if let Some(done) = due.done { {format!("{} {done} · ", ui.t("完成于", "done"))} }
                                     <span class="status">{status}</span>
                                     if !days.is_empty() {
@@ -152,14 +156,14 @@ fn chart(ui: &Ui, report: &Report) -> Html {
                 let x = |d: NaiveDate| (W * (d - lo).num_days() as f64 / days).clamp(0.0, W);
                 html! {
                     <figure class="gantt">
-                        <figcaption>{ui.t(&step.name_zh, &step.name_en).to_string()}</figcaption>
+                        <figcaption>{step_name(ui, step)}</figcaption>
                         { for step.due.iter().map(|due| {
                             let (status, class) = status_text(ui.lang, &due.status);
                             let (x0, x1) = (x(due.start), x(due.due));
                             html! {
                                 <div class={classes!("gantt-row", format!("s-{class}"))}>
                                     <div class="gantt-label">
-                                        {format!("{} · {} {} · ", due.title, ui.t("截止", "due"), due.due)}
+                                        {format!("{} · {} {} · ", title(ui, due), ui.t("截止", "due"), due.due)}
                                         <span class="status">{status}</span>
                                     </div>
                                     <svg viewBox={format!("0 0 {W} 24")} preserveAspectRatio="none" class="gantt-bar">
