@@ -41,7 +41,12 @@ fn main() {
     let root = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
     let list: String = names
         .iter()
-        .map(|n| format!("    ({n:?}, include_str!({:?})),\n", Path::new(&root).join("data/rules").join(n)))
+        .map(|n| {
+            format!(
+                "    ({n:?}, include_str!({:?})),\n",
+                Path::new(&root).join("data/rules").join(n)
+            )
+        })
         .collect();
     fs::write(
         Path::new(&out).join("embedded_rules.rs"),

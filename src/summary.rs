@@ -1,8 +1,8 @@
 //! What `yekuo check --batch` writes per case: each finding that asks for
-//! attention, by rule, outcome, article and mark, without prose or evidence.
+//! attention, by rule, outcome, article and mark, without details or words.
 //! Built by [`crate::eval::summarize`] from an evaluation that skipped the
-//! prose, so the outcomes are the full report's by construction (and
-//! `tests/summary.rs` checks that they are).
+//! explanations, so the outcomes are the full report's by construction (and
+//! the golden and property tests check that they are).
 
 use crate::case::Case;
 use crate::report::{Name, Outcome, Report};

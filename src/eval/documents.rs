@@ -174,7 +174,7 @@ pub(crate) fn check(ctx: &mut Ctx) {
         // The message names the local extras only when nothing else is
         // outstanding; otherwise a caveat names them beside it.
         let also_local =
-            (ctx.prose && !local.is_empty() && (!missing.is_empty() || !later.is_empty()))
+            (ctx.explain && !local.is_empty() && (!missing.is_empty() || !later.is_empty()))
                 .then(|| local.clone());
         let inputs: Vec<Name> = vec![
             "documents".into(),

@@ -16,7 +16,7 @@ mod time_limits;
 
 use crate::calendar::Calendar;
 use crate::case::{Case, Category, Sources};
-use crate::report::{Caveat, Detail, Finding, Name, Outcome, Question, Report, Text};
+use crate::report::{Caveat, Detail, Finding, Name, Outcome, Question, Report};
 use crate::rulebook::{InForce, Rulebook};
 use crate::summary::Summary;
 use crate::Mark;
@@ -37,23 +37,23 @@ pub fn evaluate_with(book: &Rulebook, cal: &Calendar, case: &Case, as_of: NaiveD
     run(book, cal, case, as_of, true)
 }
 
-/// The outcomes of [`evaluate`] without its prose: what a batch run over
-/// thousands of case files reports (`yekuo check --batch`). Building the
-/// bilingual messages is most of an evaluation's time, and an auditor
-/// scanning a batch needs the rule, outcome, article and mark of each
-/// finding; the full report of any one case is `yekuo check CASE.json`.
+/// The outcomes of [`evaluate`] without its explanations: what a batch run
+/// over thousands of case files reports (`yekuo check --batch`). The
+/// timeline and the holidays crossed are most of an evaluation's time, and
+/// an auditor scanning a batch needs the rule, outcome, article and mark of
+/// each finding; the full report of any one case is `yekuo check CASE.json`.
 pub fn summarize(book: &Rulebook, case: &Case, as_of: NaiveDate) -> Summary {
     let report = run(book, Calendar::national(), case, as_of, false);
     Summary::of(case, &report)
 }
 
-fn run(book: &Rulebook, cal: &Calendar, case: &Case, as_of: NaiveDate, prose: bool) -> Report {
+fn run(book: &Rulebook, cal: &Calendar, case: &Case, as_of: NaiveDate, explain: bool) -> Report {
     let mut ctx = Ctx {
         book,
         cal,
         case,
         as_of,
-        prose,
+        explain,
         selectors: selectors(case),
         // A typical case gives two to three dozen findings and six steps;
         // sizing up front saves regrowing (and moving) them.
@@ -86,8 +86,10 @@ pub(crate) struct Ctx<'a> {
     pub cal: &'a Calendar,
     pub case: &'a Case,
     pub as_of: NaiveDate,
-    /// Build messages and caveats (`false` for [`summarize`], which drops them).
-    pub prose: bool,
+    /// Build what explains a finding but does not decide it: the timeline,
+    /// the holidays crossed, caveats listing local extras (`false` for
+    /// [`summarize`], which drops them). Outcomes never depend on it.
+    pub explain: bool,
     /// The case's customer classes, most specific first (see [`selectors`]).
     pub selectors: &'static [&'static str],
     pub findings: Vec<Finding>,
@@ -95,13 +97,6 @@ pub(crate) struct Ctx<'a> {
     gap_noted: bool,
     /// The `(rule, field)` pairs already reported as `cannot-determine`.
     asked: BTreeSet<(&'static str, Box<str>)>,
-}
-
-pub(crate) fn text(zh: impl Into<Name>, en: impl Into<Name>) -> Text {
-    Text {
-        zh: zh.into(),
-        en: en.into(),
-    }
 }
 
 /// The customer classes of the rule files that describe this case, most
@@ -163,47 +158,6 @@ impl<'a> Ctx<'a> {
         inputs: Vec<Name>,
     ) -> &mut Finding {
         self.record(rule.into(), outcome, src, decided_by, detail, inputs)
-    }
-
-    /// Transitional: record a finding its rule module still phrases itself.
-    /// The message closure runs only when `prose` is on.
-    #[inline]
-    pub fn push_prose(
-        &mut self,
-        rule: impl Into<Name>,
-        outcome: Outcome,
-        src: Option<InForce<'_>>,
-        decided_by: Mark,
-        message: impl FnOnce() -> Text,
-        evidence: Evidence,
-    ) -> &mut Finding {
-        let message = if self.prose {
-            message()
-        } else {
-            Text::default()
-        };
-        let Evidence {
-            dates,
-            numbers,
-            crossed,
-            inputs,
-            coverage_gap,
-        } = evidence;
-        let f = self.record(
-            rule.into(),
-            outcome,
-            src,
-            decided_by,
-            Detail::Prose {
-                message,
-                dates,
-                numbers,
-            },
-            inputs,
-        );
-        f.crossed = crossed;
-        f.coverage_gap = coverage_gap;
-        f
     }
 
     fn record(
@@ -284,15 +238,4 @@ impl<'a> Ctx<'a> {
         );
         f.coverage_gap = Some(gap);
     }
-}
-
-/// Transitional: the string-keyed evidence of a finding its rule module
-/// still phrases itself (see [`Ctx::push_prose`]).
-#[derive(Debug, Clone, PartialEq, Default)]
-pub(crate) struct Evidence {
-    pub dates: std::collections::BTreeMap<Name, NaiveDate>,
-    pub numbers: std::collections::BTreeMap<Name, f64>,
-    pub crossed: Vec<crate::calendar::SpecialDay>,
-    pub inputs: Vec<Name>,
-    pub coverage_gap: Option<crate::calendar::CoverageGap>,
 }

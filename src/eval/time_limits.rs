@@ -338,7 +338,7 @@ fn evaluate_value(
     // The holidays crossed explain a deadline to a reader; a summary drops
     // them, so they are only gathered for a full report. (The fields read
     // and the coverage gap are kept: they decide outcomes.)
-    let explain = ctx.prose;
+    let explain = ctx.explain;
     let mut inputs: Vec<Name> = Vec::with_capacity(starts.len() + 1);
     let mut crossed: Vec<SpecialDay> = Vec::new();
     let mut coverage_gap: Option<CoverageGap> = None;

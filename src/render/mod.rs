@@ -139,10 +139,6 @@ pub fn message(f: &Finding, r: &Reader) -> String {
         Detail::Licence(d) => w.licence(d, f, r),
         Detail::Load(d) => w.load(d, f, r),
         Detail::Conduct(d) => w.conduct(d, f, r),
-        Detail::Prose { message, .. } => match r.lang {
-            Lang::Zh => message.zh.to_string(),
-            Lang::En => message.en.to_string(),
-        },
     };
     match f.unverified_would_be {
         Some(o) => format!("{} {body}", w.unverified(o, f.mark, r)),
@@ -158,9 +154,5 @@ pub fn caveat(c: &Caveat, f: &Finding, r: &Reader) -> String {
         Caveat::Note(n) => w.note(n),
         Caveat::Documents(c) => w.documents_caveat(c, r),
         Caveat::TimeLimit(c) => w.time_limit_caveat(c, r),
-        Caveat::Prose(t) => match r.lang {
-            Lang::Zh => t.zh.to_string(),
-            Lang::En => t.en.to_string(),
-        },
     }
 }

@@ -12,7 +12,6 @@ use crate::calendar::{CoverageGap, SpecialDay};
 use crate::Mark;
 use chrono::NaiveDate;
 use serde::Serialize;
-use std::collections::BTreeMap;
 use std::sync::Arc;
 
 pub const FORMAT: &str = "yekuo-report/2";
@@ -64,14 +63,6 @@ pub struct Citation {
     pub mark: Mark,
     pub summary_zh: Arc<str>,
     pub summary_en: Arc<str>,
-}
-
-/// A bilingual sentence: what findings carried before their details were
-/// typed. Only [`Detail::Prose`] still holds one (see there).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
-pub struct Text {
-    pub zh: Name,
-    pub en: Name,
 }
 
 /// A name: mostly a literal (`"dates.accepted"`), so borrowed; built names
@@ -129,15 +120,6 @@ pub enum Detail {
     Licence(licence::Found),
     Load(load::Found),
     Conduct(conduct::Found),
-    /// Transitional: a finding still phrased by its rule module, with the
-    /// named dates and counts it computed. Goes once every family is typed.
-    Prose {
-        message: Text,
-        #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-        dates: BTreeMap<Name, NaiveDate>,
-        #[serde(skip_serializing_if = "BTreeMap::is_empty")]
-        numbers: BTreeMap<Name, f64>,
-    },
 }
 
 /// What a `cannot-determine` finding could not decide.
@@ -179,8 +161,6 @@ pub enum Caveat {
     Note(Arc<str>),
     Documents(documents::Caveat),
     TimeLimit(time_limit::Caveat),
-    /// Transitional, as [`Detail::Prose`].
-    Prose(Text),
 }
 
 /// A step of the process with a time limit of its own
