@@ -15,6 +15,19 @@ use crate::Mark;
 
 pub(crate) struct En;
 
+/// A step's name inside a sentence. Written out rather than lower-cased at
+/// run time: `str::to_lowercase` brings Unicode case tables into the bundle.
+fn step_in_sentence(s: Step) -> &'static str {
+    match s {
+        Step::PlanAnswer => "supply-plan answer",
+        Step::DesignReview => "design review",
+        Step::MidCheck => "mid-term check",
+        Step::CompletionInspection => "completion inspection",
+        Step::PowerOn => "meter and power-on",
+        Step::WholeProcess => "whole process",
+    }
+}
+
 impl Language for En {
     fn outcome(&self, o: Outcome) -> &'static str {
         match o {
@@ -61,10 +74,10 @@ impl Language for En {
             Question::LicenceValid => "whether the licence was valid during the work".into(),
             Question::PlanValid => "whether the supply plan was still valid".into(),
             Question::StepOnTime(s) => {
-                format!("whether the {} was on time", self.step(s).to_lowercase())
+                format!("whether the {} was on time", step_in_sentence(s))
             }
             Question::StepStart(s) => {
-                format!("the start date of the {}", self.step(s).to_lowercase())
+                format!("the start date of the {}", step_in_sentence(s))
             }
         }
     }
