@@ -115,7 +115,9 @@ pub fn render(r: &Report, english: bool) -> String {
             );
         }
         for cv in &f.caveats {
-            line(&mut s, &format!("    ! {}", render::caveat(cv, f, &reader)));
+            if let Some(c) = render::caveat(cv, f, &reader) {
+                line(&mut s, &format!("    ! {c}"));
+            }
         }
         if !f.crossed.is_empty() {
             let days: Vec<String> = f

@@ -195,7 +195,7 @@ fn calendar_table() {
 // n findings match the rest).
 
 use serde_json::{json, Value as Json};
-use yekuo::render::{self, Lang, Reader};
+use yekuo::render::{self, Audience, Lang, Reader};
 use yekuo::report::{Caveat, Finding};
 
 /// The typed fact named `key` in a finding's detail (as serialized): the
@@ -277,7 +277,7 @@ fn matches(f: &Finding, pat: &Json) -> bool {
             && !f
                 .caveats
                 .iter()
-                .any(|c| render::caveat(c, f, &en).contains(words))
+                .any(|c| render::caveat(c, f, &en).is_some_and(|w| w.contains(words)))
         {
             return false;
         }
@@ -316,6 +316,110 @@ fn matches(f: &Finding, pat: &Json) -> bool {
         }
     }
     true
+}
+
+/// Every finding of every scenario, worded for each reader: a customer's
+/// words carry no rule codes, marks, backticks or case-file paths, English
+/// words carry no Chinese, and no reader gets an empty sentence.
+fn audience_failures(name: &str, case: &Json, report: &yekuo::report::Report) -> Vec<String> {
+    const PATHS: [&str; 9] = [
+        "dates.",
+        "customer.",
+        "supply.",
+        "contractors[",
+        "contractors.",
+        "conduct.",
+        "outage.",
+        "paused[",
+        "utility.",
+    ];
+    // A path is a prefix followed by a field name: "the customer." is not one.
+    let has_path = |w: &str| {
+        PATHS.iter().any(|p| {
+            w.match_indices(p).any(|(i, _)| {
+                p.ends_with('[')
+                    || w[i + p.len()..]
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_ascii_lowercase())
+            })
+        })
+    };
+    // Text the user typed (a contractor's name, a hazard) is theirs to
+    // write in any language; it is taken out before the English is checked.
+    fn strings(v: &Json, out: &mut Vec<String>) {
+        match v {
+            Json::String(s) => out.push(s.clone()),
+            Json::Array(a) => a.iter().for_each(|x| strings(x, out)),
+            Json::Object(m) => m.values().for_each(|x| strings(x, out)),
+            _ => {}
+        }
+    }
+    let mut typed = Vec::new();
+    strings(case, &mut typed);
+    typed.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    let is_rule_code = |w: &str| {
+        w.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+            .any(|t| {
+                t.split_once('-').is_some_and(|(a, b)| {
+                    a.len() >= 2
+                        && a.chars().all(|c| c.is_ascii_uppercase())
+                        && b.len() == 2
+                        && b.chars().all(|c| c.is_ascii_digit())
+                })
+            })
+    };
+    let mut out = Vec::new();
+    for f in &report.findings {
+        for lang in [Lang::Zh, Lang::En] {
+            for audience in [Audience::Customer, Audience::Clerk] {
+                let reader = Reader {
+                    audience,
+                    ..Reader::clerk(lang)
+                };
+                let words = std::iter::once(render::message(f, &reader)).chain(
+                    f.caveats
+                        .iter()
+                        .filter_map(|c| render::caveat(c, f, &reader)),
+                );
+                for w in words {
+                    let mut bad = Vec::new();
+                    if w.trim().is_empty() {
+                        bad.push("empty");
+                    }
+                    let own = typed
+                        .iter()
+                        .fold(w.clone(), |w, t| w.replace(t.as_str(), ""));
+                    if lang == Lang::En
+                        && own.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
+                    {
+                        bad.push("Chinese in English");
+                    }
+                    if audience == Audience::Customer {
+                        if is_rule_code(&w) {
+                            bad.push("a rule code");
+                        }
+                        if ["[V]", "[S]", "[R]", "[X]", "`"]
+                            .iter()
+                            .any(|m| w.contains(m))
+                        {
+                            bad.push("a mark or backtick");
+                        }
+                        if has_path(&w) {
+                            bad.push("a field path");
+                        }
+                    }
+                    if !bad.is_empty() {
+                        out.push(format!(
+                            "{name}: {} {:?} {audience:?}: {bad:?} in {w:?}",
+                            f.rule, lang
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    out
 }
 
 fn run_scenario(
@@ -363,6 +467,11 @@ fn run_scenario(
             ));
         }
     }
+    failures.extend(audience_failures(
+        name,
+        &serde_json::to_value(&case).unwrap(),
+        &report,
+    ));
     for pat in absent {
         if let Some(f) = report.findings.iter().find(|f| matches(f, pat)) {
             failures.push(format!(

@@ -257,8 +257,11 @@ fn a_customer_reads_time_limits_in_plain_words() {
                     audience: Audience::Customer,
                     ..Reader::clerk(lang)
                 };
-                let words = std::iter::once(render::message(f, &reader))
-                    .chain(f.caveats.iter().map(|c| render::caveat(c, f, &reader)));
+                let words = std::iter::once(render::message(f, &reader)).chain(
+                    f.caveats
+                        .iter()
+                        .filter_map(|c| render::caveat(c, f, &reader)),
+                );
                 for w in words {
                     seen += 1;
                     for bad in ["TL-", "CAL-", "`", "dates.", "paused", "[V]", "[S]", "[R]"] {

@@ -180,8 +180,11 @@ impl<'a> Ctx<'a> {
             if s.instrument.dates_uncertain() {
                 caveats.push(Caveat::DatesUncertain);
             }
-            if let Some(n) = &s.provision.note {
-                caveats.push(Caveat::Note(n.as_str().into()));
+            if let (Some(zh), Some(en)) = (&s.provision.note, &s.provision.note_en) {
+                caveats.push(Caveat::Note {
+                    zh: Arc::clone(zh),
+                    en: Arc::clone(en),
+                });
             }
         }
         self.findings.push(Finding {

@@ -55,7 +55,8 @@ pub fn worded(report: &Report) -> WordedReport<'_> {
                 caveat_text: f
                     .caveats
                     .iter()
-                    .map(|c| both(&|r| caveat(c, f, r)))
+                    // A clerk reader is given every caveat.
+                    .map(|c| both(&|r| caveat(c, f, r).unwrap_or_default()))
                     .collect(),
             })
             .collect(),

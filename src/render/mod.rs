@@ -106,7 +106,6 @@ pub(crate) trait Language: Sync {
     /// The prefix of a finding that would be adverse if an unverified value held.
     fn unverified(&self, would_be: Outcome, mark: Mark, r: &Reader) -> String;
     fn dates_uncertain(&self, f: &Finding, r: &Reader) -> String;
-    fn note(&self, note: &str) -> String;
     fn documents(&self, d: &crate::report::documents::Found, f: &Finding, r: &Reader) -> String;
     fn documents_caveat(&self, c: &crate::report::documents::Caveat, r: &Reader) -> String;
     fn time_limit(&self, d: &crate::report::time_limit::Found, f: &Finding, r: &Reader) -> String;
@@ -146,13 +145,20 @@ pub fn message(f: &Finding, r: &Reader) -> String {
     }
 }
 
-/// A caveat of a finding, for this reader.
-pub fn caveat(c: &Caveat, f: &Finding, r: &Reader) -> String {
+/// A caveat of a finding, for this reader; `None` when it is not for them.
+/// A customer is not given the rulebook's notes: they are doubts about
+/// sources and article numbers, with marks, written for whoever checks the
+/// rulebook. The finding's own words already hedge what rests on them.
+pub fn caveat(c: &Caveat, f: &Finding, r: &Reader) -> Option<String> {
     let w = r.words();
-    match c {
+    Some(match c {
         Caveat::DatesUncertain => w.dates_uncertain(f, r),
-        Caveat::Note(n) => w.note(n),
+        Caveat::Note { .. } if !r.is_clerk() => return None,
+        Caveat::Note { zh, en } => match r.lang {
+            Lang::Zh => zh.to_string(),
+            Lang::En => en.to_string(),
+        },
         Caveat::Documents(c) => w.documents_caveat(c, r),
         Caveat::TimeLimit(c) => w.time_limit_caveat(c, r),
-    }
+    })
 }

@@ -158,7 +158,10 @@ pub enum Caveat {
     /// applies at all is in doubt.
     DatesUncertain,
     /// The rulebook's note on the provision (Chinese, from the rule file).
-    Note(Arc<str>),
+    Note {
+        zh: Arc<str>,
+        en: Arc<str>,
+    },
     Documents(documents::Caveat),
     TimeLimit(time_limit::Caveat),
 }

@@ -134,8 +134,12 @@ pub struct Provision {
     pub mark: Mark,
     pub summary_zh: Arc<str>,
     pub summary_en: Arc<str>,
+    /// A doubt about the provision, shown with every finding resting on it,
+    /// in Chinese and English (both or neither).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<Arc<str>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note_en: Option<Arc<str>>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub categories: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -551,6 +555,13 @@ fn validate(book: &Rulebook) -> Result<(), RulebookError> {
                 r,
                 "summary_zh/summary_en",
                 || "both summaries are required".into(),
+            )?;
+            check(
+                p.note.is_some() == p.note_en.is_some(),
+                f,
+                r,
+                "note/note_en",
+                || "a note needs both languages: give `note` and `note_en`, or neither".into(),
             )?;
             // A citation is the instrument plus, where known, the article. An
             // unknown article must be declared by a mark that is not [V].

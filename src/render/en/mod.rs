@@ -15,6 +15,20 @@ use crate::Mark;
 
 pub(crate) struct En;
 
+/// The part of an instrument's version an English sentence can show: the
+/// whole when it has no Chinese, else what comes before a parenthesis
+/// (`2011 (国家电网办〔2011〕1493号)` is `2011`); nothing when that is
+/// Chinese too (a document number such as `电监会令第27号`).
+pub(super) fn version(v: &str) -> Option<&str> {
+    let chinese = |s: &str| {
+        s.chars().any(|c| {
+            ('\u{2E80}'..='\u{9FFF}').contains(&c) || ('\u{FF00}'..='\u{FFEF}').contains(&c)
+        })
+    };
+    let v = if chinese(v) { v.split(" (").next()? } else { v };
+    (!v.is_empty() && !chinese(v)).then_some(v)
+}
+
 /// A step's name inside a sentence. Written out rather than lower-cased at
 /// run time: `str::to_lowercase` brings Unicode case tables into the bundle.
 fn step_in_sentence(s: Step) -> &'static str {
@@ -109,16 +123,18 @@ impl Language for En {
 
     fn dates_uncertain(&self, f: &Finding, r: &Reader) -> String {
         match (&f.citation, r.is_clerk()) {
-            (Some(c), true) => format!(
-                "The in-force dates of {} ({}) are unverified, so whether it applies is uncertain.",
-                c.title_en, c.version
-            ),
+            (Some(c), true) => match version(&c.version) {
+                Some(v) => format!(
+                    "The in-force dates of {} ({v}) are unverified, so whether it applies is uncertain.",
+                    c.title_en
+                ),
+                None => format!(
+                    "The in-force dates of {} are unverified, so whether it applies is uncertain.",
+                    c.title_en
+                ),
+            },
             _ => "When this rule took effect is not confirmed: take the result as a guide.".into(),
         }
-    }
-
-    fn note(&self, note: &str) -> String {
-        format!("Note in the rulebook (Chinese): {note}")
     }
 
     fn documents(&self, d: &doc::Found, f: &Finding, r: &Reader) -> String {

@@ -1,6 +1,6 @@
 //! TL and CAL (time limits of each step) in English.
 
-use super::En;
+use super::{version, En};
 use crate::case::Convention;
 use crate::render::{Language, Reader};
 use crate::report::time_limit::{Caveat, ConventionMatters, Found, Limit, Unit};
@@ -35,20 +35,6 @@ fn amount(n: u32, unit: Unit) -> String {
         Unit::Years => "years",
     };
     format!("{n} {word}")
-}
-
-/// The part of an instrument's version an English sentence can show: the
-/// whole when it has no Chinese, else what comes before a parenthesis
-/// (`2011 (国家电网办〔2011〕1493号)` is `2011`); nothing when that is
-/// Chinese too (a document number such as `电监会令第27号`).
-fn version(v: &str) -> Option<&str> {
-    let chinese = |s: &str| {
-        s.chars().any(|c| {
-            ('\u{2E80}'..='\u{9FFF}').contains(&c) || ('\u{FF00}'..='\u{FFEF}').contains(&c)
-        })
-    };
-    let v = if chinese(v) { v.split(" (").next()? } else { v };
-    (!v.is_empty() && !chinese(v)).then_some(v)
 }
 
 fn limit(l: &Limit, f: &Finding) -> String {

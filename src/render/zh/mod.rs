@@ -95,10 +95,6 @@ impl Language for Zh {
         }
     }
 
-    fn note(&self, note: &str) -> String {
-        note.to_string()
-    }
-
     fn documents(&self, d: &doc::Found, f: &Finding, r: &Reader) -> String {
         documents::found(d, f, r)
     }

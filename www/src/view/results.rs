@@ -147,7 +147,7 @@ fn finding(ui: &Ui, index: usize, f: &Finding) -> Html {
                 if let Some(c) = cite { {format!("{} {c} · ", ui.t("依据:", "Basis:"))} }
                 <span class={classes!("mark", format!("m-{:?}", f.mark))}>{mark_label(f.mark, ui.lang)}</span>
             </p>
-            { for f.caveats.iter().map(|c| html! { <p class="caveat">{render::caveat(c, f, &reader)}</p> }) }
+            { for f.caveats.iter().filter_map(|c| render::caveat(c, f, &reader)).map(|c| html! { <p class="caveat">{c}</p> }) }
             if f.outcome == Outcome::CannotDetermine {
                 { for f.inputs.iter().map(|input| {
                     let id = crate::draft::field_id(input);
