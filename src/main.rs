@@ -372,7 +372,7 @@ fn rules(args: &[String]) -> Result<u8, Stop> {
     let book = load_rules(&o.rules)?;
     let mut text = String::new();
     for id in book.rule_ids() {
-        text.push_str(id);
+        text.push_str(id.as_str());
         text.push('\n');
         for e in &book.entries {
             for p in e.provisions.iter().filter(|p| p.rule == id) {

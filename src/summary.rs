@@ -6,6 +6,7 @@
 
 use crate::case::Case;
 use crate::report::{Name, Outcome, Report};
+use crate::vocab::RuleId;
 use crate::Mark;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -70,7 +71,7 @@ impl Counts {
 /// which article it rests on and how sure that is.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Brief {
-    pub rule: Name,
+    pub rule: RuleId,
     pub outcome: Outcome,
     pub mark: Mark,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -93,7 +94,7 @@ impl Summary {
             }
             let c = f.citation.as_ref();
             findings.push(Brief {
-                rule: f.rule.clone(),
+                rule: f.rule,
                 outcome: f.outcome,
                 mark: f.mark,
                 instrument: c.map(|c| c.instrument.clone()),

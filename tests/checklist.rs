@@ -11,7 +11,7 @@ fn docs(json: &str) -> Vec<(String, String, bool)> {
     let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
     checklist(Rulebook::embedded(), &case, today)
         .into_iter()
-        .map(|i| (i.doc, i.rule, i.held))
+        .map(|i| (i.doc.to_string(), i.rule.as_str().to_string(), i.held))
         .collect()
 }
 
@@ -66,14 +66,14 @@ fn each_item_carries_the_names_of_its_own_document() {
     let list = checklist(Rulebook::embedded(), &case, today);
     let id = list
         .iter()
-        .find(|i| i.doc == "D-ID")
+        .find(|i| &*i.doc == "D-ID")
         .expect("D-ID is asked for");
-    assert_eq!(id.name_zh, "用电人有效身份证明");
-    assert_eq!(id.name_en, "Applicant's identity document");
+    assert_eq!(&*id.name_zh, "用电人有效身份证明");
+    assert_eq!(&*id.name_en, "Applicant's identity document");
     assert!(id.accepted_zh[0].starts_with("个人: 居民身份证"));
     let acct = list
         .iter()
-        .find(|i| i.doc == "D-ACCT")
+        .find(|i| &*i.doc == "D-ACCT")
         .expect("D-ACCT is asked for");
     assert_ne!(acct.name_zh, id.name_zh);
 }

@@ -227,7 +227,7 @@ fn merge(base: &mut Json, patch: &Json) {
 
 fn matches(f: &Finding, pat: &Json) -> bool {
     let s = |k: &str| pat.get(k).and_then(Json::as_str);
-    if s("rule") != Some(&*f.rule) {
+    if s("rule") != Some(f.rule.as_str()) {
         return false;
     }
     if s("outcome").is_some_and(|o| o != f.outcome.code()) {
@@ -310,7 +310,7 @@ fn matches(f: &Finding, pat: &Json) -> bool {
     if let Some(bs) = pat.get("basis").and_then(Json::as_array) {
         if !bs
             .iter()
-            .all(|b| f.basis.iter().any(|x| Some(*x) == b.as_str()))
+            .all(|b| f.basis.iter().any(|x| Some(x.as_str()) == b.as_str()))
         {
             return false;
         }
@@ -452,7 +452,7 @@ fn run_scenario(
             let same_rule: Vec<String> = report
                 .findings
                 .iter()
-                .filter(|f| Some(&*f.rule) == pat.get("rule").and_then(Json::as_str))
+                .filter(|f| Some(f.rule.as_str()) == pat.get("rule").and_then(Json::as_str))
                 .map(|f| {
                     format!(
                         "{} {:?} {:?}",

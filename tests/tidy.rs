@@ -49,7 +49,7 @@ fn every_rule_id_in_the_rulebook_is_exercised_by_a_golden_case() {
     for e in std::fs::read_dir(&dir).unwrap() {
         text.push_str(&std::fs::read_to_string(e.unwrap().path()).unwrap());
     }
-    let missing: Vec<&str> = book
+    let missing: Vec<_> = book
         .rule_ids()
         .into_iter()
         .filter(|id| {
@@ -75,7 +75,7 @@ fn every_rule_id_in_the_rulebook_is_exercised_by_a_golden_case() {
         }
     }
     let listed = book.rule_ids();
-    let reported: BTreeSet<String> = listed.iter().copied().map(String::from).collect();
+    let reported: BTreeSet<String> = listed.iter().map(|r| r.as_str().to_string()).collect();
     assert_eq!(reported, in_files);
     assert_eq!(listed.len(), reported.len(), "each id once: {listed:?}");
 }

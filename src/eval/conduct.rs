@@ -3,6 +3,7 @@
 use super::Ctx;
 use crate::report::conduct::{Conduct, Found, OutageNotice};
 use crate::report::{Detail, Name, Outcome, Question};
+use crate::vocab::{Named, RuleId};
 
 pub(crate) fn check(ctx: &mut Ctx) {
     let c = ctx.case.conduct.clone();
@@ -13,14 +14,14 @@ pub(crate) fn check(ctx: &mut Ctx) {
         .unwrap_or(ctx.application_date());
     let input = |f: &'static str| -> Vec<Name> { vec![f.into()] };
     if let Some(rec) = c.utility_recommended_contractor {
-        for src in ctx.in_force("IND-01", date) {
+        for src in ctx.in_force(RuleId::Ind01, date) {
             let (o, found) = if rec {
                 (Outcome::Violation, Found::DesignationReported)
             } else {
                 (Outcome::Ok, Found::NoDesignation)
             };
             ctx.push(
-                "IND-01",
+                RuleId::Ind01,
                 o,
                 Some(src),
                 src.provision.mark,
@@ -30,9 +31,9 @@ pub(crate) fn check(ctx: &mut Ctx) {
         }
     }
     if ctx.case.contractors.iter().any(|k| k.affiliate_of_utility) {
-        for src in ctx.in_force("IND-01", date) {
+        for src in ctx.in_force(RuleId::Ind01, date) {
             ctx.push(
-                "IND-01",
+                RuleId::Ind01,
                 Outcome::Warning,
                 Some(src),
                 src.provision.mark,
@@ -43,13 +44,13 @@ pub(crate) fn check(ctx: &mut Ctx) {
     }
     for (rule, answer, field, conduct) in [
         (
-            "CON-01",
+            RuleId::Con01,
             c.gifts_or_banquets,
             "conduct.gifts_or_banquets",
             Conduct::GiftsOrBanquets,
         ),
         (
-            "CON-02",
+            RuleId::Con02,
             c.unauthorised_fees,
             "conduct.unauthorised_fees",
             Conduct::UnauthorisedFees,
@@ -80,21 +81,19 @@ fn outage(ctx: &mut Ctx) {
     let Some(o) = ctx.case.outage.clone() else {
         return;
     };
-    for src in ctx.in_force("OTH-03", o.date) {
-        let get = |w: &str| {
-            src.provision
-                .values
-                .iter()
-                .find(|v| v.what.as_deref() == Some(w))
-                .and_then(|v| v.amount)
-        };
+    for src in ctx.in_force(RuleId::Oth03, o.date) {
+        let get = |w: Named| src.provision.values.named(w).map(|v| v.amount);
         let Some(notice) = o.notice_date else {
-            ctx.cannot_determine("OTH-03", "outage.notice_date", Question::OutageNoticeInTime);
+            ctx.cannot_determine(
+                RuleId::Oth03,
+                "outage.notice_date",
+                Question::OutageNoticeInTime,
+            );
             continue;
         };
         // A provision without its least notice says nothing to check here
         // (the loader's value shapes make it present in every rule file).
-        let Some(notice_min) = get("notice-min") else {
+        let Some(notice_min) = get(Named::NoticeMin) else {
             continue;
         };
         let n = OutageNotice {
@@ -102,8 +101,9 @@ fn outage(ctx: &mut Ctx) {
             notice,
             days_notice: (o.date - notice).num_days(),
             notice_min,
-            notice_max: get("notice-max"),
-            reminder_missed_minutes: get("reminder").filter(|_| o.reminder_given == Some(false)),
+            notice_max: get(Named::NoticeMax),
+            reminder_missed_minutes: get(Named::Reminder)
+                .filter(|_| o.reminder_given == Some(false)),
         };
         let outcome = if n.too_short() || n.reminder_missed_minutes.is_some() {
             Outcome::Violation
@@ -113,7 +113,7 @@ fn outage(ctx: &mut Ctx) {
             Outcome::Ok
         };
         ctx.push(
-            "OTH-03",
+            RuleId::Oth03,
             outcome,
             Some(src),
             src.provision.mark,

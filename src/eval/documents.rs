@@ -5,42 +5,49 @@ use crate::case::{Business, Case, Category};
 use crate::report::documents::{Caveat, DocRef, Found};
 use crate::report::{Detail, Name, Outcome, Question};
 use crate::rulebook::{Document, InForce, Rulebook};
+use crate::vocab::RuleId;
+use crate::vocab::{Named, Need};
 use crate::Mark;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::sync::Arc;
 
 /// The DOC rules that list application documents.
-const LIST_RULES: [&str; 7] = [
-    "DOC-01", "DOC-02", "DOC-03", "DOC-04", "DOC-05", "DOC-08", "DOC-09",
+const LIST_RULES: [RuleId; 7] = [
+    RuleId::Doc01,
+    RuleId::Doc02,
+    RuleId::Doc03,
+    RuleId::Doc04,
+    RuleId::Doc05,
+    RuleId::Doc08,
+    RuleId::Doc09,
 ];
 
 /// The document-list provisions in force on `date` for this case's category
 /// and business. One place decides this so that the checklist the app shows
 /// and the findings can never disagree.
 fn list_provisions<'a>(book: &'a Rulebook, case: &'a Case, date: NaiveDate) -> Vec<InForce<'a>> {
-    let cat = case.customer.category.as_str();
-    let bus = case.customer.business.as_str();
+    let cat = case.customer.category;
+    let bus = case.customer.business;
     LIST_RULES
         .iter()
-        .flat_map(|rule| book.in_force(rule, date, &case.utility.operator))
+        .flat_map(|&rule| book.in_force(rule, date, &case.utility.operator))
         .filter(|src| {
             let p = src.provision;
-            (p.categories.is_empty() || p.categories.iter().any(|c| c == cat))
-                && (p.businesses.is_empty() || p.businesses.iter().any(|b| b == bus))
+            (p.categories.is_empty() || p.categories.contains(&cat))
+                && (p.businesses.is_empty() || p.businesses.contains(&bus))
         })
         .collect()
 }
 
 /// Does a `need` condition of documents.toml apply to this case?
-fn need_applies(need: &str, case: &Case) -> bool {
+fn need_applies(need: Need, case: &Case) -> bool {
     match need {
-        "required" | "local" => true,
-        "if-agent" => case.customer.agent,
-        "if-government-project" => case.customer.government_project,
-        "if-important" => case.customer.important,
-        "if-ownership-unclear" => case.customer.ownership_unclear,
-        _ => false,
+        Need::Required | Need::Local => true,
+        Need::IfAgent => case.customer.agent,
+        Need::IfGovernmentProject => case.customer.government_project,
+        Need::IfImportant => case.customer.important,
+        Need::IfOwnershipUnclear => case.customer.ownership_unclear,
     }
 }
 
@@ -69,18 +76,18 @@ fn doc_ref(book: &Rulebook, code: &str) -> DocRef {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ChecklistItem {
     /// Document code (D-ID …).
-    pub doc: String,
-    pub name_zh: String,
-    pub name_en: String,
+    pub doc: Arc<str>,
+    pub name_zh: Arc<str>,
+    pub name_en: Arc<str>,
     pub accepted_zh: Vec<String>,
     pub accepted_en: Vec<String>,
     pub not_accepted_zh: Vec<String>,
     pub not_accepted_en: Vec<String>,
-    /// `required`, `local`, `if-agent` …, as in the rule file.
-    pub need: String,
+    /// When it is needed, as the rule file says.
+    pub need: Need,
     /// May follow after acceptance where the utility offers 一证受理.
     pub later_with_one_id: bool,
-    pub rule: String,
+    pub rule: RuleId,
     pub mark: Mark,
     pub held: bool,
 }
@@ -94,24 +101,25 @@ pub fn checklist(book: &Rulebook, case: &Case, as_of: NaiveDate) -> Vec<Checklis
     for src in list_provisions(book, case, date) {
         let p = src.provision;
         for need in &p.documents {
-            if !need_applies(&need.need, case) || items.iter().any(|i| i.doc == need.doc) {
+            if !need_applies(need.need, case) || items.iter().any(|i| i.doc == need.doc) {
                 continue;
             }
             let d = book.document(&need.doc);
             let get = |f: fn(&Document) -> Vec<String>| d.map(f).unwrap_or_default();
+            let name = doc_ref(book, &need.doc);
             items.push(ChecklistItem {
-                doc: need.doc.clone(),
-                name_zh: d.map_or_else(|| need.doc.clone(), |d| d.name_zh.to_string()),
-                name_en: d.map_or_else(|| need.doc.clone(), |d| d.name_en.to_string()),
+                doc: Arc::clone(&need.doc),
+                name_zh: name.name_zh,
+                name_en: name.name_en,
                 accepted_zh: get(|d| d.accepted_zh.clone()),
                 accepted_en: get(|d| d.accepted_en.clone()),
                 not_accepted_zh: get(|d| d.not_accepted_zh.clone()),
                 not_accepted_en: get(|d| d.not_accepted_en.clone()),
-                need: need.need.clone(),
+                need: need.need,
                 later_with_one_id: need.later_with_one_id,
-                rule: p.rule.clone(),
+                rule: p.rule,
                 mark: p.mark,
-                held: case.documents.iter().any(|h| h == &need.doc),
+                held: case.documents.iter().any(|h| **h == *need.doc),
             });
         }
     }
@@ -124,13 +132,12 @@ pub(crate) fn check(ctx: &mut Ctx) {
     let book = ctx.book;
     let mut all_missing: Vec<&str> = Vec::new();
     for src in list_provisions(book, case, date) {
-        // DOC rule ids come from the rule files, so each finding owns its copy.
         let p = src.provision;
-        let rule = p.rule.as_str();
+        let rule = p.rule;
         if p.documents.is_empty() {
             // DOC-08 / DOC-09: out of core scope, a reminder only.
             ctx.push(
-                rule.to_string(),
+                rule,
                 Outcome::Warning,
                 Some(src),
                 p.mark,
@@ -145,18 +152,18 @@ pub(crate) fn check(ctx: &mut Ctx) {
         let mut later = Vec::new();
         let mut local = Vec::new();
         for need in &p.documents {
-            if !need_applies(&need.need, case) || case.documents.iter().any(|d| d == &need.doc) {
+            if !need_applies(need.need, case) || case.documents.iter().any(|d| **d == *need.doc) {
                 continue;
             }
-            if need.need == "local" {
-                local.push(need.doc.as_str());
+            if need.need == Need::Local {
+                local.push(&*need.doc);
             } else if need.later_with_one_id
                 && case.utility.one_id_acceptance
                 && case.documents.iter().any(|d| d == "D-ID")
             {
-                later.push(need.doc.as_str());
+                later.push(&*need.doc);
             } else {
-                missing.push(need.doc.as_str());
+                missing.push(&*need.doc);
             }
         }
         let outcome = if !missing.is_empty() {
@@ -187,7 +194,7 @@ pub(crate) fn check(ctx: &mut Ctx) {
             local,
         };
         let f = ctx.push(
-            rule.to_string(),
+            rule,
             outcome,
             Some(src),
             p.mark,
@@ -215,9 +222,9 @@ fn later_stage(ctx: &mut Ctx) {
     {
         return;
     }
-    for src in ctx.in_force("DOC-06", ctx.application_date()) {
+    for src in ctx.in_force(RuleId::Doc06, ctx.application_date()) {
         ctx.push(
-            "DOC-06",
+            RuleId::Doc06,
             Outcome::Warning,
             Some(src),
             src.provision.mark,
@@ -235,10 +242,10 @@ fn ordinary_hv(ctx: &mut Ctx) {
     {
         return;
     }
-    for src in ctx.in_force("DOC-07", ctx.application_date()) {
+    for src in ctx.in_force(RuleId::Doc07, ctx.application_date()) {
         let Some(kv) = c.voltage_kv else {
             ctx.cannot_determine(
-                "DOC-07",
+                RuleId::Doc07,
                 "customer.voltage_kv",
                 Question::DesignReviewApplies,
             );
@@ -246,15 +253,10 @@ fn ordinary_hv(ctx: &mut Ctx) {
         };
         // A provision without its ordinary-customer voltage says nothing to
         // check here (the loader's value shapes make it present).
-        let Some((max, mark)) = src
-            .provision
-            .values
-            .iter()
-            .find(|v| v.what.as_deref() == Some("ordinary-max-kv"))
-            .and_then(|v| Some((v.amount?, src.provision.value_mark(v))))
-        else {
+        let Some(v) = src.provision.values.named(Named::OrdinaryMaxKv) else {
             continue;
         };
+        let (max, mark) = (v.amount, v.mark);
         let found = Found::DesignReview {
             voltage_kv: kv,
             ordinary_max_kv: max,
@@ -267,7 +269,7 @@ fn ordinary_hv(ctx: &mut Ctx) {
             Outcome::Warning
         };
         ctx.push(
-            "DOC-07",
+            RuleId::Doc07,
             o,
             Some(src),
             mark,
@@ -289,14 +291,14 @@ fn notices(ctx: &mut Ctx, missing_documents: usize) {
     let accepted = ctx.case.dates.accepted;
     if missing_documents > 0 {
         let notified = conduct.written_notice_of_missing_documents;
-        for src in ctx.in_force("NOTICE-01", date) {
+        for src in ctx.in_force(RuleId::Notice01, date) {
             let o = match notified {
                 Some(true) => Outcome::Ok,
                 Some(false) => Outcome::Violation,
                 None => Outcome::Warning,
             };
             ctx.push(
-                "NOTICE-01",
+                RuleId::Notice01,
                 o,
                 Some(src),
                 src.provision.mark,
@@ -307,14 +309,14 @@ fn notices(ctx: &mut Ctx, missing_documents: usize) {
                 vec!["conduct.written_notice_of_missing_documents".into()],
             );
         }
-        for src in ctx.in_force("NOTICE-04", date) {
+        for src in ctx.in_force(RuleId::Notice04, date) {
             let o = if accepted.is_some() {
                 Outcome::Ok
             } else {
                 Outcome::Warning
             };
             ctx.push(
-                "NOTICE-04",
+                RuleId::Notice04,
                 o,
                 Some(src),
                 src.provision.mark,
@@ -326,14 +328,14 @@ fn notices(ctx: &mut Ctx, missing_documents: usize) {
     let conduct = &ctx.case.conduct;
     if conduct.defects_found == Some(true) {
         let notified = conduct.defects_notified_in_writing;
-        for src in ctx.in_force("NOTICE-02", ctx.case.dates.inspected.unwrap_or(date)) {
+        for src in ctx.in_force(RuleId::Notice02, ctx.case.dates.inspected.unwrap_or(date)) {
             let o = match notified {
                 Some(true) => Outcome::Ok,
                 Some(false) => Outcome::Violation,
                 None => Outcome::Warning,
             };
             let f = ctx.push(
-                "NOTICE-02",
+                RuleId::Notice02,
                 o,
                 Some(src),
                 src.provision.mark,
@@ -345,13 +347,13 @@ fn notices(ctx: &mut Ctx, missing_documents: usize) {
                     "conduct.defects_notified_in_writing".into(),
                 ],
             );
-            f.basis.push("CAL-10");
+            f.basis.push(RuleId::Cal10);
         }
     }
     if ctx.case.conduct.stalled_without_notice == Some(true) {
-        for src in ctx.in_force("NOTICE-03", date) {
+        for src in ctx.in_force(RuleId::Notice03, date) {
             ctx.push(
-                "NOTICE-03",
+                RuleId::Notice03,
                 Outcome::Violation,
                 Some(src),
                 src.provision.mark,

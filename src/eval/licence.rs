@@ -5,21 +5,27 @@ use crate::case::Activity;
 use crate::report::licence::{Contractor, Found, TierCheck, ValidityCheck};
 use crate::report::{Detail, Outcome, Question};
 use crate::rulebook::InForce;
+use crate::vocab::{Named, RuleId};
 use crate::Mark;
 
 pub(crate) fn check(ctx: &mut Ctx) {
     let d = &ctx.case.dates;
     let kv = ctx.case.customer.voltage_kv;
     if let Some(kv) = kv {
-        for src in ctx.in_force("LIC-07", ctx.application_date()) {
+        for src in ctx.in_force(RuleId::Lic07, ctx.application_date()) {
             // A provision without its voltage says nothing to check here
             // (the loader's value shapes make it present in every rule file).
-            let Some(threshold_kv) = src.provision.values.first().and_then(|v| v.amount) else {
+            let Some(threshold_kv) = src
+                .provision
+                .values
+                .named(Named::TerminalSubstationKv)
+                .map(|v| v.amount)
+            else {
                 continue;
             };
             if kv >= f64::from(threshold_kv) {
                 ctx.push(
-                    "LIC-07",
+                    RuleId::Lic07,
                     Outcome::Warning,
                     Some(src),
                     src.provision.mark,
@@ -35,7 +41,7 @@ pub(crate) fn check(ctx: &mut Ctx) {
     let Some(work_start) = d.construction_start else {
         if !ctx.case.contractors.is_empty() {
             ctx.cannot_determine(
-                "LIC-02",
+                RuleId::Lic02,
                 "dates.construction_start",
                 Question::LicenceRulesVersion,
             );
@@ -49,12 +55,12 @@ pub(crate) fn check(ctx: &mut Ctx) {
         .unwrap_or(work_start)
         .max(work_start);
     if ctx.case.contractors.is_empty() {
-        ctx.cannot_determine("LIC-01", "contractors", Question::ContractorLicensed);
+        ctx.cannot_determine(RuleId::Lic01, "contractors", Question::ContractorLicensed);
         return;
     }
     let versions = ctx
         .book
-        .in_force_during("LIC-02", work_start, work_end, ctx.utility())
+        .in_force_during(RuleId::Lic02, work_start, work_end, ctx.utility())
         .collect::<Vec<_>>();
     let several = versions.len() > 1;
     let case = ctx.case;
@@ -65,18 +71,22 @@ pub(crate) fn check(ctx: &mut Ctx) {
         };
         for lic02 in &versions {
             let inst = lic02.instrument;
-            let same = |rule: &str| -> Option<InForce<'_>> {
+            let same = |rule: RuleId| -> Option<InForce<'_>> {
                 ctx.book
                     .in_force_during(rule, work_start, work_end, ctx.utility())
                     .find(|s| std::ptr::eq(s.instrument, inst))
             };
-            let (lic01, lic03, lic04) = (same("LIC-01"), same("LIC-03"), same("LIC-04"));
+            let (lic01, lic03, lic04) = (
+                same(RuleId::Lic01),
+                same(RuleId::Lic03),
+                same(RuleId::Lic04),
+            );
             let first = ctx.findings.len();
             // LIC-01: a licence at all.
             if k.licensed == Some(false) {
                 if let Some(s) = lic01 {
                     ctx.push(
-                        "LIC-01",
+                        RuleId::Lic01,
                         Outcome::Violation,
                         Some(s),
                         s.provision.mark,
@@ -89,13 +99,15 @@ pub(crate) fn check(ctx: &mut Ctx) {
             // LIC-02: tier against voltage.
             match (k.tier, kv) {
                 (None, _) => ctx.cannot_determine(
-                    "LIC-02",
+                    RuleId::Lic02,
                     &format!("contractors[{i}].tier"),
                     Question::TierSuffices,
                 ),
-                (_, None) => {
-                    ctx.cannot_determine("LIC-02", "customer.voltage_kv", Question::TierRequired)
-                }
+                (_, None) => ctx.cannot_determine(
+                    RuleId::Lic02,
+                    "customer.voltage_kv",
+                    Question::TierRequired,
+                ),
                 (Some(t), Some(v)) => tier(ctx, *lic02, who(), t, v),
             }
             // LIC-03: category against activities.
@@ -107,7 +119,7 @@ pub(crate) fn check(ctx: &mut Ctx) {
                 };
                 if k.categories.is_empty() {
                     ctx.cannot_determine(
-                        "LIC-03",
+                        RuleId::Lic03,
                         &format!("contractors[{i}].categories"),
                         Question::CategoryMatches,
                     );
@@ -123,7 +135,7 @@ pub(crate) fn check(ctx: &mut Ctx) {
                         Outcome::Violation
                     };
                     ctx.push(
-                        "LIC-03",
+                        RuleId::Lic03,
                         o,
                         Some(s),
                         s.provision.mark,
@@ -143,7 +155,7 @@ pub(crate) fn check(ctx: &mut Ctx) {
             if let Some(s) = lic04 {
                 match k.valid_until {
                     None => ctx.cannot_determine(
-                        "LIC-04",
+                        RuleId::Lic04,
                         &format!("contractors[{i}].valid_until"),
                         Question::LicenceValid,
                     ),
@@ -160,7 +172,7 @@ pub(crate) fn check(ctx: &mut Ctx) {
                             Outcome::Violation
                         };
                         ctx.push(
-                            "LIC-04",
+                            RuleId::Lic04,
                             o,
                             Some(s),
                             s.provision.mark,
@@ -172,7 +184,7 @@ pub(crate) fn check(ctx: &mut Ctx) {
             }
             if several {
                 for f in &mut ctx.findings[first..] {
-                    f.basis.extend(["LIC-05", "CAL-08"]);
+                    f.basis.extend([RuleId::Lic05, RuleId::Cal08]);
                 }
             }
         }
@@ -182,11 +194,11 @@ pub(crate) fn check(ctx: &mut Ctx) {
                 .last()
                 .and_then(|s| required_tier(s, v))
                 .map(|(t, _)| t);
-            for s in ctx.in_force("LIC-06", work_start) {
+            for s in ctx.in_force(RuleId::Lic06, work_start) {
                 if let Some(r) = required {
                     if dt < r {
                         ctx.push(
-                            "LIC-06",
+                            RuleId::Lic06,
                             Outcome::Warning,
                             Some(s),
                             s.provision.mark,
@@ -205,18 +217,19 @@ pub(crate) fn check(ctx: &mut Ctx) {
 
 /// The lowest tier (highest number) whose scope includes `kv`, with the mark of its bound.
 fn required_tier(src: &InForce<'_>, kv: f64) -> Option<(u8, Mark)> {
-    let p = src.provision;
-    p.values
+    src.provision
+        .values
+        .tiers()
         .iter()
         .filter(|v| v.max_kv.is_none_or(|m| kv <= m))
-        .filter_map(|v| v.tier.map(|t| (t, p.value_mark(v))))
+        .map(|v| (v.tier, v.mark))
         .max_by_key(|(t, _)| *t)
 }
 
 fn tier(ctx: &mut Ctx, src: InForce<'_>, contractor: Contractor, held: u8, kv: f64) {
     let p = src.provision;
     // The held tier's own bound decides: does its scope include kv? (CAL-07: 以下 includes the number.)
-    let Some(held_value) = p.values.iter().find(|v| v.tier == Some(held)) else {
+    let Some(held_value) = p.values.tiers().iter().find(|v| v.tier == held) else {
         return;
     };
     let ok = held_value.max_kv.is_none_or(|m| kv <= m);
@@ -227,7 +240,7 @@ fn tier(ctx: &mut Ctx, src: InForce<'_>, contractor: Contractor, held: u8, kv: f
     let mark = if outside_band {
         p.mark
     } else {
-        p.value_mark(held_value)
+        held_value.mark
     };
     let inputs = vec![
         format!("contractors[{}].tier", contractor.index).into(),
@@ -249,12 +262,12 @@ fn tier(ctx: &mut Ctx, src: InForce<'_>, contractor: Contractor, held: u8, kv: f
         sufficient: ok,
     };
     let f = ctx.push(
-        "LIC-02",
+        RuleId::Lic02,
         o,
         Some(src),
         mark,
         Detail::Licence(Found::Tier(check)),
         inputs,
     );
-    f.basis.push("CAL-07");
+    f.basis.push(RuleId::Cal07);
 }

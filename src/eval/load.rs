@@ -4,6 +4,7 @@ use super::Ctx;
 use crate::case::EmergencyKind;
 use crate::report::load::{EmergencyCover, Found, GradeTwo, Independence};
 use crate::report::{Detail, Name, Outcome};
+use crate::vocab::RuleId;
 
 pub(crate) fn check(ctx: &mut Ctx) {
     let s = ctx.case.supply.clone();
@@ -17,10 +18,10 @@ pub(crate) fn check(ctx: &mut Ctx) {
         |fields: &[&'static str]| -> Vec<Name> { fields.iter().map(|&s| s.into()).collect() };
     if grade == Some(1) {
         // LOAD-01: are some loads especially important? Ask when hazards suggest so.
-        for src in ctx.in_force("LOAD-01", date) {
+        for src in ctx.in_force(RuleId::Load01, date) {
             if s.especially_important.is_none() && !s.hazards.is_empty() {
                 ctx.push(
-                    "LOAD-01",
+                    RuleId::Load01,
                     Outcome::CannotDetermine,
                     Some(src),
                     src.provision.mark,
@@ -32,7 +33,7 @@ pub(crate) fn check(ctx: &mut Ctx) {
             }
         }
         // LOAD-02: two sources that cannot fail together.
-        for src in ctx.in_force("LOAD-02", date) {
+        for src in ctx.in_force(RuleId::Load02, date) {
             let c = &s.circuits;
             let independence = if c.len() < 2 {
                 Independence::OneSource
@@ -57,7 +58,7 @@ pub(crate) fn check(ctx: &mut Ctx) {
                 Independence::DifferentSubstations => Outcome::Ok,
             };
             ctx.push(
-                "LOAD-02",
+                RuleId::Load02,
                 o,
                 Some(src),
                 src.provision.mark,
@@ -70,7 +71,7 @@ pub(crate) fn check(ctx: &mut Ctx) {
         }
         // LOAD-03: emergency source for especially important loads.
         if s.especially_important != Some(false) {
-            for src in ctx.in_force("LOAD-03", date) {
+            for src in ctx.in_force(RuleId::Load03, date) {
                 let kinds: Vec<EmergencyKind> =
                     s.emergency_sources.iter().map(|e| e.kind).collect();
                 let cover = if kinds.is_empty() && s.especially_important == Some(true) {
@@ -92,7 +93,7 @@ pub(crate) fn check(ctx: &mut Ctx) {
                     _ => Outcome::Warning,
                 };
                 ctx.push(
-                    "LOAD-03",
+                    RuleId::Load03,
                     o,
                     Some(src),
                     src.provision.mark,
@@ -103,7 +104,7 @@ pub(crate) fn check(ctx: &mut Ctx) {
         }
     }
     if grade == Some(2) {
-        for src in ctx.in_force("LOAD-04", date) {
+        for src in ctx.in_force(RuleId::Load04, date) {
             let supply = GradeTwo {
                 circuits: s.circuits.len(),
                 dedicated_line: s.dedicated_line == Some(true),
@@ -114,7 +115,7 @@ pub(crate) fn check(ctx: &mut Ctx) {
                 Outcome::Warning
             };
             ctx.push(
-                "LOAD-04",
+                RuleId::Load04,
                 o,
                 Some(src),
                 src.provision.mark,
@@ -125,9 +126,9 @@ pub(crate) fn check(ctx: &mut Ctx) {
     }
     if grade == Some(1) || important {
         if s.plan_mentions_self_emergency == Some(false) {
-            for src in ctx.in_force("LOAD-05", date) {
+            for src in ctx.in_force(RuleId::Load05, date) {
                 ctx.push(
-                    "LOAD-05",
+                    RuleId::Load05,
                     Outcome::Warning,
                     Some(src),
                     src.provision.mark,
@@ -136,7 +137,7 @@ pub(crate) fn check(ctx: &mut Ctx) {
                 );
             }
         }
-        for src in ctx.in_force("LOAD-06", date) {
+        for src in ctx.in_force(RuleId::Load06, date) {
             let separate = s.separate_distribution == Some(true);
             let o = if separate {
                 Outcome::Ok
@@ -144,7 +145,7 @@ pub(crate) fn check(ctx: &mut Ctx) {
                 Outcome::Warning
             };
             ctx.push(
-                "LOAD-06",
+                RuleId::Load06,
                 o,
                 Some(src),
                 src.provision.mark,
@@ -154,9 +155,9 @@ pub(crate) fn check(ctx: &mut Ctx) {
         }
     }
     if important {
-        for src in ctx.in_force("LOAD-07", date) {
+        for src in ctx.in_force(RuleId::Load07, date) {
             ctx.push(
-                "LOAD-07",
+                RuleId::Load07,
                 Outcome::Warning,
                 Some(src),
                 src.provision.mark,

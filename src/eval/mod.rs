@@ -19,6 +19,7 @@ use crate::case::{Case, Category, Sources};
 use crate::report::{Caveat, Detail, Finding, Name, Outcome, Question, Report};
 use crate::rulebook::{InForce, Rulebook};
 use crate::summary::Summary;
+use crate::vocab::{RuleId, Selector};
 use crate::Mark;
 use chrono::NaiveDate;
 use std::collections::BTreeSet;
@@ -91,42 +92,37 @@ pub(crate) struct Ctx<'a> {
     /// [`summarize`], which drops them). Outcomes never depend on it.
     pub explain: bool,
     /// The case's customer classes, most specific first (see [`selectors`]).
-    pub selectors: &'static [&'static str],
+    pub selectors: &'static [Selector],
     pub findings: Vec<Finding>,
     pub timeline: Vec<crate::report::TimelineStep>,
     gap_noted: bool,
     /// The `(rule, field)` pairs already reported as `cannot-determine`.
-    asked: BTreeSet<(&'static str, Box<str>)>,
+    asked: BTreeSet<(RuleId, Box<str>)>,
 }
 
 /// The customer classes of the rule files that describe this case, most
-/// specific first (see `schema::SELECTORS`). One constant list per kind of
-/// case, so evaluating allocates nothing for it.
-pub(crate) fn selectors(case: &Case) -> &'static [&'static str] {
+/// specific first. One constant list per kind of case, so evaluating
+/// allocates nothing for it.
+pub(crate) fn selectors(case: &Case) -> &'static [Selector] {
+    use Selector::*;
     match case.customer.category {
         Category::HighVoltage if case.supply.sources == Sources::Dual => {
-            &["hv-dual", "high-voltage", "nonresident", "all"]
+            &[HvDual, HighVoltage, Nonresident, All]
         }
-        Category::HighVoltage => &["hv-single", "high-voltage", "nonresident", "all"],
+        Category::HighVoltage => &[HvSingle, HighVoltage, Nonresident, All],
         c => match (c == Category::Resident, case.customer.external_works) {
-            (true, Some(true)) => &["lv-external-works", "resident", "low-voltage", "all"],
-            (true, Some(false)) => &["lv-no-external-works", "resident", "low-voltage", "all"],
-            (true, None) => &["resident", "low-voltage", "all"],
-            (false, Some(true)) => &[
-                "lv-external-works",
-                "lv-nonresident",
-                "low-voltage",
-                "nonresident",
-                "all",
-            ],
+            (true, Some(true)) => &[LvExternalWorks, Resident, LowVoltage, All],
+            (true, Some(false)) => &[LvNoExternalWorks, Resident, LowVoltage, All],
+            (true, None) => &[Resident, LowVoltage, All],
+            (false, Some(true)) => &[LvExternalWorks, LvNonresident, LowVoltage, Nonresident, All],
             (false, Some(false)) => &[
-                "lv-no-external-works",
-                "lv-nonresident",
-                "low-voltage",
-                "nonresident",
-                "all",
+                LvNoExternalWorks,
+                LvNonresident,
+                LowVoltage,
+                Nonresident,
+                All,
             ],
-            (false, None) => &["lv-nonresident", "low-voltage", "nonresident", "all"],
+            (false, None) => &[LvNonresident, LowVoltage, Nonresident, All],
         },
     }
 }
@@ -136,7 +132,11 @@ impl<'a> Ctx<'a> {
         &self.case.utility.operator
     }
 
-    pub fn in_force(&self, rule: &str, date: NaiveDate) -> impl Iterator<Item = InForce<'a>> + 'a {
+    pub fn in_force(
+        &self,
+        rule: RuleId,
+        date: NaiveDate,
+    ) -> impl Iterator<Item = InForce<'a>> + 'a {
         self.book.in_force(rule, date, self.utility())
     }
 
@@ -150,19 +150,19 @@ impl<'a> Ctx<'a> {
     /// `inputs` are the case fields it read.
     pub fn push(
         &mut self,
-        rule: impl Into<Name>,
+        rule: RuleId,
         outcome: Outcome,
         src: Option<InForce<'_>>,
         decided_by: Mark,
         detail: Detail,
         inputs: Vec<Name>,
     ) -> &mut Finding {
-        self.record(rule.into(), outcome, src, decided_by, detail, inputs)
+        self.record(rule, outcome, src, decided_by, detail, inputs)
     }
 
     fn record(
         &mut self,
-        rule: Name,
+        rule: RuleId,
         outcome: Outcome,
         src: Option<InForce<'_>>,
         decided_by: Mark,
@@ -204,7 +204,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// A finding about missing input, naming the field and what it would decide.
-    pub fn cannot_determine(&mut self, rule: &'static str, field: &str, question: Question) {
+    pub fn cannot_determine(&mut self, rule: RuleId, field: &str, question: Question) {
         // A set, not a scan of the findings: a case with thousands of
         // contractors asks thousands of fields, and a scan made that quadratic.
         if !self.asked.insert((rule, field.into())) {
@@ -230,9 +230,9 @@ impl<'a> Ctx<'a> {
             return;
         }
         self.gap_noted = true;
-        let src = self.in_force("CAL-11", self.as_of).next();
+        let src = self.in_force(RuleId::Cal11, self.as_of).next();
         let f = self.push(
-            "CAL-11",
+            RuleId::Cal11,
             Outcome::Warning,
             src,
             Mark::R,

@@ -5,6 +5,7 @@ use crate::case::Category;
 use crate::period;
 use crate::report::plan::{Extension, ExtensionStatus, Found, PlanStart, Validity, ValidityStatus};
 use crate::report::{Detail, Name, Outcome, Question};
+use crate::vocab::{Named, RuleId, Selector};
 use chrono::NaiveDate;
 
 pub(crate) fn check(ctx: &mut Ctx) {
@@ -14,20 +15,20 @@ pub(crate) fn check(ctx: &mut Ctx) {
         (None, Some(i)) => (i, PlanStart::PlanIssued),
         (None, None) => {
             if d.construction_start.is_some() {
-                ctx.cannot_determine("PLAN-01", "dates.plan_issued", Question::PlanValid);
+                ctx.cannot_determine(RuleId::Plan01, "dates.plan_issued", Question::PlanValid);
             }
             return;
         }
     };
     let class = if ctx.case.customer.category == Category::HighVoltage {
-        "high-voltage"
+        Selector::HighVoltage
     } else {
-        "low-voltage"
+        Selector::LowVoltage
     };
     if counted_from == PlanStart::PlanIssued {
-        for src in ctx.in_force("PLAN-03", start) {
+        for src in ctx.in_force(RuleId::Plan03, start) {
             ctx.push(
-                "PLAN-03",
+                RuleId::Plan03,
                 Outcome::Warning,
                 Some(src),
                 src.provision.mark,
@@ -36,9 +37,9 @@ pub(crate) fn check(ctx: &mut Ctx) {
             );
         }
     }
-    for src in ctx.in_force("PLAN-05", start) {
+    for src in ctx.in_force(RuleId::Plan05, start) {
         ctx.push(
-            "PLAN-05",
+            RuleId::Plan05,
             Outcome::Warning,
             Some(src),
             src.provision.mark,
@@ -46,25 +47,17 @@ pub(crate) fn check(ctx: &mut Ctx) {
             Vec::new(),
         );
     }
-    for src in ctx.in_force("PLAN-01", start) {
+    for src in ctx.in_force(RuleId::Plan01, start) {
         let Some(v) = src
             .provision
             .values
+            .periods()
             .iter()
-            .find(|v| v.for_.as_deref() == Some(class))
+            .find(|v| v.for_ == class)
         else {
             continue;
         };
-        // A period without its length says nothing to check here (the
-        // loader's value shapes make it present in every rule file).
-        let Some(amount) = v.amount else {
-            continue;
-        };
-        let mark = src.provision.value_mark(v);
-        let months = match v.unit.as_deref() {
-            Some("years") => amount * 12,
-            _ => amount,
-        };
+        let (mark, months) = (v.mark, v.months());
         let Some(expiry) = period::end_of_months(start, months) else {
             continue;
         };
@@ -109,16 +102,16 @@ pub(crate) fn check(ctx: &mut Ctx) {
             "dates.construction_start".into(),
         ];
         let f = ctx.push(
-            "PLAN-01",
+            RuleId::Plan01,
             outcome,
             Some(src),
             mark,
             Detail::Plan(Found::Validity(validity)),
             inputs,
         );
-        f.basis.extend(["CAL-05", "PLAN-06"]);
+        f.basis.extend([RuleId::Cal05, RuleId::Plan06]);
         if roll.is_some() {
-            f.basis.push("CAL-06");
+            f.basis.push(RuleId::Cal06);
         }
         extension(ctx, start, expiry, months);
     }
@@ -128,16 +121,13 @@ pub(crate) fn check(ctx: &mut Ctx) {
 fn extension(ctx: &mut Ctx, start: NaiveDate, expiry: NaiveDate, months: u32) {
     let d = &ctx.case.dates;
     let expired_in_use = d.construction_start.is_some_and(|c| c > expiry);
-    for src in ctx.in_force("PLAN-02", start) {
-        let Some(v) = src.provision.values.first() else {
+    for src in ctx.in_force(RuleId::Plan02, start) {
+        // The loader makes the lead present in every PLAN-02 provision, in
+        // calendar days (`schema::value_shape`).
+        let Some(v) = src.provision.values.named(Named::ExtensionLead) else {
             continue;
         };
-        // A lead without its number of days says nothing to check here (the
-        // loader's value shapes make it present in every rule file).
-        let Some(lead_days) = v.amount else {
-            continue;
-        };
-        let mark = src.provision.value_mark(v);
+        let (lead_days, mark) = (v.amount, v.mark);
         let Some(b) = period::backward(ctx.cal, expiry, lead_days) else {
             continue;
         };
@@ -168,7 +158,7 @@ fn extension(ctx: &mut Ctx, start: NaiveDate, expiry: NaiveDate, months: u32) {
             }
         };
         let f = ctx.push(
-            "PLAN-02",
+            RuleId::Plan02,
             outcome,
             Some(src),
             mark,
@@ -183,11 +173,11 @@ fn extension(ctx: &mut Ctx, start: NaiveDate, expiry: NaiveDate, months: u32) {
                 "dates.extension_granted_until".into(),
             ],
         );
-        f.basis.push("CAL-09");
+        f.basis.push(RuleId::Cal09);
         if b.advised != b.nominal {
-            let src9 = ctx.in_force("CAL-09", start).next();
+            let src9 = ctx.in_force(RuleId::Cal09, start).next();
             ctx.push(
-                "CAL-09",
+                RuleId::Cal09,
                 Outcome::Warning,
                 src9,
                 crate::Mark::R,
@@ -199,9 +189,14 @@ fn extension(ctx: &mut Ctx, start: NaiveDate, expiry: NaiveDate, months: u32) {
             );
         }
     }
-    for src in ctx.in_force("PLAN-04", start) {
-        // As for PLAN-02: the loader makes the lead present.
-        let Some(lead_working_days) = src.provision.values.first().and_then(|v| v.amount) else {
+    for src in ctx.in_force(RuleId::Plan04, start) {
+        // As for PLAN-02: the loader makes the lead present, in working days.
+        let Some(lead_working_days) = src
+            .provision
+            .values
+            .named(Named::ExtensionLead)
+            .map(|v| v.amount)
+        else {
             continue;
         };
         let Some(request_by) = ctx
@@ -211,7 +206,7 @@ fn extension(ctx: &mut Ctx, start: NaiveDate, expiry: NaiveDate, months: u32) {
             continue;
         };
         ctx.push(
-            "PLAN-04",
+            RuleId::Plan04,
             Outcome::Warning,
             Some(src),
             src.provision.mark,
@@ -223,9 +218,9 @@ fn extension(ctx: &mut Ctx, start: NaiveDate, expiry: NaiveDate, months: u32) {
         );
     }
     if ctx.case.conduct.plan_changed == Some(true) {
-        for src in ctx.in_force("PLAN-07", start) {
+        for src in ctx.in_force(RuleId::Plan07, start) {
             ctx.push(
-                "PLAN-07",
+                RuleId::Plan07,
                 Outcome::Warning,
                 Some(src),
                 src.provision.mark,

@@ -10,14 +10,15 @@ use crate::report::time_limit::{
     Caveat as TlCaveat, ConventionMatters, Found, Kind, Limit, Milestone, Regime, Scope, Unit,
 };
 use crate::report::{Caveat, Detail, Due, Name, Outcome, Question, Step, StepStatus, TimelineStep};
-use crate::rulebook::{InForce, Value};
+use crate::rulebook::{InForce, TimeLimitValue};
+use crate::vocab::{Named, RuleId, Selector, Start};
 use chrono::NaiveDate;
 use std::sync::Arc;
 
 /// One step: its rule, the milestone that starts it (decides the regime,
 /// CAL-08), and the milestone that ends it.
 struct StepDef {
-    rule: &'static str,
+    rule: RuleId,
     step: Step,
     start: Milestone,
     end: Milestone,
@@ -25,37 +26,37 @@ struct StepDef {
 
 const STEPS: &[StepDef] = &[
     StepDef {
-        rule: "TL-01",
+        rule: RuleId::Tl01,
         step: Step::PlanAnswer,
         start: Milestone::Accepted,
         end: Milestone::PlanIssued,
     },
     StepDef {
-        rule: "TL-03",
+        rule: RuleId::Tl03,
         step: Step::DesignReview,
         start: Milestone::DesignSubmitted,
         end: Milestone::DesignReviewed,
     },
     StepDef {
-        rule: "TL-04",
+        rule: RuleId::Tl04,
         step: Step::MidCheck,
         start: Milestone::MidCheckRequested,
         end: Milestone::MidCheckStarted,
     },
     StepDef {
-        rule: "TL-05",
+        rule: RuleId::Tl05,
         step: Step::CompletionInspection,
         start: Milestone::CompletionRequested,
         end: Milestone::Inspected,
     },
     StepDef {
-        rule: "TL-06",
+        rule: RuleId::Tl06,
         step: Step::PowerOn,
         start: Milestone::Formalities,
         end: Milestone::PowerOn,
     },
     StepDef {
-        rule: "TL-07",
+        rule: RuleId::Tl07,
         step: Step::WholeProcess,
         start: Milestone::Accepted,
         end: Milestone::PowerOn,
@@ -82,15 +83,14 @@ fn date_of(ctx: &Ctx, m: Milestone) -> Option<NaiveDate> {
 }
 
 /// The milestone a value's `start` names in a rule file.
-fn start_of(key: &str) -> Option<Milestone> {
-    Some(match key {
-        "accepted" => Milestone::Accepted,
-        "design-submitted" => Milestone::DesignSubmitted,
-        "mid-check-requested" => Milestone::MidCheckRequested,
-        "completion-requested" => Milestone::CompletionRequested,
-        "formalities" => Milestone::Formalities,
-        _ => return None,
-    })
+fn start_of(start: Start) -> Milestone {
+    match start {
+        Start::Accepted => Milestone::Accepted,
+        Start::DesignSubmitted => Milestone::DesignSubmitted,
+        Start::MidCheckRequested => Milestone::MidCheckRequested,
+        Start::CompletionRequested => Milestone::CompletionRequested,
+        Start::Formalities => Milestone::Formalities,
+    }
 }
 
 /// The start dates to count from: one, or for TL-06 without a formalities
@@ -141,26 +141,10 @@ fn starts_for(ctx: &Ctx, start: Milestone) -> Starts {
     s
 }
 
-fn pick_value<'v>(values: &'v [Value], sel: &[&str]) -> Option<&'v Value> {
+/// The value for the most specific class of this case that has one.
+fn pick_value<'v>(values: &'v [TimeLimitValue], sel: &[Selector]) -> Option<&'v TimeLimitValue> {
     sel.iter()
-        .find_map(|s| values.iter().find(|v| v.for_.as_deref() == Some(*s)))
-}
-
-/// A time-limit value of a rule file, typed. `None` where the value lacks
-/// what the loader's value shape requires (amount, unit), or names a unit
-/// that is not a span of time: such a value sets no limit to check.
-fn regime_of(v: &Value) -> Option<Regime> {
-    Some(Regime {
-        limit: v.amount?,
-        unit: Unit::parse(v.unit.as_deref()?)?,
-        // `kind` and `scope` are optional in a rule file: a plain limit on
-        // the whole time unless it says otherwise.
-        kind: v.kind.as_deref().map_or(Some(Kind::Limit), Kind::parse)?,
-        scope: v
-            .scope
-            .as_deref()
-            .map_or(Some(Scope::Whole), Scope::parse)?,
-    })
+        .find_map(|s| values.iter().find(|v| v.for_ == *s))
 }
 
 /// A computed deadline.
@@ -200,15 +184,18 @@ fn deadline(ctx: &Ctx, start: NaiveDate, r: Regime, convention: Convention) -> O
             due: period::end_of_months(start, amount.checked_mul(12)?)?,
             paused_wd: 0,
         }),
+        // Not a span of time: the loader refuses it for a time limit
+        // (`schema::TIME_LIMIT_UNITS`).
+        Unit::Minutes | Unit::Kv => None,
     }
 }
 
 pub(crate) fn check(ctx: &mut Ctx) {
     let hv = ctx.case.customer.category == Category::HighVoltage;
     if hv && ctx.case.supply.sources == Sources::Unknown {
-        let src = ctx.in_force("TL-02", ctx.application_date()).next();
+        let src = ctx.in_force(RuleId::Tl02, ctx.application_date()).next();
         ctx.push(
-            "TL-02",
+            RuleId::Tl02,
             Outcome::Warning,
             src,
             crate::Mark::R,
@@ -220,9 +207,9 @@ pub(crate) fn check(ctx: &mut Ctx) {
         check_step(ctx, step);
     }
     if ctx.case.utility.province.is_some() {
-        let src = ctx.in_force("CAL-13", ctx.application_date()).next();
+        let src = ctx.in_force(RuleId::Cal13, ctx.application_date()).next();
         ctx.push(
-            "CAL-13",
+            RuleId::Cal13,
             Outcome::Warning,
             src,
             crate::Mark::R,
@@ -251,14 +238,10 @@ fn check_step(ctx: &mut Ctx, step: &StepDef) {
     let first_new = ctx.findings.len();
     let mut dues = Vec::new();
     for src in provisions {
-        let Some(v) = pick_value(&src.provision.values, sel) else {
+        let Some(v) = pick_value(src.provision.values.time_limits(), sel) else {
             continue;
         };
-        // The loader's value shape makes `start` present and one of the
-        // milestones `start_of` knows: a value without one sets no limit.
-        let Some(start) = v.start.as_deref().and_then(start_of) else {
-            continue;
-        };
+        let start = start_of(v.start);
         let starts = starts_for(ctx, start);
         let starts = starts.as_slice();
         if starts.is_empty() {
@@ -274,7 +257,7 @@ fn check_step(ctx: &mut Ctx, step: &StepDef) {
         .count();
     if regimes > 1 {
         for f in &mut ctx.findings[first_new..] {
-            f.basis.push("TL-09");
+            f.basis.push(RuleId::Tl09);
         }
     }
     if !dues.is_empty() {
@@ -307,15 +290,11 @@ fn status(ctx: &Ctx, due: NaiveDate, done: Option<NaiveDate>) -> StepStatus {
 /// the CAL-11 provision in force gives none (the loader's value shape makes
 /// it present), and then no miss is excused.
 fn uncertain_margin(ctx: &Ctx) -> Option<u32> {
-    ctx.in_force("CAL-11", ctx.as_of).find_map(|src| {
+    ctx.in_force(RuleId::Cal11, ctx.as_of).find_map(|src| {
         src.provision
             .values
-            .iter()
-            .find(|v| {
-                v.what.as_deref() == Some("uncertain-margin")
-                    && v.unit.as_deref() == Some("calendar-days")
-            })
-            .and_then(|v| v.amount)
+            .named(Named::UncertainMargin)
+            .map(|v| v.amount)
     })
 }
 
@@ -323,15 +302,18 @@ fn evaluate_value(
     ctx: &mut Ctx,
     step: &StepDef,
     src: InForce<'_>,
-    v: &Value,
+    v: &TimeLimitValue,
     starts: &[(Milestone, NaiveDate)],
     done: Option<NaiveDate>,
     dues: &mut Vec<Due>,
 ) {
-    let Some(regime) = regime_of(v) else {
-        return;
+    let regime = Regime {
+        limit: v.amount,
+        unit: v.unit,
+        kind: v.kind,
+        scope: v.scope,
     };
-    let mark = src.provision.value_mark(v);
+    let mark = v.mark;
     let convention = ctx.case.convention;
     let end = done.unwrap_or(ctx.as_of);
 
@@ -381,7 +363,7 @@ fn evaluate_value(
     };
     // At most CAL-02, CAL-11, TL-08, CAL-04 and CAL-10.
     let mut basis = Vec::with_capacity(5);
-    basis.push("CAL-02");
+    basis.push(RuleId::Cal02);
     let mut caveats = Vec::new();
     if regime.kind != Kind::Limit && outcome == Outcome::Overdue {
         outcome = Outcome::Warning;
@@ -410,18 +392,18 @@ fn evaluate_value(
                 });
             }
         }
-        basis.push("CAL-11");
+        basis.push(RuleId::Cal11);
     }
     if let Some(d) = done {
         if !ctx.cal.is_working_day(d) {
-            basis.push("TL-08");
+            basis.push(RuleId::Tl08);
             if d > first_dl.due {
-                basis.push("CAL-04");
+                basis.push(RuleId::Cal04);
             }
         }
     }
     if results.iter().any(|(_, _, dl)| dl.paused_wd > 0) {
-        basis.push("CAL-10");
+        basis.push(RuleId::Cal10);
     }
     if starts.len() > 1 || (step.step == Step::PowerOn && ctx.case.dates.formalities.is_none()) {
         let from = |m: Milestone| results.iter().find(|r| r.0 == m).map(|r| r.1);
@@ -476,7 +458,7 @@ fn evaluate_value(
         };
         if let Some(alt) = deadline(ctx, first_start, regime, other) {
             if (end > alt.due) != (end > first_dl.due) {
-                let src3 = ctx.in_force("CAL-03", first_start).next();
+                let src3 = ctx.in_force(RuleId::Cal03, first_start).next();
                 let found = ConventionMatters {
                     step: step.step,
                     limit_citation: Arc::clone(src.citation),
@@ -486,7 +468,7 @@ fn evaluate_value(
                     due_alternative: alt.due,
                 };
                 ctx.push(
-                    "CAL-03",
+                    RuleId::Cal03,
                     Outcome::Warning,
                     src3,
                     crate::Mark::R,
@@ -517,11 +499,14 @@ fn evaluate_value(
 mod tests {
     use super::*;
 
-    /// Every start a rule file may name is a milestone this module knows.
+    /// A step's start milestone is the date field of the start a rule file names.
     #[test]
-    fn every_start_of_the_schema_is_a_milestone() {
-        for s in crate::rulebook::schema::STARTS {
-            assert!(start_of(s).is_some(), "{s}");
+    fn every_start_is_its_milestone() {
+        for s in Start::ALL {
+            assert_eq!(
+                start_of(*s).field(),
+                format!("dates.{}", s.as_str().replace('-', "_"))
+            );
         }
     }
 }

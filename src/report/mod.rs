@@ -9,6 +9,7 @@ pub mod plan;
 pub mod time_limit;
 
 use crate::calendar::{CoverageGap, SpecialDay};
+use crate::vocab::RuleId;
 use crate::Mark;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -57,7 +58,7 @@ pub struct Citation {
     pub title: Arc<str>,
     pub title_en: Arc<str>,
     pub version: Arc<str>,
-    pub layer: Arc<str>,
+    pub layer: crate::vocab::Layer,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub article: Option<Arc<str>>,
     pub mark: Mark,
@@ -73,7 +74,7 @@ pub type Name = std::borrow::Cow<'static, str>;
 /// facts behind it. No words: `crate::render` phrases it for a reader.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
-    pub rule: Name,
+    pub rule: RuleId,
     pub outcome: Outcome,
     /// Set when the finding was decided by an [R] or [X] value: the outcome
     /// it would have had if that value held. `outcome` is then `warning`.
@@ -90,7 +91,7 @@ pub struct Finding {
     pub caveats: Vec<Caveat>,
     /// Further catalog rules the computation relied on (CAL-02, TL-09 …).
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub basis: Vec<&'static str>,
+    pub basis: Vec<RuleId>,
     /// Case fields read, as JSON paths of the case file.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub inputs: Vec<Name>,

@@ -4,6 +4,7 @@
 
 use super::{Citation, Step, StepStatus};
 use crate::case::Convention;
+pub use crate::vocab::{Kind, Scope, Unit};
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::sync::Arc;
@@ -86,80 +87,6 @@ pub struct Regime {
     pub unit: Unit,
     pub kind: Kind,
     pub scope: Scope,
-}
-
-/// What a limit is counted in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Unit {
-    /// Working days on the official calendar (holidays and make-up days).
-    WorkingDays,
-    /// Calendar days.
-    CalendarDays,
-    /// Calendar months (the day of the same number, or the month's last).
-    Months,
-    /// Calendar years.
-    Years,
-}
-
-impl Unit {
-    /// The unit a rule file names (`working-days` …); `None` for a unit
-    /// that is not a span of time.
-    pub fn parse(s: &str) -> Option<Unit> {
-        Some(match s {
-            "working-days" => Unit::WorkingDays,
-            "calendar-days" => Unit::CalendarDays,
-            "months" => Unit::Months,
-            "years" => Unit::Years,
-            _ => return None,
-        })
-    }
-}
-
-/// How binding a limit is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Kind {
-    /// A limit each case must keep: missing it is overdue.
-    Limit,
-    /// A policy target, not a legal limit for one case: missing it is a warning.
-    Target,
-    /// A target for the average over cases: one case above it is not overdue.
-    AverageTarget,
-}
-
-impl Kind {
-    /// The kind a rule file names (`limit`, `target`, `average-target`).
-    pub fn parse(s: &str) -> Option<Kind> {
-        Some(match s {
-            "limit" => Kind::Limit,
-            "target" => Kind::Target,
-            "average-target" => Kind::AverageTarget,
-            _ => return None,
-        })
-    }
-}
-
-/// Whose time a limit counts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Scope {
-    /// All the time from start to done.
-    Whole,
-    /// Only the utility's time: the customer's own (design, construction)
-    /// is to be taken out through pauses.
-    UtilitySide,
-}
-
-impl Scope {
-    /// The scope a rule file names (`whole`, `utility-side`).
-    pub fn parse(s: &str) -> Option<Scope> {
-        Some(match s {
-            "whole" => Scope::Whole,
-            "utility-side" => Scope::UtilitySide,
-            _ => return None,
-        })
-    }
 }
 
 /// A dated milestone of the process: a date field of the case.

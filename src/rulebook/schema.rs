@@ -1,143 +1,96 @@
-//! What the rule files may say: the closed vocabularies and, per rule id,
-//! which value keys the evaluator reads. The loader checks every file against
-//! this; a new key needs code that reads it, so it is added here and there.
+//! Which values each rule takes. The loader reads every provision's values
+//! into the shape its rule has here; a new value needs code that reads it,
+//! so it is added here and there. (The vocabularies themselves are
+//! `crate::vocab`.)
 
-/// Every rule id the evaluator knows (catalog ids). A provision for any other
-/// id is rejected at load time.
-pub const RULE_IDS: &[&str] = &[
-    "CAL-02",
-    "CAL-03",
-    "CAL-04",
-    "CAL-05",
-    "CAL-06",
-    "CAL-07",
-    "CAL-08",
-    "CAL-09",
-    "CAL-10",
-    "CAL-11",
-    "CAL-13",
-    "DOC-01",
-    "DOC-02",
-    "DOC-03",
-    "DOC-04",
-    "DOC-05",
-    "DOC-06",
-    "DOC-07",
-    "DOC-08",
-    "DOC-09",
-    "NOTICE-01",
-    "NOTICE-02",
-    "NOTICE-03",
-    "NOTICE-04",
-    "TL-01",
-    "TL-02",
-    "TL-03",
-    "TL-04",
-    "TL-05",
-    "TL-06",
-    "TL-07",
-    "TL-08",
-    "TL-09",
-    "PLAN-01",
-    "PLAN-02",
-    "PLAN-03",
-    "PLAN-04",
-    "PLAN-05",
-    "PLAN-06",
-    "PLAN-07",
-    "LIC-01",
-    "LIC-02",
-    "LIC-03",
-    "LIC-04",
-    "LIC-05",
-    "LIC-06",
-    "LIC-07",
-    "LOAD-01",
-    "LOAD-02",
-    "LOAD-03",
-    "LOAD-04",
-    "LOAD-05",
-    "LOAD-06",
-    "LOAD-07",
-    "IND-01",
-    "CON-01",
-    "CON-02",
-    "OTH-03",
-];
-
-pub const MARKS: &[&str] = &["V", "S", "R", "X"];
-pub const LAYERS: &[&str] = &["national", "policy", "standard", "utility", "convention"];
-pub const UTILITIES: &[&str] = &["any", "SGCC"];
-pub const UNITS: &[&str] = &[
-    "working-days",
-    "calendar-days",
-    "months",
-    "years",
-    "minutes",
-    "kv",
-];
-pub const SELECTORS: &[&str] = &[
-    "all",
-    "resident",
-    "lv-nonresident",
-    "low-voltage",
-    "nonresident",
-    "high-voltage",
-    "hv-single",
-    "hv-dual",
-    "lv-no-external-works",
-    "lv-external-works",
-];
-pub const STARTS: &[&str] = &[
-    "accepted",
-    "design-submitted",
-    "mid-check-requested",
-    "completion-requested",
-    "formalities",
-];
-pub const KINDS: &[&str] = &["limit", "target", "average-target"];
-pub const SCOPES: &[&str] = &["whole", "utility-side"];
-pub const CATEGORIES: &[&str] = &["resident", "lv-nonresident", "high-voltage"];
-pub const BUSINESSES: &[&str] = &["new", "increase", "temporary", "change"];
-pub const NEEDS: &[&str] = &[
-    "required",
-    "if-agent",
-    "if-government-project",
-    "if-important",
-    "if-ownership-unclear",
-    "local",
-];
+use crate::vocab::{Named, RuleId, Unit};
 
 /// The shape of the values a rule takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ValueShape {
     /// No values.
     None,
-    /// A time limit: `for`, `amount`, `unit`, `start`; optional `kind`, `scope`.
+    /// A time limit per class: `for`, `amount`, `unit`, `start`; optional
+    /// `kind`, `scope`.
     TimeLimit,
     /// A calendar period per class: `for`, `amount`, `unit` (months/years).
     Period,
-    /// A named number: `what`, `amount`, `unit`.
-    Named(&'static [&'static str]),
-    /// A licence tier: `tier`, optional `max_kv`.
+    /// Named amounts: `what`, `amount`, `unit`, from this list.
+    Named(&'static [NamedSlot]),
+    /// A licence tier: `tier`, optional `max_kv`, `certain_kv`.
     Tier,
 }
 
-pub fn value_shape(rule: &str) -> ValueShape {
+/// One amount a rule reads by name: in which unit, and whether a
+/// provision of the rule must give it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NamedSlot {
+    pub what: Named,
+    pub unit: Unit,
+    pub required: bool,
+}
+
+const fn slot(what: Named, unit: Unit, required: bool) -> NamedSlot {
+    NamedSlot {
+        what,
+        unit,
+        required,
+    }
+}
+
+/// The units a time limit may be counted in.
+pub const TIME_LIMIT_UNITS: &[Unit] = &[
+    Unit::WorkingDays,
+    Unit::CalendarDays,
+    Unit::Months,
+    Unit::Years,
+];
+
+/// The units a validity period may be counted in.
+pub const PERIOD_UNITS: &[Unit] = &[Unit::Months, Unit::Years];
+
+const PLAN_02: &[NamedSlot] = &[slot(Named::ExtensionLead, Unit::CalendarDays, true)];
+const PLAN_04: &[NamedSlot] = &[slot(Named::ExtensionLead, Unit::WorkingDays, true)];
+const LIC_07: &[NamedSlot] = &[slot(Named::TerminalSubstationKv, Unit::Kv, true)];
+const DOC_07: &[NamedSlot] = &[slot(Named::OrdinaryMaxKv, Unit::Kv, true)];
+const CAL_11: &[NamedSlot] = &[slot(Named::UncertainMargin, Unit::CalendarDays, true)];
+const OTH_03: &[NamedSlot] = &[
+    slot(Named::NoticeMin, Unit::CalendarDays, true),
+    slot(Named::NoticeMax, Unit::CalendarDays, false),
+    slot(Named::Reminder, Unit::Minutes, false),
+];
+
+pub fn value_shape(rule: RuleId) -> ValueShape {
     match rule {
-        "TL-01" | "TL-03" | "TL-04" | "TL-05" | "TL-06" | "TL-07" => ValueShape::TimeLimit,
-        "PLAN-01" => ValueShape::Period,
-        "PLAN-02" | "PLAN-04" => ValueShape::Named(&["extension-lead"]),
-        "LIC-07" => ValueShape::Named(&["terminal-substation-kv"]),
-        "DOC-07" => ValueShape::Named(&["ordinary-max-kv"]),
-        "CAL-11" => ValueShape::Named(&["uncertain-margin"]),
-        "OTH-03" => ValueShape::Named(&["notice-min", "notice-max", "reminder"]),
-        "LIC-02" => ValueShape::Tier,
+        RuleId::Tl01 | RuleId::Tl03 | RuleId::Tl04 | RuleId::Tl05 | RuleId::Tl06 | RuleId::Tl07 => {
+            ValueShape::TimeLimit
+        }
+        RuleId::Plan01 => ValueShape::Period,
+        // PLAN-02 counts its lead back in calendar days (CAL-09 then advises
+        // on a rest day); PLAN-04 is the reading in working days.
+        RuleId::Plan02 => ValueShape::Named(PLAN_02),
+        RuleId::Plan04 => ValueShape::Named(PLAN_04),
+        RuleId::Lic07 => ValueShape::Named(LIC_07),
+        RuleId::Doc07 => ValueShape::Named(DOC_07),
+        RuleId::Cal11 => ValueShape::Named(CAL_11),
+        RuleId::Oth03 => ValueShape::Named(OTH_03),
+        RuleId::Lic02 => ValueShape::Tier,
         _ => ValueShape::None,
     }
 }
 
 /// Rules whose provisions may carry a `documents` list.
-pub fn takes_documents(rule: &str) -> bool {
-    rule.starts_with("DOC-")
+pub fn takes_documents(rule: RuleId) -> bool {
+    matches!(
+        rule,
+        RuleId::Doc01
+            | RuleId::Doc02
+            | RuleId::Doc03
+            | RuleId::Doc04
+            | RuleId::Doc05
+            | RuleId::Doc06
+            | RuleId::Doc07
+            | RuleId::Doc08
+            | RuleId::Doc09
+    )
 }

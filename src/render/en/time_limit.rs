@@ -33,6 +33,9 @@ fn amount(n: u32, unit: Unit) -> String {
         Unit::Months => "months",
         Unit::Years if one => "year",
         Unit::Years => "years",
+        Unit::Minutes if one => "minute",
+        Unit::Minutes => "minutes",
+        Unit::Kv => "kV",
     };
     format!("{n} {word}")
 }

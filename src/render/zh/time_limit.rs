@@ -24,6 +24,8 @@ fn unit(u: Unit) -> &'static str {
         Unit::CalendarDays => "天",
         Unit::Months => "个月",
         Unit::Years => "年",
+        Unit::Minutes => "分钟",
+        Unit::Kv => "千伏",
     }
 }
 

@@ -7,6 +7,7 @@ use crate::draft::{field_id, Draft, DATE_FIELDS, VOLTAGES_HV, VOLTAGES_LV};
 use crate::state::{Action, List, Mode, State};
 use yekuo::case::{Activity, Business, Category, EmergencyKind, Sources};
 use yekuo::eval::ChecklistItem;
+use yekuo::vocab::Need;
 use yew::prelude::*;
 
 /// The form's words for each customer category (the codes are the case
@@ -256,17 +257,20 @@ fn documents(d: &Draft, ui: &Ui, checklist: &[ChecklistItem]) -> Html {
 
 fn doc_item(d: &Draft, ui: &Ui, item: &ChecklistItem) -> Html {
     let key = format!("documents.{}", item.doc);
-    let need = match item.need.as_str() {
-        "required" => ui.t("必备", "required"),
-        "local" => ui.t("部分地方要求", "asked in some places"),
-        _ => ui.t("因您的情况需要", "needed in your situation"),
+    let need = match item.need {
+        Need::Required => ui.t("必备", "required"),
+        Need::Local => ui.t("部分地方要求", "asked in some places"),
+        Need::IfAgent
+        | Need::IfGovernmentProject
+        | Need::IfImportant
+        | Need::IfOwnershipUnclear => ui.t("因您的情况需要", "needed in your situation"),
     };
     let (acc, not) = match ui.lang {
         crate::state::Lang::Zh => (&item.accepted_zh, &item.not_accepted_zh),
         crate::state::Lang::En => (&item.accepted_en, &item.not_accepted_en),
     };
     let name = ui.t(&item.name_zh, &item.name_en).to_string();
-    let held = d.documents.iter().any(|h| h == &item.doc);
+    let held = d.documents.iter().any(|h| **h == *item.doc);
     html! {
         <div class="doc-item">
             { ui.check(&key, (&name, &name), held) }

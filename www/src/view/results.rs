@@ -9,6 +9,7 @@ use yekuo::eval::ChecklistItem;
 use yekuo::render;
 use yekuo::report::{plan, Detail, Finding, Outcome, Report};
 use yekuo::rulebook::Rulebook;
+use yekuo::vocab::{Need, RuleId};
 use yekuo::Mark;
 use yew::prelude::*;
 
@@ -105,7 +106,7 @@ pub fn results(state: &State, ui: &Ui, report: &Report, checklist: &[ChecklistIt
             }
             { one_time_notice(state, ui, checklist) }
             { for GROUPS.iter().enumerate().map(|(gi, (zh, en, _))| {
-                let mut items: Vec<(usize, &Finding)> = report.findings.iter().enumerate().filter(|(_, f)| group_of(&f.rule) == gi).collect();
+                let mut items: Vec<(usize, &Finding)> = report.findings.iter().enumerate().filter(|(_, f)| group_of(f.rule.as_str()) == gi).collect();
                 items.sort_by_key(|(_, f)| f.outcome);
                 html! {
                     <section class="result-group" aria-labelledby={format!("g{gi}")}>
@@ -140,7 +141,7 @@ fn finding(ui: &Ui, index: usize, f: &Finding) -> Html {
     });
     let reader = ui.reader();
     html! {
-        <article id={format!("finding-{index}")} class={classes!("finding", format!("o-{}", f.outcome.code()))} data-rule={f.rule.clone()} data-outcome={f.outcome.code()}>
+        <article id={format!("finding-{index}")} class={classes!("finding", format!("o-{}", f.outcome.code()))} data-rule={f.rule.as_str()} data-outcome={f.outcome.code()}>
             <p class="badge"><span aria-hidden="true">{icon}</span>{format!(" {word} · {}", f.rule)}</p>
             <p class="message">{render::message(f, &reader)}</p>
             <p class="cite">
@@ -169,7 +170,7 @@ fn finding(ui: &Ui, index: usize, f: &Finding) -> Html {
                     <p class="caveat">{format!("{} {} – {}", ui.t("超出节假日数据范围，仅按周末计算:", "Outside the holiday data, weekends only:"), g.from, g.to)}</p>
                 }
                 if !f.basis.is_empty() {
-                    <p>{format!("{} {}", ui.t("另依据规则:", "Also relies on:"), f.basis.join(", "))}</p>
+                    <p>{format!("{} {}", ui.t("另依据规则:", "Also relies on:"), f.basis.iter().map(|r| r.as_str()).collect::<Vec<_>>().join(", "))}</p>
                 }
                 if !f.inputs.is_empty() {
                     <p>{format!("{} {}", ui.t("用到的填写项:", "Fields used:"), f.inputs.iter().map(|i| reader.field(i)).collect::<Vec<_>>().join(ui.t("、", ", ")))}</p>
@@ -242,8 +243,8 @@ fn rights(state: &State, ui: &Ui) -> Html {
         state.draft.operator.as_str()
     };
     let day = state.as_of();
-    let items: Vec<Html> = ["IND-01", "NOTICE-01"]
-        .iter()
+    let items: Vec<Html> = [RuleId::Ind01, RuleId::Notice01]
+        .into_iter()
         .flat_map(|rule| book.in_force(rule, day, op).map(move |src| (rule, src)))
         .map(|(rule, src)| {
             let p = src.provision;
@@ -264,11 +265,11 @@ fn rights(state: &State, ui: &Ui) -> Html {
 fn one_time_notice(state: &State, ui: &Ui, checklist: &[ChecklistItem]) -> Html {
     let missing: Vec<&ChecklistItem> = checklist
         .iter()
-        .filter(|i| !i.held && i.need != "local")
+        .filter(|i| !i.held && i.need != Need::Local)
         .collect();
     let local: Vec<&ChecklistItem> = checklist
         .iter()
-        .filter(|i| !i.held && i.need == "local")
+        .filter(|i| !i.held && i.need == Need::Local)
         .collect();
     if missing.is_empty() && local.is_empty() {
         return Html::default();

@@ -4,6 +4,16 @@
 //! value from the same literal, so the code, the file format and the app's
 //! lists cannot drift apart. A value may also accept aliases on input (the
 //! Chinese names a case file may use), given as serde attributes.
+//!
+//! The vocabularies of the rule files live here too (`rule_id`,
+//! `rule_file`), apart from the rulebook, so the typed findings of
+//! `crate::report` can name them without importing the rulebook.
+
+mod rule_file;
+mod rule_id;
+
+pub use rule_file::{Applies, Kind, Layer, Named, Need, Scope, Selector, Start, Unit};
+pub use rule_id::RuleId;
 
 /// `closed_enum! { #[derive(...)] pub enum Name { Variant = "code", ... } }`
 #[macro_export]

@@ -1,0 +1,492 @@
+//! Reading rule files into a [`Rulebook`]: TOML at run time, or the JSON
+//! build.rs made of the embedded files. Each provision's values are read
+//! into the shape its rule takes (`schema::value_shape`), so a value a rule
+//! does not take, a missing one, a unit or class not in the vocabulary, or
+//! an amount out of range is an error naming the file, the rule and the key.
+
+use super::schema::{self, NamedSlot, ValueShape};
+use super::{check, citation_of, Rulebook, RulebookError};
+use super::{Document, DocumentNeed, Entry, Instrument, Provision, Values};
+use super::{NamedValue, PeriodValue, TierValue, TimeLimitValue};
+use crate::case::{Business, Category};
+use crate::limits::{LICENCE_TIERS, MAX_RULE_AMOUNT};
+use crate::vocab::{Kind, RuleId, Scope, Selector, Start, Unit};
+use crate::Mark;
+use serde::Deserialize;
+use std::sync::Arc;
+
+/// The embedded rule files as JSON (build.rs): `{"documents": …,
+/// "instruments": [[file name, content], …]}`, read by [`EmbeddedFiles`].
+pub(super) const EMBEDDED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/rules.json"));
+
+/// The rule files embedded in every build (the default rulebook): every
+/// file of data/rules, listed by build.rs.
+pub const EMBEDDED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
+
+pub(super) const DOCUMENTS_FILE: &str = "documents.toml";
+
+/// One parsed rule file.
+enum Content {
+    Documents(DocumentsFile),
+    Instrument(Box<InstrumentFile>),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct InstrumentFile {
+    instrument: Instrument,
+    #[serde(default)]
+    provision: Vec<FileProvision>,
+}
+
+/// The embedded rulebook as build.rs writes it.
+#[derive(Deserialize)]
+struct EmbeddedFiles {
+    documents: DocumentsFile,
+    instruments: Vec<(String, InstrumentFile)>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DocumentsFile {
+    document: Vec<Document>,
+}
+
+/// A provision as a file writes it: its values as keys to be read into the
+/// shape of its rule.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileProvision {
+    rule: RuleId,
+    #[serde(default)]
+    article: Option<Arc<str>>,
+    mark: Mark,
+    summary_zh: Arc<str>,
+    summary_en: Arc<str>,
+    #[serde(default)]
+    note: Option<Arc<str>>,
+    #[serde(default)]
+    note_en: Option<Arc<str>>,
+    #[serde(default)]
+    categories: Vec<Category>,
+    #[serde(default)]
+    businesses: Vec<Business>,
+    #[serde(default)]
+    documents: Vec<DocumentNeed>,
+    #[serde(default)]
+    values: Vec<FileValue>,
+}
+
+/// One value as a file writes it: every key any shape takes.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileValue {
+    #[serde(default, rename = "for")]
+    for_: Option<String>,
+    #[serde(default)]
+    what: Option<String>,
+    #[serde(default)]
+    amount: Option<u32>,
+    #[serde(default)]
+    unit: Option<String>,
+    #[serde(default)]
+    start: Option<String>,
+    #[serde(default)]
+    kind: Option<String>,
+    #[serde(default)]
+    scope: Option<String>,
+    #[serde(default)]
+    tier: Option<u8>,
+    #[serde(default)]
+    max_kv: Option<f64>,
+    #[serde(default)]
+    certain_kv: Option<f64>,
+    #[serde(default)]
+    mark: Option<Mark>,
+}
+
+impl Rulebook {
+    /// The embedded default rulebook, loaded once. build.rs has turned the
+    /// TOML files into JSON, so this needs no TOML parser.
+    pub fn embedded() -> &'static Rulebook {
+        static CELL: std::sync::OnceLock<Rulebook> = std::sync::OnceLock::new();
+        CELL.get_or_init(|| {
+            let files: EmbeddedFiles =
+                serde_json::from_str(EMBEDDED_JSON).expect("build.rs writes valid rule JSON");
+            let parsed = std::iter::once((
+                DOCUMENTS_FILE.to_string(),
+                Content::Documents(files.documents),
+            ))
+            .chain(
+                files
+                    .instruments
+                    .into_iter()
+                    .map(|(file, f)| (file, Content::Instrument(Box::new(f)))),
+            )
+            .map(Ok);
+            // Not validated here: the embedded data is fixed at build time
+            // and the tidy test validates it (`validate`), which keeps the
+            // validator and its messages out of the browser bundle.
+            Rulebook::index(parsed).expect("the tidy test loads every embedded file")
+        })
+    }
+
+    /// Load a rulebook from `(file name, TOML text)` pairs. `documents.toml`
+    /// holds the document table; every other file is one instrument.
+    ///
+    /// # Errors
+    /// The first [`RulebookError`] found, naming file, rule, key and problem.
+    #[cfg(feature = "toml-files")]
+    pub fn from_files(
+        files: impl IntoIterator<Item = (String, String)>,
+    ) -> Result<Rulebook, RulebookError> {
+        let book = Rulebook::index(files.into_iter().map(|(file, text)| {
+            let content = if file == DOCUMENTS_FILE {
+                toml::from_str(&text).map(Content::Documents)
+            } else {
+                toml::from_str(&text).map(|f| Content::Instrument(Box::new(f)))
+            };
+            content
+                .map_err(|e| toml_error(&file, &e))
+                .map(|c| (file, c))
+        }))?;
+        book.validate()?;
+        Ok(book)
+    }
+
+    /// Read each provision's values into its rule's shape, sort the
+    /// instruments and index provisions by rule.
+    fn index(
+        files: impl Iterator<Item = Result<(String, Content), RulebookError>>,
+    ) -> Result<Rulebook, RulebookError> {
+        let mut entries = Vec::new();
+        let mut documents = Vec::new();
+        for parsed in files {
+            match parsed? {
+                (_, Content::Documents(d)) => documents = d.document,
+                (file, Content::Instrument(f)) => {
+                    let provisions = f
+                        .provision
+                        .into_iter()
+                        .map(|p| provision(&file, p))
+                        .collect::<Result<_, _>>()?;
+                    entries.push(Entry {
+                        instrument: f.instrument,
+                        provisions,
+                        file,
+                    });
+                }
+            }
+        }
+        entries.sort_by(|a, b| {
+            a.instrument
+                .from
+                .cmp(&b.instrument.from)
+                .then(a.instrument.id.cmp(&b.instrument.id))
+        });
+        let mut by_rule = vec![Vec::new(); RuleId::ALL.len()];
+        for (ei, e) in entries.iter().enumerate() {
+            for (pi, p) in e.provisions.iter().enumerate() {
+                by_rule[p.rule.index()].push((ei, pi));
+            }
+        }
+        let citations = entries
+            .iter()
+            .map(|e| {
+                e.provisions
+                    .iter()
+                    .map(|p| Arc::new(citation_of(&e.instrument, p)))
+                    .collect()
+            })
+            .collect();
+        Ok(Rulebook {
+            entries,
+            documents,
+            by_rule,
+            citations,
+        })
+    }
+}
+
+fn provision(file: &str, p: FileProvision) -> Result<Provision, RulebookError> {
+    let values = values(file, &p)?;
+    Ok(Provision {
+        rule: p.rule,
+        article: p.article,
+        mark: p.mark,
+        summary_zh: p.summary_zh,
+        summary_en: p.summary_en,
+        note: p.note,
+        note_en: p.note_en,
+        categories: p.categories,
+        businesses: p.businesses,
+        documents: p.documents,
+        values,
+    })
+}
+
+/// The keys of a value that are set.
+fn present(v: &FileValue) -> impl Iterator<Item = &'static str> + '_ {
+    [
+        ("for", v.for_.is_some()),
+        ("what", v.what.is_some()),
+        ("amount", v.amount.is_some()),
+        ("unit", v.unit.is_some()),
+        ("start", v.start.is_some()),
+        ("kind", v.kind.is_some()),
+        ("scope", v.scope.is_some()),
+        ("tier", v.tier.is_some()),
+        ("max_kv", v.max_kv.is_some()),
+        ("certain_kv", v.certain_kv.is_some()),
+    ]
+    .into_iter()
+    .filter_map(|(k, set)| set.then_some(k))
+}
+
+/// Reads one provision's values; every check names file, rule and key.
+struct Reader<'a> {
+    file: &'a str,
+    rule: RuleId,
+}
+
+impl Reader<'_> {
+    fn fail(&self, key: &str, problem: impl FnOnce() -> String) -> RulebookError {
+        check(false, self.file, Some(self.rule), key, problem).unwrap_err()
+    }
+
+    /// The value has every `required` key and no key outside `required`
+    /// and `optional` (`mark` is always allowed).
+    fn keys(
+        &self,
+        v: &FileValue,
+        required: &[&str],
+        optional: &[&str],
+    ) -> Result<(), RulebookError> {
+        for k in required {
+            if !present(v).any(|p| p == *k) {
+                return Err(self.fail(&format!("values.{k}"), || "missing".into()));
+            }
+        }
+        if let Some(k) = present(v).find(|k| !required.contains(k) && !optional.contains(k)) {
+            return Err(self.fail(&format!("values.{k}"), || {
+                format!(
+                    "{} does not take `{k}`; it takes {}",
+                    self.rule,
+                    [required, optional].concat().join(", ")
+                )
+            }));
+        }
+        Ok(())
+    }
+
+    /// A word of a closed vocabulary, one of `allowed`.
+    fn word<T: Copy + PartialEq>(
+        &self,
+        key: &str,
+        text: Option<&str>,
+        parse: fn(&str) -> Option<T>,
+        allowed: &[T],
+        name: fn(T) -> &'static str,
+    ) -> Result<T, RulebookError> {
+        let text = text.unwrap_or_default();
+        parse(text).filter(|t| allowed.contains(t)).ok_or_else(|| {
+            self.fail(key, || {
+                let names: Vec<&str> = allowed.iter().map(|a| name(*a)).collect();
+                format!("`{text}` is not allowed; allowed: {}", names.join(", "))
+            })
+        })
+    }
+
+    fn amount(&self, v: &FileValue) -> Result<u32, RulebookError> {
+        let a = v.amount.unwrap_or_default();
+        if (1..=MAX_RULE_AMOUNT).contains(&a) {
+            Ok(a)
+        } else {
+            Err(self.fail("values.amount", || {
+                format!("{a} is not allowed; allowed: 1 to {MAX_RULE_AMOUNT}")
+            }))
+        }
+    }
+
+    /// No two values for one class, name or tier.
+    fn unique<K: PartialEq>(&self, keys: &[K]) -> Result<(), RulebookError> {
+        let dup = keys.iter().enumerate().any(|(i, k)| keys[..i].contains(k));
+        if dup {
+            return Err(self.fail("values", || "two values for the same class".into()));
+        }
+        Ok(())
+    }
+}
+
+fn values(file: &str, p: &FileProvision) -> Result<Values, RulebookError> {
+    let r = Reader { file, rule: p.rule };
+    let mark = |v: &FileValue| v.mark.unwrap_or(p.mark);
+    let shape = schema::value_shape(p.rule);
+    if shape == ValueShape::None {
+        if p.values.is_empty() {
+            return Ok(Values::None);
+        }
+        return Err(r.fail("values", || format!("{} takes no values", p.rule)));
+    }
+    Ok(match shape {
+        ValueShape::None => Values::None,
+        ValueShape::TimeLimit => {
+            let mut out = Vec::new();
+            for v in &p.values {
+                r.keys(v, &["for", "amount", "unit", "start"], &["kind", "scope"])?;
+                out.push(TimeLimitValue {
+                    for_: r.word(
+                        "values.for",
+                        v.for_.as_deref(),
+                        Selector::parse,
+                        Selector::ALL,
+                        Selector::as_str,
+                    )?,
+                    amount: r.amount(v)?,
+                    unit: r.word(
+                        "values.unit",
+                        v.unit.as_deref(),
+                        Unit::parse,
+                        schema::TIME_LIMIT_UNITS,
+                        Unit::as_str,
+                    )?,
+                    start: r.word(
+                        "values.start",
+                        v.start.as_deref(),
+                        Start::parse,
+                        Start::ALL,
+                        Start::as_str,
+                    )?,
+                    kind: match &v.kind {
+                        None => Kind::default(),
+                        Some(k) => {
+                            r.word("values.kind", Some(k), Kind::parse, Kind::ALL, Kind::as_str)?
+                        }
+                    },
+                    scope: match &v.scope {
+                        None => Scope::default(),
+                        Some(s) => r.word(
+                            "values.scope",
+                            Some(s),
+                            Scope::parse,
+                            Scope::ALL,
+                            Scope::as_str,
+                        )?,
+                    },
+                    mark: mark(v),
+                });
+            }
+            r.unique(&out.iter().map(|v| v.for_).collect::<Vec<_>>())?;
+            Values::TimeLimits(out)
+        }
+        ValueShape::Period => {
+            let mut out = Vec::new();
+            for v in &p.values {
+                r.keys(v, &["for", "amount", "unit"], &[])?;
+                out.push(PeriodValue {
+                    for_: r.word(
+                        "values.for",
+                        v.for_.as_deref(),
+                        Selector::parse,
+                        Selector::ALL,
+                        Selector::as_str,
+                    )?,
+                    amount: r.amount(v)?,
+                    unit: r.word(
+                        "values.unit",
+                        v.unit.as_deref(),
+                        Unit::parse,
+                        schema::PERIOD_UNITS,
+                        Unit::as_str,
+                    )?,
+                    mark: mark(v),
+                });
+            }
+            r.unique(&out.iter().map(|v| v.for_).collect::<Vec<_>>())?;
+            Values::Periods(out)
+        }
+        ValueShape::Named(slots) => {
+            let mut out = Vec::new();
+            for v in &p.values {
+                r.keys(v, &["what", "amount", "unit"], &[])?;
+                let names: Vec<_> = slots.iter().map(|s| s.what).collect();
+                let what = r.word(
+                    "values.what",
+                    v.what.as_deref(),
+                    crate::vocab::Named::parse,
+                    &names,
+                    crate::vocab::Named::as_str,
+                )?;
+                let slot: &NamedSlot = slots
+                    .iter()
+                    .find(|s| s.what == what)
+                    .expect("`what` is one of the slots");
+                out.push(NamedValue {
+                    what,
+                    amount: r.amount(v)?,
+                    unit: r.word(
+                        "values.unit",
+                        v.unit.as_deref(),
+                        Unit::parse,
+                        &[slot.unit],
+                        Unit::as_str,
+                    )?,
+                    mark: mark(v),
+                });
+            }
+            r.unique(&out.iter().map(|v| v.what).collect::<Vec<_>>())?;
+            if let Some(s) = slots
+                .iter()
+                .find(|s| s.required && !out.iter().any(|v| v.what == s.what))
+            {
+                return Err(r.fail("values.what", || format!("`{}` is required", s.what)));
+            }
+            Values::Named(out)
+        }
+        ValueShape::Tier => {
+            let mut out = Vec::new();
+            for v in &p.values {
+                r.keys(v, &["tier"], &["max_kv", "certain_kv"])?;
+                let tier = v.tier.unwrap_or_default();
+                if !LICENCE_TIERS.contains(&tier) {
+                    return Err(r.fail("values.tier", || {
+                        format!(
+                            "{tier} is not a tier; allowed: {} to {}",
+                            LICENCE_TIERS.start(),
+                            LICENCE_TIERS.end()
+                        )
+                    }));
+                }
+                for (key, kv) in [
+                    ("values.max_kv", v.max_kv),
+                    ("values.certain_kv", v.certain_kv),
+                ] {
+                    if let Some(k) = kv.filter(|k| !(k.is_finite() && *k > 0.0)) {
+                        return Err(r.fail(key, || format!("{k} is not a voltage")));
+                    }
+                }
+                out.push(TierValue {
+                    tier,
+                    max_kv: v.max_kv,
+                    certain_kv: v.certain_kv,
+                    mark: mark(v),
+                });
+            }
+            r.unique(&out.iter().map(|v| v.tier).collect::<Vec<_>>())?;
+            Values::Tiers(out)
+        }
+    })
+}
+
+#[cfg(feature = "toml-files")]
+fn toml_error(file: &str, e: &toml::de::Error) -> RulebookError {
+    // toml reports "unknown field `x`, expected one of …" (and an unknown
+    // rule id, layer or category the same way) with a line/column snippet;
+    // keep its message, which already names the key and shows where.
+    RulebookError {
+        file: file.to_string(),
+        rule: None,
+        key: "(file)".into(),
+        problem: e.to_string().trim().to_string(),
+    }
+}
