@@ -1,0 +1,133 @@
+//! The checks serde cannot express: the format, quantities, load grades,
+//! licence tiers, how many documents, pauses and the order of the dates.
+
+use super::{Case, CaseError, FORMAT};
+use crate::limits;
+use chrono::NaiveDate;
+
+impl Case {
+    /// Checks that serde cannot express.
+    pub fn check(&self) -> Result<(), CaseError> {
+        if self.format != FORMAT {
+            return Err(CaseError::new(
+                "format",
+                format!(
+                    "`{}` is not a supported format; this version reads `{FORMAT}`",
+                    self.format
+                ),
+                format!("不支持的格式 `{}`；本版本读取 `{FORMAT}`", self.format),
+            ));
+        }
+        let c = &self.customer;
+        for (name, v) in [
+            ("customer.voltage_kv", c.voltage_kv),
+            ("customer.capacity_kva", c.capacity_kva),
+        ] {
+            if let Some(x) = v {
+                if !(x.is_finite() && x > 0.0 && x <= limits::MAX_QUANTITY) {
+                    let max = limits::MAX_QUANTITY;
+                    return Err(CaseError::new(
+                        name,
+                        format!("{x} is not possible; give a positive number (at most {max})"),
+                        format!("{x} 不是有效数值；应为正数(不超过{max})"),
+                    ));
+                }
+            }
+        }
+        if let Some(g) = self.supply.load_grade {
+            if !limits::LOAD_GRADES.contains(&g) {
+                let (first, last) = (limits::LOAD_GRADES.start(), limits::LOAD_GRADES.end());
+                return Err(CaseError::new(
+                    "supply.load_grade",
+                    format!("{g} is not a load grade; allowed: {first} to {last}"),
+                    format!("负荷等级 {g} 无效；允许 {first} 至 {last}"),
+                ));
+            }
+        }
+        let tiers = self
+            .contractors
+            .iter()
+            .enumerate()
+            .map(|(i, k)| (format!("contractors[{i}].tier"), k.tier));
+        for (field, tier) in tiers.chain([(
+            "conduct.demanded_tier".to_string(),
+            self.conduct.demanded_tier,
+        )]) {
+            if let Some(t) = tier.filter(|t| !limits::LICENCE_TIERS.contains(t)) {
+                let (first, last) = (limits::LICENCE_TIERS.start(), limits::LICENCE_TIERS.end());
+                return Err(CaseError::new(
+                    field,
+                    format!("{t} is not a licence tier; allowed: {first} to {last}"),
+                    format!("许可证等级 {t} 无效；允许 {first} 至 {last}"),
+                ));
+            }
+        }
+        if self.documents.len() > limits::MAX_DOCUMENTS {
+            let max = limits::MAX_DOCUMENTS;
+            return Err(CaseError::new(
+                "documents",
+                format!("more than {max} documents listed"),
+                format!("所列资料超过{max}项"),
+            ));
+        }
+        for (i, p) in self.paused.iter().enumerate() {
+            if p.to < p.from {
+                return Err(CaseError::new(
+                    format!("paused[{i}].to"),
+                    format!("{} is before `from` {}", p.to, p.from),
+                    format!("{} 早于开始日期 {}", p.to, p.from),
+                ));
+            }
+        }
+        // Each pair: the later step may not be before the earlier one.
+        let d = &self.dates;
+        let order: &[(&str, Option<NaiveDate>, &str, Option<NaiveDate>)] = &[
+            ("accepted", d.accepted, "plan_issued", d.plan_issued),
+            ("plan_issued", d.plan_issued, "plan_signed", d.plan_signed),
+            (
+                "design_submitted",
+                d.design_submitted,
+                "design_reviewed",
+                d.design_reviewed,
+            ),
+            (
+                "mid_check_requested",
+                d.mid_check_requested,
+                "mid_check_started",
+                d.mid_check_started,
+            ),
+            (
+                "accepted",
+                d.accepted,
+                "completion_requested",
+                d.completion_requested,
+            ),
+            (
+                "completion_requested",
+                d.completion_requested,
+                "inspected",
+                d.inspected,
+            ),
+            (
+                "inspected",
+                d.inspected,
+                "inspection_passed",
+                d.inspection_passed,
+            ),
+            ("accepted", d.accepted, "power_on", d.power_on),
+            ("formalities", d.formalities, "power_on", d.power_on),
+        ];
+        for (a, da, b, db) in order {
+            if let (Some(x), Some(y)) = (da, db) {
+                if y < x {
+                    return Err(CaseError::new(
+                        format!("dates.{b}"),
+                        format!("{b} ({y}) is before {a} ({x}); check both dates"),
+                        format!("{b}({y})早于{a}({x})；请核对这两个日期"),
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+}
