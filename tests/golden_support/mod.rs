@@ -85,3 +85,56 @@ pub fn summary_disagreements(
     }
     out
 }
+
+/// Every case of the golden scenarios (`tests/golden/cases/*.json`): each
+/// file's base case, then each variant's with its patch merged in, as
+/// (name, case JSON, as of). For tests that need many varied cases and not
+/// the scenarios' expectations.
+#[allow(dead_code)] // each test binary that includes this uses part of it
+pub fn scenario_cases() -> Vec<(String, serde_json::Value, chrono::NaiveDate)> {
+    use serde_json::Value as Json;
+    fn merge(base: &mut Json, patch: &Json) {
+        match (base, patch) {
+            (Json::Object(b), Json::Object(p)) => {
+                for (k, v) in p {
+                    if v.is_null() {
+                        b.remove(k);
+                    } else {
+                        merge(b.entry(k.clone()).or_insert(Json::Null), v);
+                    }
+                }
+            }
+            (b, p) => *b = p.clone(),
+        }
+    }
+    let read = |p: &std::path::Path| -> Json {
+        serde_json::from_str(&std::fs::read_to_string(p).unwrap())
+            .unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+    };
+    let date = |v: &Json| v.as_str().map(|s| s.parse().unwrap());
+    let mut files: Vec<_> = std::fs::read_dir(dir().join("cases"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    let mut out = Vec::new();
+    for path in files {
+        let file = path.file_name().unwrap().to_string_lossy().into_owned();
+        let g = read(&path);
+        let as_of = date(&g["as_of"]).unwrap_or_else(|| panic!("{file}: as_of"));
+        let base = match g.get("case_file").and_then(Json::as_str) {
+            Some(f) => read(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(f)),
+            None => g["case"].clone(),
+        };
+        out.push((file.clone(), base.clone(), as_of));
+        for v in g["variants"].as_array().into_iter().flatten() {
+            let mut c = base.clone();
+            if let Some(patch) = v.get("patch") {
+                merge(&mut c, patch);
+            }
+            let name = format!("{file} / {}", v["name"].as_str().unwrap_or("?"));
+            out.push((name, c, v.get("as_of").and_then(date).unwrap_or(as_of)));
+        }
+    }
+    out
+}

@@ -17,15 +17,16 @@ pub(super) fn found(d: &Found, _f: &Finding, _r: &Reader) -> String {
 }
 
 fn outage(n: &OutageNotice) -> String {
-    let (days, min) = (n.days_notice, n.notice_min);
+    let (days, min) = (
+        super::plan::count(n.days_notice, "day", "days"),
+        n.notice_min,
+    );
     let mut s = match n.notice_max {
-        _ if n.too_short() => {
-            format!("Notice only {days} days before the outage, less than {min}.")
-        }
+        _ if n.too_short() => format!("Notice only {days} before the outage, less than {min}."),
         Some(max) if n.too_early() => {
-            format!("Notice {days} days ahead, earlier than the {min} to {max} days set.")
+            format!("Notice {days} ahead, earlier than the {min} to {max} days set.")
         }
-        _ => format!("Notice {days} days before the outage, at least {min}."),
+        _ => format!("Notice {days} before the outage, at least {min}."),
     };
     if let Some(m) = n.reminder_missed_minutes {
         s.push_str(&format!(" But no reminder was given {m} minutes before."));

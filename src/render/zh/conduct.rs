@@ -26,7 +26,7 @@ fn outage(n: &OutageNotice) -> String {
         _ => format!("停电前 {days} 天通知，不少于 {min} 天。"),
     };
     if let Some(m) = n.reminder_missed_minutes {
-        s.push_str(&format!(" 但停电前{m}分钟未再次通知。"));
+        s.push_str(&format!("但停电前{m}分钟未再次通知。"));
     }
     s
 }
