@@ -122,16 +122,31 @@ fn a_bad_rule_file_is_rejected_with_its_location() {
         "{e}"
     );
 
+    // A word outside the vocabulary: refused where it stands, with what is allowed.
     let e = load_with("x.toml", &format!("{HEAD}[[provision]]\nrule = \"TL-05\"\nmark = \"S\"\nsummary_zh = \"a\"\nsummary_en = \"a\"\nvalues = [{{ for = \"high-voltage\", amount = 5, unit = \"fortnights\", start = \"accepted\" }}]\n"));
+    assert_eq!(e.file, "x.toml");
+    assert!(
+        e.problem.contains("line 18")
+            && e.problem.contains("fortnights")
+            && e.problem.contains("working-days"),
+        "{e}"
+    );
+    // A word of the vocabulary the rule does not take: named by rule and key.
+    let e = load_with("x.toml", &format!("{HEAD}[[provision]]\nrule = \"TL-05\"\nmark = \"S\"\nsummary_zh = \"a\"\nsummary_en = \"a\"\nvalues = [{{ for = \"high-voltage\", amount = 5, unit = \"kv\", start = \"accepted\" }}]\n"));
     assert_eq!(
         (e.rule.as_deref(), e.key.as_str()),
         (Some("TL-05"), "values.unit"),
         "{e}"
     );
-    assert!(
-        e.problem.contains("fortnights") && e.problem.contains("working-days"),
+    assert!(e.problem.contains("working-days"), "{e}");
+    // A named amount the rule requires, left out.
+    let e = load_with("x.toml", &format!("{HEAD}[[provision]]\nrule = \"OTH-03\"\nmark = \"S\"\nsummary_zh = \"a\"\nsummary_en = \"a\"\nvalues = [{{ what = \"reminder\", amount = 30, unit = \"minutes\" }}]\n"));
+    assert_eq!(
+        (e.rule.as_deref(), e.key.as_str()),
+        (Some("OTH-03"), "values.what"),
         "{e}"
     );
+    assert!(e.problem.contains("notice-min"), "{e}");
 
     let e = load_with("x.toml", &format!("{HEAD}[[provision]]\nrule = \"TL-05\"\nmark = \"V\"\nsummary_zh = \"a\"\nsummary_en = \"a\"\n"));
     assert_eq!(e.key, "article", "a [V] provision without article: {e}");

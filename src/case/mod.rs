@@ -51,7 +51,7 @@ pub struct Case {
 
 crate::closed_enum! {
     /// How working days are counted from a start day.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
     pub enum Convention {
         /// CAL-02: the start day is not counted.
         #[default]
@@ -63,29 +63,22 @@ crate::closed_enum! {
 
 crate::closed_enum! {
     /// The customer category (DOC, TL and PLAN rules differ by it).
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
     pub enum Category {
-        #[serde(alias = "居民")]
-        Resident = "resident",
-        #[serde(alias = "低压非居民")]
-        LvNonresident = "lv-nonresident",
-        #[serde(alias = "高压")]
-        HighVoltage = "high-voltage",
+        Resident = "resident" | "居民",
+        LvNonresident = "lv-nonresident" | "低压非居民",
+        HighVoltage = "high-voltage" | "高压",
     }
 }
 
 crate::closed_enum! {
     /// What the customer applies for.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
     pub enum Business {
-        #[serde(alias = "新装")]
-        New = "new",
-        #[serde(alias = "增容")]
-        Increase = "increase",
-        #[serde(alias = "临时用电")]
-        Temporary = "temporary",
-        #[serde(alias = "变更用电")]
-        Change = "change",
+        New = "new" | "新装",
+        Increase = "increase" | "增容",
+        Temporary = "temporary" | "临时用电",
+        Change = "change" | "变更用电",
     }
 }
 
@@ -149,7 +142,7 @@ impl Default for Utility {
 
 crate::closed_enum! {
     /// How many independent power sources supply the customer.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
     pub enum Sources {
         #[default]
         Unknown = "unknown",
@@ -208,7 +201,7 @@ pub struct EmergencySource {
 
 crate::closed_enum! {
     /// A kind of emergency power source (LOAD-03..05).
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
     pub enum EmergencyKind {
         Generator = "generator",
         Ups = "ups",
@@ -306,14 +299,11 @@ pub struct Contractor {
 
 crate::closed_enum! {
     /// What a licence covers and what a contractor does (LIC-03).
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
     pub enum Activity {
-        #[serde(alias = "承装")]
-        Install = "install",
-        #[serde(alias = "承修")]
-        Repair = "repair",
-        #[serde(alias = "承试")]
-        Test = "test",
+        Install = "install" | "承装",
+        Repair = "repair" | "承修",
+        Test = "test" | "承试",
     }
 }
 

@@ -2,11 +2,9 @@
 //! value is counted in, whom it is for, when its clock starts, how binding
 //! it is, and the like. Each is parsed once, where the files are loaded.
 
-use serde::{Deserialize, Serialize};
-
 crate::closed_enum! {
     /// What an amount is counted in.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
     pub enum Unit {
         /// Working days on the official calendar (holidays and make-up days).
         WorkingDays = "working-days",
@@ -23,7 +21,7 @@ crate::closed_enum! {
 crate::closed_enum! {
     /// The customers a value is for, from the widest class to one kind of
     /// case (`eval::selectors` lists a case's classes, most specific first).
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
     pub enum Selector {
         All = "all",
         Resident = "resident",
@@ -40,7 +38,7 @@ crate::closed_enum! {
 
 crate::closed_enum! {
     /// The event that starts a time limit's clock.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
     pub enum Start {
         Accepted = "accepted",
         DesignSubmitted = "design-submitted",
@@ -53,7 +51,7 @@ crate::closed_enum! {
 
 crate::closed_enum! {
     /// How binding a limit is.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
     pub enum Kind {
         /// A limit each case must keep: missing it is overdue.
         #[default]
@@ -67,7 +65,7 @@ crate::closed_enum! {
 
 crate::closed_enum! {
     /// Whose time a limit counts.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
     pub enum Scope {
         /// All the time from start to done.
         #[default]
@@ -80,7 +78,7 @@ crate::closed_enum! {
 
 crate::closed_enum! {
     /// When a listed document is needed.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
     pub enum Need {
         Required = "required",
         IfAgent = "if-agent",
@@ -94,7 +92,7 @@ crate::closed_enum! {
 
 crate::closed_enum! {
     /// What kind of text an instrument is.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
     pub enum Layer {
         National = "national",
         Policy = "policy",
@@ -107,7 +105,7 @@ crate::closed_enum! {
 
 crate::closed_enum! {
     /// Whose customers an instrument binds.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
     pub enum Applies {
         /// Every utility.
         Any = "any",
@@ -128,7 +126,7 @@ impl Applies {
 
 crate::closed_enum! {
     /// The name of a single amount a rule reads (`what = "..."`).
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
     pub enum Named {
         ExtensionLead = "extension-lead",
         TerminalSubstationKv = "terminal-substation-kv",

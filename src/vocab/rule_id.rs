@@ -4,7 +4,7 @@
 
 crate::closed_enum! {
     /// A catalog rule, spelled as in the catalog (`TL-05`).
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
     pub enum RuleId {
         Cal02 = "CAL-02",
         Cal03 = "CAL-03",
