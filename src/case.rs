@@ -570,6 +570,79 @@ pub fn parse_case(json: &str) -> Result<Case, CaseError> {
     Ok(case)
 }
 
+/// Two milestones in an impossible order: the later step is dated before
+/// the earlier one. Typed, so that the app can name both by their form
+/// labels; the names are the fields of [`Dates`] (`plan_issued`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OutOfOrder {
+    pub earlier: &'static str,
+    pub earlier_day: NaiveDate,
+    pub later: &'static str,
+    pub later_day: NaiveDate,
+}
+
+impl Dates {
+    /// The first pair of milestones in an impossible order, if any.
+    pub fn out_of_order(&self) -> Option<OutOfOrder> {
+        // Each pair: the later step may not be before the earlier one.
+        let d = self;
+        let order: [(
+            &'static str,
+            Option<NaiveDate>,
+            &'static str,
+            Option<NaiveDate>,
+        ); 9] = [
+            ("accepted", d.accepted, "plan_issued", d.plan_issued),
+            ("plan_issued", d.plan_issued, "plan_signed", d.plan_signed),
+            (
+                "design_submitted",
+                d.design_submitted,
+                "design_reviewed",
+                d.design_reviewed,
+            ),
+            (
+                "mid_check_requested",
+                d.mid_check_requested,
+                "mid_check_started",
+                d.mid_check_started,
+            ),
+            (
+                "accepted",
+                d.accepted,
+                "completion_requested",
+                d.completion_requested,
+            ),
+            (
+                "completion_requested",
+                d.completion_requested,
+                "inspected",
+                d.inspected,
+            ),
+            (
+                "inspected",
+                d.inspected,
+                "inspection_passed",
+                d.inspection_passed,
+            ),
+            ("accepted", d.accepted, "power_on", d.power_on),
+            ("formalities", d.formalities, "power_on", d.power_on),
+        ];
+        order
+            .into_iter()
+            .find_map(|(earlier, x, later, y)| match (x, y) {
+                (Some(earlier_day), Some(later_day)) if later_day < earlier_day => {
+                    Some(OutOfOrder {
+                        earlier,
+                        earlier_day,
+                        later,
+                        later_day,
+                    })
+                }
+                _ => None,
+            })
+    }
+}
+
 impl Case {
     /// Checks that serde cannot express.
     pub fn check(&self) -> Result<(), CaseError> {
@@ -644,54 +717,13 @@ impl Case {
                 ));
             }
         }
-        // Each pair: the later step may not be before the earlier one.
-        let d = &self.dates;
-        let order: &[(&str, Option<NaiveDate>, &str, Option<NaiveDate>)] = &[
-            ("accepted", d.accepted, "plan_issued", d.plan_issued),
-            ("plan_issued", d.plan_issued, "plan_signed", d.plan_signed),
-            (
-                "design_submitted",
-                d.design_submitted,
-                "design_reviewed",
-                d.design_reviewed,
-            ),
-            (
-                "mid_check_requested",
-                d.mid_check_requested,
-                "mid_check_started",
-                d.mid_check_started,
-            ),
-            (
-                "accepted",
-                d.accepted,
-                "completion_requested",
-                d.completion_requested,
-            ),
-            (
-                "completion_requested",
-                d.completion_requested,
-                "inspected",
-                d.inspected,
-            ),
-            (
-                "inspected",
-                d.inspected,
-                "inspection_passed",
-                d.inspection_passed,
-            ),
-            ("accepted", d.accepted, "power_on", d.power_on),
-            ("formalities", d.formalities, "power_on", d.power_on),
-        ];
-        for (a, da, b, db) in order {
-            if let (Some(x), Some(y)) = (da, db) {
-                if y < x {
-                    return Err(CaseError::new(
-                        format!("dates.{b}"),
-                        format!("{b} ({y}) is before {a} ({x}); check both dates"),
-                        format!("{b}({y})早于{a}({x})；请核对这两个日期"),
-                    ));
-                }
-            }
+        if let Some(o) = self.dates.out_of_order() {
+            let (a, x, b, y) = (o.earlier, o.earlier_day, o.later, o.later_day);
+            return Err(CaseError::new(
+                format!("dates.{b}"),
+                format!("{b} ({y}) is before {a} ({x}); check both dates"),
+                format!("{b}({y})早于{a}({x})；请核对这两个日期"),
+            ));
         }
         Ok(())
     }
