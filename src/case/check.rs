@@ -1,7 +1,7 @@
 //! The checks serde cannot express: the format, quantities, load grades,
 //! licence tiers, how many documents, pauses and the order of the dates.
 
-use super::{Case, CaseError, FORMAT};
+use super::{Case, CaseError, Dates, FORMAT};
 use crate::limits;
 use chrono::NaiveDate;
 
@@ -79,9 +79,40 @@ impl Case {
                 ));
             }
         }
+        if let Some(o) = self.dates.out_of_order() {
+            let (a, x, b, y) = (o.earlier, o.earlier_day, o.later, o.later_day);
+            return Err(CaseError::new(
+                format!("dates.{b}"),
+                format!("{b} ({y}) is before {a} ({x}); check both dates"),
+                format!("{b}({y})早于{a}({x})；请核对这两个日期"),
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// Two milestones in an impossible order: the later step is dated before
+/// the earlier one. Typed, so that the app can name both by their form
+/// labels; the names are the fields of [`Dates`] (`plan_issued`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OutOfOrder {
+    pub earlier: &'static str,
+    pub earlier_day: NaiveDate,
+    pub later: &'static str,
+    pub later_day: NaiveDate,
+}
+
+impl Dates {
+    /// The first pair of milestones in an impossible order, if any.
+    pub fn out_of_order(&self) -> Option<OutOfOrder> {
         // Each pair: the later step may not be before the earlier one.
-        let d = &self.dates;
-        let order: &[(&str, Option<NaiveDate>, &str, Option<NaiveDate>)] = &[
+        let d = self;
+        let order: [(
+            &'static str,
+            Option<NaiveDate>,
+            &'static str,
+            Option<NaiveDate>,
+        ); 9] = [
             ("accepted", d.accepted, "plan_issued", d.plan_issued),
             ("plan_issued", d.plan_issued, "plan_signed", d.plan_signed),
             (
@@ -117,17 +148,18 @@ impl Case {
             ("accepted", d.accepted, "power_on", d.power_on),
             ("formalities", d.formalities, "power_on", d.power_on),
         ];
-        for (a, da, b, db) in order {
-            if let (Some(x), Some(y)) = (da, db) {
-                if y < x {
-                    return Err(CaseError::new(
-                        format!("dates.{b}"),
-                        format!("{b} ({y}) is before {a} ({x}); check both dates"),
-                        format!("{b}({y})早于{a}({x})；请核对这两个日期"),
-                    ));
+        order
+            .into_iter()
+            .find_map(|(earlier, x, later, y)| match (x, y) {
+                (Some(earlier_day), Some(later_day)) if later_day < earlier_day => {
+                    Some(OutOfOrder {
+                        earlier,
+                        earlier_day,
+                        later,
+                        later_day,
+                    })
                 }
-            }
-        }
-        Ok(())
+                _ => None,
+            })
     }
 }

@@ -11,6 +11,7 @@ mod check;
 mod error;
 mod parse;
 
+pub use check::OutOfOrder;
 pub use error::CaseError;
 pub use parse::{parse_case, parse_case_bytes, too_big, MAX_CASE_BYTES};
 

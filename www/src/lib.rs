@@ -8,6 +8,8 @@
 pub mod draft;
 pub mod draft_fields;
 pub mod labels;
+pub mod lang;
+pub mod sections;
 pub mod share;
 pub mod state;
 

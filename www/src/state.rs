@@ -9,6 +9,8 @@ use crate::draft::{Draft, Input};
 use chrono::NaiveDate;
 use yekuo::case::CaseError;
 
+pub use crate::lang::Lang;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
     /// The default: plain questions, autosaved.
@@ -75,32 +77,6 @@ pub fn kiosk_wipes(key: &str, forced_kiosk: bool) -> bool {
     key.starts_with(prefix)
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
-pub enum Lang {
-    #[default]
-    #[serde(rename = "zh")]
-    Zh,
-    #[serde(rename = "en")]
-    En,
-}
-
-impl Lang {
-    pub fn tag(self) -> &'static str {
-        match self {
-            Lang::Zh => "zh-CN",
-            Lang::En => "en",
-        }
-    }
-
-    /// Pick the string of this language.
-    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
-        match self {
-            Lang::Zh => zh,
-            Lang::En => en,
-        }
-    }
-}
-
 /// Seconds without input before the kiosk warns, and before it wipes.
 pub const KIOSK_WARN_AFTER_S: u32 = 120;
 pub const KIOSK_WIPE_AFTER_S: u32 = 180;
@@ -137,19 +113,51 @@ impl Notice {
         }
     }
 
-    /// A case file or link that could not be read: where, and what was wrong.
-    pub fn bad_case(source_zh: &str, source_en: &str, e: &CaseError) -> Notice {
-        let at_zh = e.line.map(|l| format!("第 {l} 行，")).unwrap_or_default();
-        let at_en = e.line.map(|l| format!("line {l}, ")).unwrap_or_default();
+    /// A case file or link that could not be read: where, and what was
+    /// wrong. The field is named by its form label. A file's line and its
+    /// own JSON path follow, since they are where the file must be edited;
+    /// a link has no text to edit, so its path is shown only for a field the
+    /// form does not have (an unknown field), which no label can name.
+    pub fn bad_case(source: Source, e: &CaseError) -> Notice {
+        let (source_zh, source_en) = match source {
+            Source::File => ("案例文件", "case file"),
+            Source::Link => ("链接中的案例", "case in the link"),
+        };
+        let label = |lang| crate::labels::label(&e.field, lang);
+        let mut at_zh = Vec::new();
+        let mut at_en = Vec::new();
+        if let Some(l) = e.line {
+            at_zh.push(format!("第 {l} 行"));
+            at_en.push(format!("line {l}"));
+        }
+        let labelled = match (label(Lang::Zh), label(Lang::En)) {
+            (Some(zh), Some(en)) => {
+                at_zh.push(format!("“{zh}”"));
+                at_en.push(format!("\"{en}\""));
+                true
+            }
+            _ => false,
+        };
+        // `.` is the file as a whole: no field to show.
+        if e.field != "." && (source == Source::File || !labelled) {
+            at_zh.push(format!("文件中的 {}", e.field));
+            at_en.push(format!("{} in the file", e.field));
+        }
+        let at = |parts: Vec<String>, open: &str, sep: &str| match parts.is_empty() {
+            true => String::new(),
+            false => format!("{open}{})", parts.join(sep)),
+        };
         Notice {
             error: true,
             zh: format!(
-                "{source_zh}无法读取({at_zh}字段 {}): {}。当前填写的内容未改动。",
-                e.field, e.message_zh
+                "{source_zh}无法读取{}: {}。当前填写的内容未改动。",
+                at(at_zh, "(", "，"),
+                e.message_zh
             ),
             en: format!(
-                "The {source_en} could not be read ({at_en}field {}): {}. Your current entries are unchanged.",
-                e.field, e.message_en
+                "The {source_en} could not be read{}: {}. Your current entries are unchanged.",
+                at(at_en, " (", ", "),
+                e.message_en
             ),
             field: Some(e.field.clone()),
             line: e.line,
@@ -348,13 +356,7 @@ impl State {
                     ));
                 }
             }
-            Action::Import(source, Err(e)) => {
-                let (zh, en) = match source {
-                    Source::File => ("案例文件", "case file"),
-                    Source::Link => ("链接中的案例", "case in the link"),
-                };
-                s.notice = Some(Notice::bad_case(zh, en, &e));
-            }
+            Action::Import(source, Err(e)) => s.notice = Some(Notice::bad_case(source, &e)),
             Action::Undo => {
                 if let Some(prev) = s.previous.take() {
                     s.draft = prev;

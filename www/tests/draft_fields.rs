@@ -2,102 +2,15 @@
 //! Nothing typed may be lost on a reload: every field of a draft, set to a
 //! value that differs from the default, must come back.
 
-use std::collections::BTreeMap;
 use std::path::Path;
-use yekuo_www::draft::{
-    CircuitDraft, ConductDraft, ContractorDraft, Draft, EmergencyDraft, Input, OutageDraft,
-    PauseDraft,
-};
+use yekuo_www::draft::{CircuitDraft, ContractorDraft, Draft, EmergencyDraft, Input, PauseDraft};
 use yekuo_www::draft_fields::{decode, encode};
+
+mod common;
+use common::every_field;
 
 fn s(v: &str) -> String {
     v.to_string()
-}
-
-/// A draft with every field set. A struct literal on purpose: a field added
-/// to the draft does not compile here until it is given a value, and then
-/// the round trip below fails until `Draft::fields` lists it.
-fn every_field() -> Draft {
-    Draft {
-        title: s("全字段 \"测试\"\n第二行"),
-        category: s("high-voltage"),
-        business: s("increase"),
-        change_kind: s("split"),
-        voltage_kv: s("110"),
-        capacity_kva: s("31500 千伏安?"),
-        agent: true,
-        government_project: true,
-        important: true,
-        special_load: true,
-        ownership_unclear: true,
-        external_works: Some(false),
-        operator: s("CSG"),
-        one_id_acceptance: true,
-        province: s("广西"),
-        sources: s("dual"),
-        load_grade: s("1"),
-        especially_important: Some(true),
-        hazards: s("淹没\n中毒"),
-        circuits: vec![
-            CircuitDraft {
-                substation: s("A"),
-                bus_section: s("I"),
-            },
-            CircuitDraft::default(),
-            CircuitDraft {
-                substation: s("B"),
-                bus_section: s(""),
-            },
-        ],
-        dedicated_line: Some(false),
-        emergency: vec![EmergencyDraft {
-            kind: s("ups"),
-            kw: s("x"),
-            kva: s("50"),
-            loads: s("闸门"),
-        }],
-        plan_mentions_self_emergency: Some(false),
-        separate_distribution: Some(true),
-        documents: vec![s("D-PROP"), s("D-ID")],
-        dates: BTreeMap::from([
-            (s("accepted"), s("2009-01-12")),
-            (s("power_on"), s("2010-13-40")),
-        ]),
-        paused: vec![PauseDraft {
-            from: s("2010-01-01"),
-            to: s("bad"),
-            reason: s("客户原因"),
-        }],
-        contractors: vec![
-            ContractorDraft::default(),
-            ContractorDraft {
-                name: s("多经企业"),
-                licensed: Some(true),
-                tier: s("4"),
-                categories: vec![s("test"), s("install")],
-                activities: vec![s("repair")],
-                valid_until: s("2012-01-01"),
-                affiliate_of_utility: true,
-            },
-        ],
-        conduct: ConductDraft {
-            utility_recommended_contractor: Some(true),
-            written_notice_of_missing_documents: Some(false),
-            defects_found: Some(true),
-            defects_notified_in_writing: Some(false),
-            stalled_without_notice: Some(true),
-            gifts_or_banquets: Some(true),
-            unauthorised_fees: Some(false),
-            demanded_tier: s("2"),
-            plan_changed: Some(true),
-        },
-        outage: OutageDraft {
-            date: s("2021-03-04"),
-            notice_date: s("2021-03-01"),
-            reminder_given: Some(true),
-        },
-        convention: s("deemed-next-workday"),
-    }
 }
 
 #[test]

@@ -11,7 +11,7 @@ use yekuo_www::share::{
     base64url_decode, base64url_encode, deadlines_ics, fragment_for, read_case_file, read_fragment,
 };
 use yekuo_www::state::{
-    Action, List, Mode, Saved, Source, State, KIOSK_WARN_AFTER_S, KIOSK_WIPE_AFTER_S,
+    Action, Lang, List, Mode, Saved, Source, State, KIOSK_WARN_AFTER_S, KIOSK_WIPE_AFTER_S,
 };
 
 fn day(s: &str) -> NaiveDate {
@@ -86,6 +86,13 @@ fn a_bad_value_is_kept_reported_at_its_field_and_ignored() {
     assert_eq!(c.errors.len(), 1);
     assert_eq!(c.errors[0].field, "customer.capacity_kva");
     assert!(c.errors[0].zh.contains("31,500") && c.errors[0].en.contains("31,500"));
+    // The summary names the field as the form does, never by its path.
+    assert!(c.errors[0]
+        .summary(Lang::Zh)
+        .starts_with("申请容量(千伏安): "));
+    assert!(c.errors[0]
+        .summary(Lang::En)
+        .starts_with("Requested capacity (kVA): "));
     assert_eq!(c.case.unwrap().customer.capacity_kva, None);
 }
 
@@ -104,6 +111,16 @@ fn impossible_dates_and_wrong_order_are_located() {
     let c = s.draft.check();
     let fields: Vec<&str> = c.errors.iter().map(|e| e.field.as_str()).collect();
     assert_eq!(fields, ["dates.accepted", "dates.inspected"]);
+    // The wrong pair is named by the form's labels, not the case file's keys.
+    let order = &c.errors[1];
+    assert_eq!(
+        order.summary(Lang::Zh),
+        "竣工检验日期: 2010-06-10 早于“报竣工(申请验收)日期”(2010-06-15)；请核对这两个日期"
+    );
+    assert_eq!(
+        order.summary(Lang::En),
+        "Completion inspected: 2010-06-10 is before \"Completion reported\" (2010-06-15); check both dates"
+    );
     let case = c.case.unwrap();
     assert_eq!(case.dates.accepted, None);
     assert_eq!(
@@ -176,7 +193,15 @@ fn a_malformed_import_keeps_the_current_case_and_says_where() {
     assert!(n.error);
     assert_eq!(n.field.as_deref(), Some("customer.voltage_kv"));
     assert_eq!(n.line, Some(3));
-    assert!(n.zh.contains("customer.voltage_kv") && n.en.contains("line 3"));
+    // Named by the form's label; a file also gets its line and its own
+    // path, which is where the file must be edited.
+    assert!(n.zh.contains("“供电电压(千伏)”") && n.en.contains("\"Supply voltage (kV)\""));
+    assert!(n.zh.contains("第 3 行") && n.en.contains("line 3"));
+    assert!(n.zh.contains("customer.voltage_kv"), "{}", n.zh);
+    // A link has no text to edit: the label alone.
+    let link = s.apply(Action::Import(Source::Link, read_case_file(bad)));
+    let n = link.notice.unwrap();
+    assert!(n.en.contains("\"Supply voltage (kV)\"") && !n.en.contains("customer.voltage_kv"));
 }
 
 #[test]

@@ -19,130 +19,34 @@ mod edit;
 mod import;
 mod read;
 
+use crate::lang::Lang;
 use std::collections::BTreeMap;
 use yekuo::case::{Business, Case, Category, Sources};
 
-/// The milestone dates the form offers, in process order, with their labels.
-/// `hv_only` steps (design review, mid-term check) are not shown to low-voltage customers.
+/// The milestone dates the form offers, in process order (their labels are
+/// `dates.<key>` in `crate::labels`). `hv_only` steps (design review,
+/// mid-term check) are not shown to low-voltage customers.
 pub const DATE_FIELDS: &[DateField] = &[
-    DateField::new(
-        "accepted",
-        "申请受理日期",
-        "Application accepted",
-        false,
-        false,
-    ),
-    DateField::new(
-        "plan_issued",
-        "供电方案答复日期",
-        "Supply plan answered",
-        false,
-        false,
-    ),
-    DateField::new(
-        "plan_signed",
-        "签收供电方案日期",
-        "Supply plan signed for",
-        false,
-        true,
-    ),
-    DateField::new(
-        "design_submitted",
-        "提交设计文件日期",
-        "Design submitted",
-        true,
-        false,
-    ),
-    DateField::new(
-        "design_reviewed",
-        "设计审核答复日期",
-        "Design review answered",
-        true,
-        false,
-    ),
-    DateField::new(
-        "mid_check_requested",
-        "申请中间检查日期",
-        "Mid-term check requested",
-        true,
-        false,
-    ),
-    DateField::new(
-        "mid_check_started",
-        "中间检查日期",
-        "Mid-term check done",
-        true,
-        false,
-    ),
-    DateField::new(
-        "construction_start",
-        "工程开工日期",
-        "Construction started",
-        false,
-        false,
-    ),
-    DateField::new(
-        "completion_requested",
-        "报竣工(申请验收)日期",
-        "Completion reported",
-        false,
-        false,
-    ),
-    DateField::new(
-        "inspected",
-        "竣工检验日期",
-        "Completion inspected",
-        false,
-        false,
-    ),
-    DateField::new(
-        "inspection_passed",
-        "检验合格日期",
-        "Inspection passed",
-        false,
-        true,
-    ),
-    DateField::new(
-        "formalities",
-        "合同签订、费用结清日期",
-        "Contract signed and fees paid",
-        false,
-        true,
-    ),
-    DateField::new(
-        "formalities_latest",
-        "手续最晚办结日期",
-        "Formalities completed at the latest",
-        false,
-        true,
-    ),
-    DateField::new(
-        "power_on",
-        "装表接电日期",
-        "Meter installed, power on",
-        false,
-        false,
-    ),
-    DateField::new(
-        "extension_requested",
-        "申请方案延期日期",
-        "Plan extension requested",
-        true,
-        true,
-    ),
-    DateField::new(
-        "extension_granted_until",
-        "方案延期至",
-        "Plan extended until",
-        true,
-        true,
-    ),
+    DateField::new("accepted", false, false),
+    DateField::new("plan_issued", false, false),
+    DateField::new("plan_signed", false, true),
+    DateField::new("design_submitted", true, false),
+    DateField::new("design_reviewed", true, false),
+    DateField::new("mid_check_requested", true, false),
+    DateField::new("mid_check_started", true, false),
+    DateField::new("construction_start", false, false),
+    DateField::new("completion_requested", false, false),
+    DateField::new("inspected", false, false),
+    DateField::new("inspection_passed", false, true),
+    DateField::new("formalities", false, true),
+    DateField::new("formalities_latest", false, true),
+    DateField::new("power_on", false, false),
+    DateField::new("extension_requested", true, true),
+    DateField::new("extension_granted_until", true, true),
 ];
 
 pub struct DateField {
     pub key: &'static str,
-    pub zh: &'static str,
-    pub en: &'static str,
     /// Only high-voltage customers have this step.
     pub hv_only: bool,
     /// Asked in clerk mode only.
@@ -150,17 +54,9 @@ pub struct DateField {
 }
 
 impl DateField {
-    const fn new(
-        key: &'static str,
-        zh: &'static str,
-        en: &'static str,
-        hv_only: bool,
-        clerk_only: bool,
-    ) -> Self {
+    const fn new(key: &'static str, hv_only: bool, clerk_only: bool) -> Self {
         DateField {
             key,
-            zh,
-            en,
             hv_only,
             clerk_only,
         }
@@ -290,6 +186,19 @@ pub struct FieldError {
     pub field: String,
     pub zh: String,
     pub en: String,
+}
+
+impl FieldError {
+    /// The error as the summary above the form lists it: the field's form
+    /// label, then what is wrong. (Under the field itself the message
+    /// stands alone: the label is right above it.)
+    pub fn summary(&self, lang: Lang) -> String {
+        let message = lang.pick(&self.zh, &self.en);
+        match crate::labels::label(&self.field, lang) {
+            Some(label) => format!("{label}: {message}"),
+            None => message.to_string(),
+        }
+    }
 }
 
 /// What [`Draft::check`] makes of a draft.

@@ -2,6 +2,7 @@
 //! and reported, so results stay live while the user fixes one field.
 
 use super::{Checked, Draft, FieldError, DATE_FIELDS};
+use crate::lang::Lang;
 use chrono::NaiveDate;
 use yekuo::case::{
     Activity, Case, Category, Circuit, Conduct, Contractor, Convention, Customer, Dates,
@@ -20,7 +21,7 @@ impl Draft {
                 errors: Vec::new(),
             };
         };
-        let voltage_kv = r.number("customer.voltage_kv", &self.voltage_kv, "电压", "voltage");
+        let voltage_kv = r.number("customer.voltage_kv", &self.voltage_kv);
         let voltage_kv = voltage_kv.filter(|&kv| {
             let lv = category != Category::HighVoltage;
             let ok = if lv { kv < 1.0 } else { kv >= 1.0 };
@@ -41,19 +42,8 @@ impl Draft {
             }
             ok
         });
-        let capacity_kva = r.number(
-            "customer.capacity_kva",
-            &self.capacity_kva,
-            "容量",
-            "capacity",
-        );
-        let load_grade = r.small(
-            "supply.load_grade",
-            &self.load_grade,
-            limits::LOAD_GRADES,
-            "负荷等级",
-            "load grade",
-        );
+        let capacity_kva = r.number("customer.capacity_kva", &self.capacity_kva);
+        let load_grade = r.small("supply.load_grade", &self.load_grade, limits::LOAD_GRADES);
         let contractors = self
             .contractors
             .iter()
@@ -65,8 +55,6 @@ impl Draft {
                     &format!("contractors.{i}.tier"),
                     &c.tier,
                     limits::LICENCE_TIERS,
-                    "许可证等级",
-                    "licence tier",
                 ),
                 categories: activities(&c.categories),
                 activities: activities(&c.activities),
@@ -81,6 +69,18 @@ impl Draft {
                 set_date(&mut dates, f.key, d);
             }
         }
+        // Dates in an impossible order (the core's pairs): the later one is
+        // left out and reported, both named by their form labels.
+        while let Some(o) = dates.out_of_order() {
+            set_date(&mut dates, o.later, None);
+            let (zh, en) = both(&format!("dates.{}", o.earlier));
+            let (x, y) = (o.earlier_day, o.later_day);
+            r.error(
+                &format!("dates.{}", o.later),
+                format!("{y} 早于{zh}({x})；请核对这两个日期"),
+                format!("{y} is before {en} ({x}); check both dates"),
+            );
+        }
         let paused = self
             .paused
             .iter()
@@ -88,6 +88,17 @@ impl Draft {
             .filter_map(|(i, p)| {
                 let from = r.date(&format!("paused.{i}.from"), &p.from);
                 let to = r.date(&format!("paused.{i}.to"), &p.to);
+                if let (Some(from), Some(to)) = (from, to) {
+                    if to < from {
+                        let (zh, en) = both(&format!("paused.{i}.from"));
+                        r.error(
+                            &format!("paused.{i}.to"),
+                            format!("{to} 早于{zh}({from})"),
+                            format!("{to} is before {en} ({from})"),
+                        );
+                        return None;
+                    }
+                }
                 Some(Pause {
                     from: from?,
                     to: to?,
@@ -103,18 +114,8 @@ impl Draft {
                 let kind = EmergencyKind::parse(&e.kind)?;
                 Some(EmergencySource {
                     kind,
-                    kw: r.number(
-                        &format!("supply.emergency_sources.{i}.kw"),
-                        &e.kw,
-                        "功率",
-                        "power",
-                    ),
-                    kva: r.number(
-                        &format!("supply.emergency_sources.{i}.kva"),
-                        &e.kva,
-                        "容量",
-                        "capacity",
-                    ),
+                    kw: r.number(&format!("supply.emergency_sources.{i}.kw"), &e.kw),
+                    kva: r.number(&format!("supply.emergency_sources.{i}.kva"), &e.kva),
                     loads: non_empty(&e.loads),
                 })
             })
@@ -123,8 +124,6 @@ impl Draft {
             "conduct.demanded_tier",
             &self.conduct.demanded_tier,
             limits::LICENCE_TIERS,
-            "许可证等级",
-            "licence tier",
         );
         let o = &self.outage;
         let outage_date = r.date("outage.date", &o.date);
@@ -132,8 +131,8 @@ impl Draft {
         if outage_date.is_none() && o.date.trim().is_empty() && !o.is_empty() {
             r.error(
                 "outage.date",
-                "请填写停电日期，才能核对停电通知是否及时。",
-                "Give the outage date, so the notice can be checked.",
+                "未填写；没有停电日期，无法核对停电通知是否及时。",
+                "Not given; without it the outage notice cannot be checked.",
             );
         }
         let outage = outage_date.map(|date| Outage {
@@ -216,6 +215,16 @@ impl Draft {
             errors: r.errors,
         }
     }
+}
+
+/// A field's form label in both languages, quoted, for a message that names
+/// another field than its own.
+fn both(key: &str) -> (String, String) {
+    let quoted = |lang: Lang, open: &str, close: &str| {
+        let l = crate::labels::label(key, lang).unwrap_or_else(|| key.to_string());
+        format!("{open}{l}{close}")
+    };
+    (quoted(Lang::Zh, "“", "”"), quoted(Lang::En, "\"", "\""))
 }
 
 fn activities(v: &[String]) -> Vec<Activity> {
@@ -311,7 +320,7 @@ impl Reader {
         }
     }
 
-    fn number(&mut self, field: &str, text: &str, zh: &str, en: &str) -> Option<f64> {
+    fn number(&mut self, field: &str, text: &str) -> Option<f64> {
         let t = text.trim();
         if t.is_empty() {
             return None;
@@ -322,10 +331,8 @@ impl Reader {
                 let max = limits::MAX_QUANTITY;
                 self.error(
                     field,
-                    format!("{zh}\"{t}\"无效；请填写大于 0、不超过 {max} 的数字"),
-                    format!(
-                        "The {en} \"{t}\" is not valid; give a number above 0 and at most {max}"
-                    ),
+                    format!("\"{t}\" 无效；请填写大于 0、不超过 {max} 的数字"),
+                    format!("\"{t}\" is not valid; give a number above 0 and at most {max}"),
                 );
                 None
             }
@@ -337,8 +344,6 @@ impl Reader {
         field: &str,
         text: &str,
         allowed: std::ops::RangeInclusive<u8>,
-        zh: &str,
-        en: &str,
     ) -> Option<u8> {
         let t = text.trim();
         if t.is_empty() {
@@ -350,8 +355,8 @@ impl Reader {
                 let (lo, hi) = (allowed.start(), allowed.end());
                 self.error(
                     field,
-                    format!("{zh}\"{t}\"无效；允许 {lo} 至 {hi}"),
-                    format!("The {en} \"{t}\" is not valid; allowed: {lo} to {hi}"),
+                    format!("\"{t}\" 无效；允许 {lo} 至 {hi}"),
+                    format!("\"{t}\" is not valid; allowed: {lo} to {hi}"),
                 );
                 None
             }

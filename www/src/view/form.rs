@@ -5,7 +5,7 @@
 use super::widgets::Ui;
 use crate::draft::{field_id, Draft, DATE_FIELDS, VOLTAGES_HV, VOLTAGES_LV};
 use crate::state::{Action, List, Mode, State};
-use yekuo::case::{Activity, Business, Category, EmergencyKind, Sources};
+use yekuo::case::{Activity, Business, Category, Convention, EmergencyKind, Sources};
 use yekuo::eval::ChecklistItem;
 use yekuo::vocab::Need;
 use yew::prelude::*;
@@ -51,6 +51,24 @@ fn sources_label(s: Sources) -> (&'static str, &'static str) {
         Sources::Unknown => ("不清楚", "Don't know"),
         Sources::Single => ("单电源", "Single source"),
         Sources::Dual => ("双(多)电源", "Dual (multiple) sources"),
+    }
+}
+
+/// The default convention is the form's empty choice (as the draft keeps it).
+fn convention_code(c: Convention) -> &'static str {
+    match c {
+        Convention::ExcludeStart => "",
+        other => other.as_str(),
+    }
+}
+
+fn convention_label(c: Convention) -> (&'static str, &'static str) {
+    match c {
+        Convention::ExcludeStart => ("起始日不计入(默认)", "Start day not counted (default)"),
+        Convention::DeemedNextWorkday => (
+            "休息日收到视为下一工作日收到",
+            "Received on a rest day = next working day",
+        ),
     }
 }
 
@@ -130,30 +148,30 @@ fn section(id: &str, title: &str, body: Html) -> Html {
 fn who(d: &Draft, ui: &Ui, clerk: bool) -> Html {
     let hv = d.category() == Some(Category::HighVoltage);
     let body = html! { <>
-        { ui.radios("customer.category", ("您是哪类客户？", "Which kind of customer are you?"), &d.category, &options(Category::ALL, Category::as_str, category_label)) }
-        { ui.radios("customer.business", ("您要办理什么业务？", "What do you apply for?"), &d.business, &options(Business::ALL, Business::as_str, business_label)) }
+        { ui.radios("customer.category", &d.category, &options(Category::ALL, Category::as_str, category_label)) }
+        { ui.radios("customer.business", &d.business, &options(Business::ALL, Business::as_str, business_label)) }
         if d.business() == Some(Business::Change) {
-            { ui.text("customer.change_kind", ("变更类型", "Kind of change"), &d.change_kind, "text", Some(("例如: 过户、分户、减容", "e.g. transfer, split, reduction"))) }
+            { ui.text("customer.change_kind", &d.change_kind, "text", Some(("例如: 过户、分户、减容", "e.g. transfer, split, reduction"))) }
         }
-        { ui.check("customer.agent", ("由他人代为办理(委托代理)", "Someone applies on my behalf (agent)"), d.agent) }
+        { ui.check("customer.agent", d.agent) }
         if d.category() == Some(Category::Resident) && d.business() == Some(Business::Increase) {
-            { ui.check("customer.ownership_unclear", ("房屋产权不清楚或已变更", "Ownership of the premises is unclear or changed"), d.ownership_unclear) }
+            { ui.check("customer.ownership_unclear", d.ownership_unclear) }
         }
         if hv {
-            { ui.check("customer.government_project", ("政府投资或须审批的项目", "Government-funded or approval-bound project"), d.government_project) }
-            { ui.check("customer.important", ("重要电力用户(医院、化工、矿山等)", "Important power user (hospital, chemicals, mining …)"), d.important) }
+            { ui.check("customer.government_project", d.government_project) }
+            { ui.check("customer.important", d.important) }
         }
         if hv && clerk {
-            { ui.check("customer.special_load", ("有冲击、非线性等特殊负荷", "Has impulse or non-linear loads"), d.special_load) }
+            { ui.check("customer.special_load", d.special_load) }
         }
-        { ui.select("utility.operator", ("供电企业", "Utility"), if d.operator.is_empty() { "SGCC" } else { &d.operator }, &[
+        { ui.select("utility.operator", if d.operator.is_empty() { "SGCC" } else { &d.operator }, &[
             ("SGCC", "国家电网", "State Grid (SGCC)"), ("CSG", "南方电网", "China Southern Grid"), ("other", "其他(地方电网等)", "Other (local grid …)")]) }
         if d.category() == Some(Category::Resident) {
-            { ui.check("utility.one_id_acceptance", ("当地供电企业提供\"一证受理\"", "The utility offers one-ID acceptance"), d.one_id_acceptance) }
+            { ui.check("utility.one_id_acceptance", d.one_id_acceptance) }
         }
         if clerk {
-            { ui.text("utility.province", ("省份", "Province"), &d.province, "text", None) }
-            { ui.text("title", ("案例名称", "Case title"), &d.title, "text", None) }
+            { ui.text("utility.province", &d.province, "text", None) }
+            { ui.text("title", &d.title, "text", None) }
         }
     </> };
     section(
@@ -170,33 +188,33 @@ fn project(d: &Draft, ui: &Ui, clerk: bool) -> Html {
     volts.extend(levels.iter().map(|v| (*v, *v, *v)));
     let grade: u8 = d.load_grade.parse().unwrap_or(0);
     let body = html! { <>
-        { ui.select("customer.voltage_kv", ("供电电压(千伏)", "Supply voltage (kV)"), &d.voltage_kv, &volts) }
-        { ui.text("customer.capacity_kva", ("申请容量(千伏安)", "Requested capacity (kVA)"), &d.capacity_kva, "decimal", Some(("只填数字，例如 8 或 31500", "Digits only, e.g. 8 or 31500"))) }
+        { ui.select("customer.voltage_kv", &d.voltage_kv, &volts) }
+        { ui.text("customer.capacity_kva", &d.capacity_kva, "decimal", Some(("只填数字，例如 8 或 31500", "Digits only, e.g. 8 or 31500"))) }
         if !hv {
-            { ui.tri("customer.external_works", ("是否需要在用电地址外新建线路等外部工程？", "Are works outside your premises needed (new lines …)?"), d.external_works) }
+            { ui.tri("customer.external_works", d.external_works) }
         }
         if hv {
-            { ui.select("supply.load_grade", ("负荷等级", "Load grade"), &d.load_grade, &[
+            { ui.select("supply.load_grade", &d.load_grade, &[
                 ("", "不清楚", "Don't know"), ("1", "一级负荷", "Grade 1"), ("2", "二级负荷", "Grade 2"), ("3", "三级负荷", "Grade 3")]) }
-            { ui.select("supply.sources", ("电源", "Power sources"), &d.sources, &options(Sources::ALL, sources_code, sources_label)) }
+            { ui.select("supply.sources", &d.sources, &options(Sources::ALL, sources_code, sources_label)) }
             if grade == 1 {
-                { ui.tri("supply.especially_important", ("一级负荷中是否有特别重要的负荷？", "Is part of the grade-1 load especially important?"), d.especially_important) }
+                { ui.tri("supply.especially_important", d.especially_important) }
             }
             if grade == 2 && d.sources() != Sources::Dual {
-                { ui.tri("supply.dedicated_line", ("是否为 6 千伏及以上专用架空线路？", "Is it a dedicated overhead line of 6 kV or more?"), d.dedicated_line) }
+                { ui.tri("supply.dedicated_line", d.dedicated_line) }
             }
             if d.sources() == Sources::Dual || grade == 1 || grade == 2 || clerk {
                 { circuits(d, ui) }
             }
             if grade == 1 || d.important || clerk {
                 { emergency(d, ui) }
-                { ui.tri("supply.plan_mentions_self_emergency", ("供电方案是否写明须自备应急电源？", "Does the supply plan require your own emergency source?"), d.plan_mentions_self_emergency) }
+                { ui.tri("supply.plan_mentions_self_emergency", d.plan_mentions_self_emergency) }
                 // LOAD-01 asks about these consequences, so whoever sees its
                 // question also gets the field to answer it.
-                { ui.textarea("supply.hazards", ("停电后果(每行一项)", "Consequences of an outage (one per line)"), &d.hazards) }
+                { ui.textarea("supply.hazards", &d.hazards) }
             }
             if clerk {
-                { ui.tri("supply.separate_distribution", ("应急电源是否有独立配电(防止并网倒送)？", "Does the emergency source have separate distribution?"), d.separate_distribution) }
+                { ui.tri("supply.separate_distribution", d.separate_distribution) }
             }
         }
     </> };
@@ -206,11 +224,11 @@ fn project(d: &Draft, ui: &Ui, clerk: bool) -> Html {
 fn circuits(d: &Draft, ui: &Ui) -> Html {
     html! {
         <fieldset class="rows">
-            <legend>{ui.t("电源回路(来自哪座变电站、哪段母线)", "Supply circuits (substation and bus section)")}</legend>
+            <legend>{ui.label("supply.circuits")}</legend>
             { for d.circuits.iter().enumerate().map(|(i, c)| html! {
                 <div class="row">
-                    { ui.text(&format!("supply.circuits.{i}.substation"), ("变电站", "Substation"), &c.substation, "text", None) }
-                    { ui.text(&format!("supply.circuits.{i}.bus_section"), ("母线段", "Bus section"), &c.bus_section, "text", None) }
+                    { ui.text(&format!("supply.circuits.{i}.substation"), &c.substation, "text", None) }
+                    { ui.text(&format!("supply.circuits.{i}.bus_section"), &c.bus_section, "text", None) }
                     { ui.button(("删除此回路", "Remove this circuit"), "secondary", Action::RemoveRow(List::Circuits, i)) }
                 </div>
             }) }
@@ -228,11 +246,11 @@ fn emergency(d: &Draft, ui: &Ui) -> Html {
     ));
     html! {
         <fieldset class="rows">
-            <legend>{ui.t("自备应急电源", "Own emergency sources")}</legend>
+            <legend>{ui.label("supply.emergency_sources")}</legend>
             { for d.emergency.iter().enumerate().map(|(i, e)| html! {
                 <div class="row">
-                    { ui.select(&format!("supply.emergency_sources.{i}.type"), ("类型", "Type"), &e.kind, &kinds) }
-                    { ui.text(&format!("supply.emergency_sources.{i}.kw"), ("功率(千瓦)", "Power (kW)"), &e.kw, "decimal", None) }
+                    { ui.select(&format!("supply.emergency_sources.{i}.type"), &e.kind, &kinds) }
+                    { ui.text(&format!("supply.emergency_sources.{i}.kw"), &e.kw, "decimal", None) }
                     { ui.button(("删除", "Remove"), "secondary", Action::RemoveRow(List::Emergency, i)) }
                 </div>
             }) }
@@ -247,7 +265,7 @@ fn documents(d: &Draft, ui: &Ui, checklist: &[ChecklistItem]) -> Html {
     } else {
         html! {
             <fieldset class="checklist">
-                <legend>{ui.t("请勾选您已备好的资料", "Tick what you already have")}</legend>
+                <legend>{ui.label("documents")}</legend>
                 { for checklist.iter().map(|item| doc_item(d, ui, item)) }
             </fieldset>
         }
@@ -273,7 +291,7 @@ fn doc_item(d: &Draft, ui: &Ui, item: &ChecklistItem) -> Html {
     let held = d.documents.iter().any(|h| **h == *item.doc);
     html! {
         <div class="doc-item">
-            { ui.check(&key, (&name, &name), held) }
+            { ui.check_labelled(&key, &name, held) }
             <p class="hint">{format!("{need} · {} {}", item.rule, item.mark)}
                 if item.later_with_one_id { {ui.t(" · 一证受理时可后补", " · may follow later with one-ID acceptance")} }
             </p>
@@ -299,25 +317,23 @@ fn dates(state: &State, ui: &Ui) -> Html {
         <div class="date-grid">
         { for DATE_FIELDS.iter().filter(|f| (hv || !f.hv_only) && (clerk || !f.clerk_only)).map(|f| {
             let value = d.dates.get(f.key).cloned().unwrap_or_default();
-            ui.text(&format!("dates.{}", f.key), (f.zh, f.en), &value, "date", None)
+            ui.text(&format!("dates.{}", f.key), &value, "date", None)
         }) }
         </div>
         if clerk {
             <fieldset class="rows">
-                <legend>{ui.t("客户原因暂停的期间(不计入供电企业时限)", "Customer-caused pauses (not counted against the utility)")}</legend>
+                <legend>{ui.label("paused")}</legend>
                 { for d.paused.iter().enumerate().map(|(i, p)| html! {
                     <div class="row">
-                        { ui.text(&format!("paused.{i}.from"), ("自", "From"), &p.from, "date", None) }
-                        { ui.text(&format!("paused.{i}.to"), ("至", "To"), &p.to, "date", None) }
-                        { ui.text(&format!("paused.{i}.reason"), ("原因", "Reason"), &p.reason, "text", None) }
+                        { ui.text(&format!("paused.{i}.from"), &p.from, "date", None) }
+                        { ui.text(&format!("paused.{i}.to"), &p.to, "date", None) }
+                        { ui.text(&format!("paused.{i}.reason"), &p.reason, "text", None) }
                         { ui.button(("删除", "Remove"), "secondary", Action::RemoveRow(List::Paused, i)) }
                     </div>
                 }) }
                 { ui.button(("+ 添加暂停期间", "+ Add a pause"), "secondary", Action::AddRow(List::Paused)) }
             </fieldset>
-            { ui.select("convention", ("计日规则", "Day-counting convention"), &d.convention, &[
-                ("", "起始日不计入(默认)", "Start day not counted (default)"),
-                ("deemed-next-workday", "休息日收到视为下一工作日收到", "Received on a rest day = next working day")]) }
+            { ui.select("convention", &d.convention, &options(Convention::ALL, convention_code, convention_label)) }
             <div class="field">
                 <label for="f-as_of">{ui.t("按此日期评估(留空为今天)", "Evaluate as of (empty = today)")}</label>
                 <input id="f-as_of" type="date" value={state.as_of_text.clone()}
@@ -342,22 +358,22 @@ fn contractors(d: &Draft, ui: &Ui, clerk: bool) -> Html {
             let p = format!("contractors.{i}");
             html! {
             <fieldset class="contractor" id={field_id(&p)}>
-                <legend>{format!("{} {}", ui.t("施工单位", "Contractor"), i + 1)}</legend>
-                { ui.text(&format!("{p}.name"), ("单位名称", "Name"), &c.name, "text", None) }
-                { ui.tri(&format!("{p}.licensed"), ("是否持有承装(修、试)电力设施许可证？", "Does it hold an installation licence?"), c.licensed) }
-                { ui.select(&format!("{p}.tier"), ("许可证等级", "Licence tier"), &c.tier, TIERS) }
+                <legend>{crate::labels::label(&p, ui.lang).unwrap_or_default()}</legend>
+                { ui.text(&format!("{p}.name"), &c.name, "text", None) }
+                { ui.tri(&format!("{p}.licensed"), c.licensed) }
+                { ui.select(&format!("{p}.tier"), &c.tier, TIERS) }
                 <fieldset class="radios inline" id={field_id(&format!("{p}.categories"))} tabindex="-1">
-                    <legend>{ui.t("许可类别", "Licensed categories")}</legend>
-                    { for acts.iter().map(|(code, zh, en)| ui.check(&format!("{p}.categories.{code}"), (zh, en), c.categories.iter().any(|x| x == code))) }
+                    <legend>{ui.label("contractors.categories")}</legend>
+                    { for acts.iter().map(|(code, zh, en)| ui.check_labelled(&format!("{p}.categories.{code}"), ui.t(zh, en), c.categories.iter().any(|x| x == code))) }
                 </fieldset>
                 if clerk {
                     <fieldset class="radios inline" id={field_id(&format!("{p}.activities"))} tabindex="-1">
-                        <legend>{ui.t("本工程中承担", "Does on this project")}</legend>
-                        { for acts.iter().map(|(code, zh, en)| ui.check(&format!("{p}.activities.{code}"), (zh, en), c.activities.iter().any(|x| x == code))) }
+                        <legend>{ui.label("contractors.activities")}</legend>
+                        { for acts.iter().map(|(code, zh, en)| ui.check_labelled(&format!("{p}.activities.{code}"), ui.t(zh, en), c.activities.iter().any(|x| x == code))) }
                     </fieldset>
                 }
-                { ui.text(&format!("{p}.valid_until"), ("许可证有效期至", "Licence valid until"), &c.valid_until, "date", None) }
-                { ui.check(&format!("{p}.affiliate_of_utility"), ("是供电企业下属或关联企业", "It belongs to or is linked with the utility"), c.affiliate_of_utility) }
+                { ui.text(&format!("{p}.valid_until"), &c.valid_until, "date", None) }
+                { ui.check(&format!("{p}.affiliate_of_utility"), c.affiliate_of_utility) }
                 { ui.button(("删除此施工单位", "Remove this contractor"), "secondary", Action::RemoveRow(List::Contractors, i)) }
             </fieldset>
         }}) }
@@ -371,9 +387,9 @@ fn outage(d: &Draft, ui: &Ui) -> Html {
     let o = &d.outage;
     let body = html! { <>
         <p class="hint">{ui.t("用于核对计划停电(如欠费停电)是否提前通知(OTH-03)。", "Checks whether a planned outage (e.g. for arrears) was announced in time (OTH-03).")}</p>
-        { ui.text("outage.date", ("停电日期", "Outage date"), &o.date, "date", None) }
-        { ui.text("outage.notice_date", ("通知送达日期", "Notice served on"), &o.notice_date, "date", None) }
-        { ui.tri("outage.reminder_given", ("停电前30分钟是否再次通知？", "Was a reminder given 30 minutes before?"), o.reminder_given) }
+        { ui.text("outage.date", &o.date, "date", None) }
+        { ui.text("outage.notice_date", &o.notice_date, "date", None) }
+        { ui.tri("outage.reminder_given", o.reminder_given) }
     </> };
     section(
         "outage",
@@ -385,15 +401,15 @@ fn outage(d: &Draft, ui: &Ui) -> Html {
 fn conduct(d: &Draft, ui: &Ui) -> Html {
     let c = &d.conduct;
     let body = html! { <>
-        { ui.tri("conduct.utility_recommended_contractor", ("供电企业人员是否指定或推荐了设计、施工、设备单位？", "Did utility staff name or recommend a designer, contractor or supplier?"), c.utility_recommended_contractor) }
-        { ui.tri("conduct.written_notice_of_missing_documents", ("缺件时是否一次性书面告知？", "Were missing documents notified in writing, at once?"), c.written_notice_of_missing_documents) }
-        { ui.tri("conduct.defects_found", ("竣工检验是否发现缺陷？", "Were defects found at inspection?"), c.defects_found) }
-        { ui.tri("conduct.defects_notified_in_writing", ("缺陷是否一次性书面告知？", "Were the defects notified in writing, at once?"), c.defects_notified_in_writing) }
-        { ui.tri("conduct.stalled_without_notice", ("申请是否被无故搁置且未告知？", "Was the application stalled without notice?"), c.stalled_without_notice) }
-        { ui.tri("conduct.gifts_or_banquets", ("是否有吃请、收礼等情况？", "Were there gifts or banquets?"), c.gifts_or_banquets) }
-        { ui.tri("conduct.unauthorised_fees", ("是否收取了未经批准的费用？", "Were unapproved fees charged?"), c.unauthorised_fees) }
-        { ui.tri("conduct.plan_changed", ("方案答复后客户需求或电网条件是否变化？", "Did needs or grid conditions change after the plan?"), c.plan_changed) }
-        { ui.select("conduct.demanded_tier", ("供电企业要求的许可证等级", "Licence tier the utility demanded"), &c.demanded_tier, TIERS) }
+        { ui.tri("conduct.utility_recommended_contractor", c.utility_recommended_contractor) }
+        { ui.tri("conduct.written_notice_of_missing_documents", c.written_notice_of_missing_documents) }
+        { ui.tri("conduct.defects_found", c.defects_found) }
+        { ui.tri("conduct.defects_notified_in_writing", c.defects_notified_in_writing) }
+        { ui.tri("conduct.stalled_without_notice", c.stalled_without_notice) }
+        { ui.tri("conduct.gifts_or_banquets", c.gifts_or_banquets) }
+        { ui.tri("conduct.unauthorised_fees", c.unauthorised_fees) }
+        { ui.tri("conduct.plan_changed", c.plan_changed) }
+        { ui.select("conduct.demanded_tier", &c.demanded_tier, TIERS) }
     </> };
     section(
         "conduct",

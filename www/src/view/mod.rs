@@ -290,7 +290,8 @@ fn link_offer(state: &State, ui: &Ui) -> Html {
     }
 }
 
-/// The GOV.UK error summary: every problem, each linking to its field.
+/// The GOV.UK error summary: every problem, each naming its field by the
+/// form's label and linking to it (the link's target is the field's path).
 fn error_summary(ui: &Ui, errors: &[crate::draft::FieldError]) -> Html {
     if errors.is_empty() {
         return Html::default();
@@ -303,7 +304,7 @@ fn error_summary(ui: &Ui, errors: &[crate::draft::FieldError]) -> Html {
                     let id = field_id(&e.field);
                     let target = id.clone();
                     let onclick = Callback::from(move |ev: MouseEvent| { ev.prevent_default(); browser::focus(&target); });
-                    html! { <li><a href={format!("#{id}")} {onclick}>{ui.t(&e.zh, &e.en).to_string()}</a></li> }
+                    html! { <li><a href={format!("#{id}")} {onclick}>{e.summary(ui.lang)}</a></li> }
                 }) }
             </ul>
         </div>

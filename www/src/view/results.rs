@@ -3,6 +3,7 @@
 
 use super::timeline;
 use super::widgets::Ui;
+use crate::sections::Section;
 use crate::state::{Lang, State};
 use chrono::NaiveDate;
 use yekuo::eval::ChecklistItem;
@@ -12,28 +13,6 @@ use yekuo::rulebook::Rulebook;
 use yekuo::vocab::{Need, RuleId};
 use yekuo::Mark;
 use yew::prelude::*;
-
-/// The result sections, by rule-id prefix, in the order a customer asks.
-const GROUPS: &[(&str, &str, &[&str])] = &[
-    (
-        "资料是否齐全",
-        "Are the documents complete?",
-        &["DOC", "NOTICE"],
-    ),
-    ("各环节时限", "Time limits", &["TL", "CAL"]),
-    ("施工单位资质", "The contractor's licence", &["LIC"]),
-    ("供电方案有效期", "Supply-plan validity", &["PLAN"]),
-    ("负荷等级与电源", "Load grade and power sources", &["LOAD"]),
-    ("您的权利", "Your rights", &["IND", "CON", "OTH"]),
-];
-
-fn group_of(rule: &str) -> usize {
-    let prefix = rule.split('-').next().unwrap_or("");
-    GROUPS
-        .iter()
-        .position(|(_, _, p)| p.contains(&prefix))
-        .unwrap_or(GROUPS.len() - 1)
-}
 
 pub fn outcome_label(o: Outcome, lang: Lang) -> (&'static str, &'static str) {
     // A symbol and a word, so colour is never the only signal. Symbols
@@ -105,16 +84,17 @@ pub fn results(state: &State, ui: &Ui, report: &Report, checklist: &[ChecklistIt
                 </ul>
             }
             { one_time_notice(state, ui, checklist) }
-            { for GROUPS.iter().enumerate().map(|(gi, (zh, en, _))| {
-                let mut items: Vec<(usize, &Finding)> = report.findings.iter().enumerate().filter(|(_, f)| group_of(f.rule.as_str()) == gi).collect();
+            { for Section::ALL.into_iter().enumerate().map(|(gi, section)| {
+                let (zh, en) = section.title();
+                let mut items: Vec<(usize, &Finding)> = report.findings.iter().enumerate().filter(|(_, f)| Section::of(&f.detail) == section).collect();
                 items.sort_by_key(|(_, f)| f.outcome);
                 html! {
                     <section class="result-group" aria-labelledby={format!("g{gi}")}>
                         <h3 id={format!("g{gi}")}>{ui.t(zh, en)}</h3>
-                        if gi == 1 { { timeline::timeline(ui, report) } }
-                        if gi == 3 { { plan_countdown(ui, report) } }
-                        if gi == 5 { { rights(state, ui) } }
-                        if items.is_empty() && gi != 5 {
+                        if section == Section::TimeLimits { { timeline::timeline(ui, report) } }
+                        if section == Section::Plan { { plan_countdown(ui, report) } }
+                        if section == Section::Rights { { rights(state, ui) } }
+                        if items.is_empty() && section != Section::Rights {
                             <p class="hint">{ui.t("暂无结果: 请补充相关信息。", "No result yet: add the related details.")}</p>
                         }
                         { for items.into_iter().map(|(i, f)| finding(ui, i, f)) }

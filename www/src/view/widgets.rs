@@ -1,6 +1,7 @@
 //! Form controls with real labels, hints and inline errors. Each control's
 //! id is `field_id(key)`, where `key` is the case-file path it edits, so the
-//! error summary can link to it.
+//! error summary can link to it; its label is the key's in `crate::labels`,
+//! the same words a finding or an error uses to name the field.
 
 use crate::draft::{field_id, FieldError, Input};
 use crate::state::{Action, Lang};
@@ -34,6 +35,12 @@ impl Ui<'_> {
             audience: self.audience,
             label,
         }
+    }
+
+    /// The form label of the field `key` edits, in this language.
+    pub fn label(&self, key: &str) -> &'static str {
+        // `tests/labels.rs` gives every key the form edits a label.
+        crate::labels::control(key).map_or("", |(zh, en)| self.t(zh, en))
     }
 
     fn error_for(&self, key: &str) -> Option<&FieldError> {
@@ -71,14 +78,7 @@ impl Ui<'_> {
     }
 
     /// A one-line text, number or date field.
-    pub fn text(
-        &self,
-        key: &str,
-        label: (&str, &str),
-        value: &str,
-        kind: &str,
-        hint: Option<(&str, &str)>,
-    ) -> Html {
+    pub fn text(&self, key: &str, value: &str, kind: &str, hint: Option<(&str, &str)>) -> Html {
         let id = field_id(key);
         let (err, described, invalid) = self.error_line(key);
         let hint_id = format!("{id}-hint");
@@ -91,7 +91,7 @@ impl Ui<'_> {
         let input_type = if kind == "decimal" { "text" } else { kind };
         html! {
             <div class={classes!("field", invalid.is_some().then_some("has-error"))}>
-                <label for={id.clone()}>{self.t(label.0, label.1)}</label>
+                <label for={id.clone()}>{self.label(key)}</label>
                 if let Some(h) = hint { <p class="hint" id={hint_id}>{self.t(h.0, h.1)}</p> }
                 {err}
                 <input id={id} name={key.to_string()} type={input_type.to_string()} inputmode={inputmode}
@@ -101,7 +101,7 @@ impl Ui<'_> {
         }
     }
 
-    pub fn textarea(&self, key: &str, label: (&str, &str), value: &str) -> Html {
+    pub fn textarea(&self, key: &str, value: &str) -> Html {
         let id = field_id(key);
         let k = key.to_string();
         let oninput = self.send.reform(move |e: InputEvent| {
@@ -110,7 +110,7 @@ impl Ui<'_> {
         });
         html! {
             <div class="field">
-                <label for={id.clone()}>{self.t(label.0, label.1)}</label>
+                <label for={id.clone()}>{self.label(key)}</label>
                 <textarea id={id} rows="2" value={value.to_string()} {oninput} />
             </div>
         }
@@ -118,13 +118,7 @@ impl Ui<'_> {
 
     /// A drop-down; `options` are `(value, zh, en)`. A current value that is
     /// not among them (from an imported file) is kept and shown as is.
-    pub fn select(
-        &self,
-        key: &str,
-        label: (&str, &str),
-        value: &str,
-        options: &[(&str, &str, &str)],
-    ) -> Html {
+    pub fn select(&self, key: &str, value: &str, options: &[(&str, &str, &str)]) -> Html {
         let id = field_id(key);
         let (err, described, invalid) = self.error_line(key);
         let onchange = self.edit(key, |e| {
@@ -133,7 +127,7 @@ impl Ui<'_> {
         let known = options.iter().any(|(v, _, _)| *v == value);
         html! {
             <div class={classes!("field", invalid.is_some().then_some("has-error"))}>
-                <label for={id.clone()}>{self.t(label.0, label.1)}</label>
+                <label for={id.clone()}>{self.label(key)}</label>
                 {err}
                 <select id={id} {onchange} aria-describedby={described} aria-invalid={invalid}>
                     { for options.iter().map(|(v, zh, en)| html! {
@@ -146,17 +140,11 @@ impl Ui<'_> {
     }
 
     /// A group of radio buttons (large targets) for one choice.
-    pub fn radios(
-        &self,
-        key: &str,
-        legend: (&str, &str),
-        value: &str,
-        options: &[(&str, &str, &str)],
-    ) -> Html {
+    pub fn radios(&self, key: &str, value: &str, options: &[(&str, &str, &str)]) -> Html {
         let id = field_id(key);
         html! {
             <fieldset class="radios" id={id.clone()} tabindex="-1">
-                <legend>{self.t(legend.0, legend.1)}</legend>
+                <legend>{self.label(key)}</legend>
                 { for options.iter().map(|(v, zh, en)| {
                     let oid = format!("{id}-{v}");
                     let val = v.to_string();
@@ -172,7 +160,13 @@ impl Ui<'_> {
         }
     }
 
-    pub fn check(&self, key: &str, label: (&str, &str), checked: bool) -> Html {
+    pub fn check(&self, key: &str, checked: bool) -> Html {
+        self.check_labelled(key, self.label(key), checked)
+    }
+
+    /// A check box for one value of a list (a document, a licensed
+    /// category), labelled with that value's name.
+    pub fn check_labelled(&self, key: &str, label: &str, checked: bool) -> Html {
         let id = field_id(key);
         let onchange = self.edit(key, |e| {
             Input::Flag(e.target_unchecked_into::<HtmlInputElement>().checked())
@@ -180,13 +174,13 @@ impl Ui<'_> {
         html! {
             <div class="choice">
                 <input type="checkbox" id={id.clone()} checked={checked} {onchange} />
-                <label for={id}>{self.t(label.0, label.1)}</label>
+                <label for={id}>{label.to_string()}</label>
             </div>
         }
     }
 
     /// 是 / 否 / 不清楚: an unanswered question stays unknown, never "no".
-    pub fn tri(&self, key: &str, legend: (&str, &str), value: Option<bool>) -> Html {
+    pub fn tri(&self, key: &str, value: Option<bool>) -> Html {
         let id = field_id(key);
         let opts: [(Option<bool>, &str, &str, &str); 3] = [
             (Some(true), "yes", "是", "Yes"),
@@ -195,7 +189,7 @@ impl Ui<'_> {
         ];
         html! {
             <fieldset class="radios inline" id={id.clone()} tabindex="-1">
-                <legend>{self.t(legend.0, legend.1)}</legend>
+                <legend>{self.label(key)}</legend>
                 { for opts.iter().map(|(v, code, zh, en)| {
                     let oid = format!("{id}-{code}");
                     let v = *v;

@@ -1,0 +1,174 @@
+//! What several test files share: a draft with every field set, and the
+//! cases the repository holds (golden cases with their variants, examples).
+#![allow(dead_code)] // each test file uses its own part
+
+use chrono::NaiveDate;
+use serde_json::Value as Json;
+use std::collections::BTreeMap;
+use std::path::Path;
+use yekuo::case::{parse_case, Case};
+use yekuo_www::draft::{
+    CircuitDraft, ConductDraft, ContractorDraft, Draft, EmergencyDraft, OutageDraft, PauseDraft,
+};
+
+fn s(v: &str) -> String {
+    v.to_string()
+}
+
+/// A draft with every field set. A struct literal on purpose: a field added
+/// to the draft does not compile here until it is given a value, and then
+/// the round trip below fails until `Draft::fields` lists it.
+pub fn every_field() -> Draft {
+    Draft {
+        title: s("全字段 \"测试\"\n第二行"),
+        category: s("high-voltage"),
+        business: s("increase"),
+        change_kind: s("split"),
+        voltage_kv: s("110"),
+        capacity_kva: s("31500 千伏安?"),
+        agent: true,
+        government_project: true,
+        important: true,
+        special_load: true,
+        ownership_unclear: true,
+        external_works: Some(false),
+        operator: s("CSG"),
+        one_id_acceptance: true,
+        province: s("广西"),
+        sources: s("dual"),
+        load_grade: s("1"),
+        especially_important: Some(true),
+        hazards: s("淹没\n中毒"),
+        circuits: vec![
+            CircuitDraft {
+                substation: s("A"),
+                bus_section: s("I"),
+            },
+            CircuitDraft::default(),
+            CircuitDraft {
+                substation: s("B"),
+                bus_section: s(""),
+            },
+        ],
+        dedicated_line: Some(false),
+        emergency: vec![EmergencyDraft {
+            kind: s("ups"),
+            kw: s("x"),
+            kva: s("50"),
+            loads: s("闸门"),
+        }],
+        plan_mentions_self_emergency: Some(false),
+        separate_distribution: Some(true),
+        documents: vec![s("D-PROP"), s("D-ID")],
+        dates: BTreeMap::from([
+            (s("accepted"), s("2009-01-12")),
+            (s("power_on"), s("2010-13-40")),
+        ]),
+        paused: vec![PauseDraft {
+            from: s("2010-01-01"),
+            to: s("bad"),
+            reason: s("客户原因"),
+        }],
+        contractors: vec![
+            ContractorDraft::default(),
+            ContractorDraft {
+                name: s("多经企业"),
+                licensed: Some(true),
+                tier: s("4"),
+                categories: vec![s("test"), s("install")],
+                activities: vec![s("repair")],
+                valid_until: s("2012-01-01"),
+                affiliate_of_utility: true,
+            },
+        ],
+        conduct: ConductDraft {
+            utility_recommended_contractor: Some(true),
+            written_notice_of_missing_documents: Some(false),
+            defects_found: Some(true),
+            defects_notified_in_writing: Some(false),
+            stalled_without_notice: Some(true),
+            gifts_or_banquets: Some(true),
+            unauthorised_fees: Some(false),
+            demanded_tier: s("2"),
+            plan_changed: Some(true),
+        },
+        outage: OutageDraft {
+            date: s("2021-03-04"),
+            notice_date: s("2021-03-01"),
+            reminder_given: Some(true),
+        },
+        convention: s("deemed-next-workday"),
+    }
+}
+
+/// RFC 7386 merge patch, as `tests/golden.rs` applies a variant's patch.
+fn merge(base: &mut Json, patch: &Json) {
+    match (base, patch) {
+        (Json::Object(b), Json::Object(p)) => {
+            for (k, v) in p {
+                if v.is_null() {
+                    b.remove(k);
+                } else {
+                    merge(b.entry(k.clone()).or_insert(Json::Null), v);
+                }
+            }
+        }
+        (b, p) => *b = p.clone(),
+    }
+}
+
+/// Every case the repository holds, with the day to evaluate it on: each
+/// golden case and each of its variants (on the golden file's day), and
+/// each example case file (on `examples_on`).
+pub fn all_cases(examples_on: NaiveDate) -> Vec<(String, Case, NaiveDate)> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let read = |p: &Path| std::fs::read_to_string(p).unwrap();
+    let mut out = Vec::new();
+    let mut add = |name: String, json: &Json, on: NaiveDate| {
+        let case = parse_case(&json.to_string()).unwrap_or_else(|e| panic!("{name}: {e}"));
+        out.push((name, case, on));
+    };
+    let mut dir: Vec<_> = std::fs::read_dir(root.join("tests/golden/cases"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    dir.sort();
+    for path in dir {
+        let g: Json = serde_json::from_str(&read(&path)).unwrap();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let base = match (g.get("case"), g.get("case_file").and_then(Json::as_str)) {
+            (Some(c), _) => c.clone(),
+            (None, Some(f)) => serde_json::from_str(&read(&root.join(f))).unwrap(),
+            (None, None) => panic!("{name}: no case"),
+        };
+        let day = |v: &Json| {
+            v.get("as_of")
+                .and_then(Json::as_str)
+                .map(|s| s.parse().unwrap())
+        };
+        let on = day(&g).unwrap();
+        add(name.clone(), &base, on);
+        for v in g
+            .get("variants")
+            .and_then(Json::as_array)
+            .into_iter()
+            .flatten()
+        {
+            let mut c = base.clone();
+            merge(&mut c, v.get("patch").unwrap_or(&Json::Null));
+            let variant = v["name"].as_str().unwrap_or("?");
+            add(format!("{name} / {variant}"), &c, day(v).unwrap_or(on));
+        }
+    }
+    let mut examples: Vec<_> = std::fs::read_dir(root.join("examples"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    examples.sort();
+    for path in examples {
+        let json: Json = serde_json::from_str(&read(&path)).unwrap();
+        add(path.display().to_string(), &json, examples_on);
+    }
+    out
+}
