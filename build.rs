@@ -13,6 +13,18 @@ fn to_json(path: &Path) -> serde_json::Value {
     serde_json::to_value(value).expect("TOML values map to JSON")
 }
 
+/// Where a fact was read (`source`) and the instrument's own doubts
+/// (`note`) are for whoever checks the rulebook: the TOML files keep them,
+/// the tidy test checks them, and nothing that runs on the embedded copy
+/// shows them, so the browser bundle does not carry them (about 1.5 KB
+/// gzip). A provision's `note`, which findings show, stays.
+fn without_provenance(v: &mut serde_json::Value) {
+    if let Some(o) = v.as_object_mut() {
+        o.remove("source");
+        o.remove("note");
+    }
+}
+
 fn main() {
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     println!("cargo::rerun-if-changed=data");
@@ -34,8 +46,16 @@ fn main() {
     };
     let instruments: Vec<serde_json::Value> = instruments
         .iter()
-        .map(|n| serde_json::json!([n, to_json(&Path::new("data/rules").join(n))]))
+        .map(|n| {
+            let mut v = to_json(&Path::new("data/rules").join(n));
+            without_provenance(&mut v["instrument"]);
+            serde_json::json!([n, v])
+        })
         .collect();
+    let mut documents = documents;
+    if let Some(docs) = documents["document"].as_array_mut() {
+        docs.iter_mut().for_each(without_provenance);
+    }
     // The list of embedded rule files (`rulebook::EMBEDDED`): every file in
     // data/rules, by name and text, so no one keeps the list by hand.
     let root = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");

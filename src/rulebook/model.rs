@@ -33,6 +33,10 @@ pub struct Instrument {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub until_mark: Option<Mark>,
     pub mark: Mark,
+    /// Where the instrument was read. Required in a rule file (the loader's
+    /// validation refuses an empty one); empty in the embedded copy, which
+    /// build.rs writes without provenance.
+    #[serde(default)]
     pub source: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -204,6 +208,8 @@ pub struct Document {
     #[serde(default)]
     pub not_accepted_en: Vec<String>,
     pub mark: Mark,
+    /// As [`Instrument::source`]: required in the file, empty when embedded.
+    #[serde(default)]
     pub source: String,
 }
 
