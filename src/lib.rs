@@ -6,7 +6,6 @@
 #![forbid(unsafe_code)]
 
 pub mod calendar;
-pub mod period;
 
 /// The crate version, shown in reports so a printout says what produced it.
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -17,12 +16,10 @@ pub mod eval;
 pub mod json_path;
 pub mod limits;
 mod mark;
-pub mod pauses;
 pub mod render;
 pub mod report;
 pub mod rulebook;
 pub mod summary;
 pub mod text_bytes;
-pub mod text_report;
 pub mod vocab;
 pub use mark::Mark;

@@ -8,8 +8,8 @@ mod golden_support;
 
 use chrono::NaiveDate;
 use serde::Deserialize;
+use yekuo::calendar::period;
 use yekuo::calendar::Calendar;
-use yekuo::period;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -9,8 +9,8 @@
 
 use chrono::{Days, NaiveDate};
 use proptest::prelude::*;
+use yekuo::calendar::pauses::deadline;
 use yekuo::calendar::Calendar;
-use yekuo::pauses::deadline;
 
 /// The reference: (due, paused working days before it).
 fn walk(

@@ -114,7 +114,7 @@ fn rendered_reports_match_their_snapshots() {
     for s in &SNAPS {
         let report = report(s);
         for (lang, english) in [("zh", false), ("en", true)] {
-            let text = yekuo::text_report::render(&report, english);
+            let text = yekuo::render::text::report(&report, english);
             differ.extend(check(&format!("{}.{lang}.txt", s.name), &text));
         }
         if s.name == CUSTOMER {

@@ -7,8 +7,8 @@
 use proptest::prelude::*;
 use serde_json::json;
 use yekuo::eval::evaluate;
+use yekuo::render::text::{is_unsafe, report as render};
 use yekuo::rulebook::Rulebook;
-use yekuo::text_report::{is_unsafe, render};
 
 /// Text as a hostile or careless case file might carry it: escape
 /// sequences, bare carriage returns, newlines followed by something that
@@ -88,6 +88,6 @@ proptest! {
 
 #[test]
 fn a_forged_line_is_shown_as_its_code() {
-    let s = yekuo::text_report::terminal_safe("a\n[违规] b\u{1b}[31m\u{202e}");
+    let s = yekuo::render::text::terminal_safe("a\n[违规] b\u{1b}[31m\u{202e}");
     assert_eq!(s, "a<U+000A>[违规] b<U+001B>[31m<U+202E>");
 }

@@ -7,8 +7,14 @@
 //! formula, so a query that straddles the coverage edge still gets one
 //! consistent answer; callers learn about the gap from [`Calendar::gap`] and
 //! must say so (CAL-11).
+//!
+//! Periods counted on it live beside it: `period` (calendar days, months,
+//! years, the rest-day rollover and backward deadlines, CAL-05/06/09) and
+//! `pauses` (working-day deadlines with the customer's pauses, CAL-10).
 
 mod data;
+pub mod pauses;
+pub mod period;
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use std::sync::OnceLock;

@@ -1,8 +1,8 @@
 //! PLAN: supply-plan validity and extension (catalog §5), with CAL-05/06/09.
 
 use super::Ctx;
+use crate::calendar::period;
 use crate::case::Category;
-use crate::period;
 use crate::report::plan::{Extension, ExtensionStatus, Found, PlanStart, Validity, ValidityStatus};
 use crate::report::{Detail, Name, Outcome, Question};
 use crate::vocab::{Named, RuleId, Selector};

@@ -3,9 +3,9 @@
 //! `crate::render`.
 
 use super::Ctx;
+use crate::calendar::period;
 use crate::calendar::{CoverageGap, SpecialDay};
 use crate::case::{Category, Convention, Sources};
-use crate::period;
 use crate::report::time_limit::{
     Caveat as TlCaveat, ConventionMatters, Found, Kind, Limit, Milestone, Regime, Scope, Unit,
 };
@@ -166,7 +166,7 @@ fn deadline(ctx: &Ctx, start: NaiveDate, r: Regime, convention: Convention) -> O
                 _ => start,
             };
             let pauses = ctx.case.paused.iter().map(|p| (p.from, p.to));
-            let d = crate::pauses::deadline(cal, start, i64::from(amount), pauses)?;
+            let d = crate::calendar::pauses::deadline(cal, start, i64::from(amount), pauses)?;
             Some(Deadline {
                 due: d.due,
                 paused_wd: d.paused_working_days,

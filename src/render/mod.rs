@@ -9,6 +9,7 @@
 
 mod en;
 pub mod json;
+pub mod text;
 mod zh;
 
 use crate::report::{Caveat, Detail, Finding, Outcome, Question, Step};

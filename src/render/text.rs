@@ -54,7 +54,7 @@ fn count_en(n: i64, unit: &str) -> String {
 }
 
 /// The report as text, in Chinese or English.
-pub fn render(r: &Report, english: bool) -> String {
+pub fn report(r: &Report, english: bool) -> String {
     let mut s = String::new();
     let t = |zh: &str, en: &str| {
         if english {

@@ -3,10 +3,10 @@
 //! Exit codes: 0 evaluated, nothing wrong; 1 evaluated, at least one
 //! `missing`, `overdue` or `violation`; 2 bad input or usage.
 
-mod cli_io;
+mod io;
 
 use chrono::NaiveDate;
-use cli_io::{read_capped, say, write_failed, Line, LineReader, Stop};
+use io::{read_capped, say, write_failed, Line, LineReader, Stop};
 use std::io::Write;
 use std::process::ExitCode;
 use yekuo::calendar::Calendar;
@@ -229,7 +229,7 @@ fn check(args: &[String]) -> Result<u8, Stop> {
         serde_json::to_string_pretty(&yekuo::render::json::worded(&report))
             .map_err(|e| e.to_string())?
     } else {
-        yekuo::text_report::render(&report, o.english)
+        yekuo::render::text::report(&report, o.english)
     };
     print(&out, code)?;
     Ok(code)
@@ -259,8 +259,7 @@ fn write_line<T: serde::Serialize>(
 /// written is flushed whatever stops the batch.
 fn check_batch(path: &str, book: &Rulebook, as_of: NaiveDate, full: bool) -> Result<u8, Stop> {
     let max = yekuo::case::MAX_CASE_BYTES;
-    let file =
-        std::fs::File::open(path).map_err(|e| cli_io::ReadError::Io(e).describe(path, max))?;
+    let file = std::fs::File::open(path).map_err(|e| io::ReadError::Io(e).describe(path, max))?;
     let mut lines = LineReader::new(std::io::BufReader::with_capacity(1 << 16, file), max);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());

@@ -9,7 +9,7 @@
 //! one that begins on or before the deadline found so far pushing it out by
 //! its working days.
 
-use crate::calendar::Calendar;
+use super::Calendar;
 use chrono::NaiveDate;
 
 /// A due date and how many working days of pauses pushed it out.

@@ -3,7 +3,7 @@
 //! These are counted in calendar days, months or years, not working days, but
 //! the working-day calendar still decides the rollover and the advice dates.
 
-use crate::calendar::Calendar;
+use super::Calendar;
 use chrono::{Days, Months, NaiveDate};
 use serde::Serialize;
 
