@@ -1,17 +1,21 @@
 //! TL: time limits per process step (catalog §4), with CAL-02/03/04/10/11/13.
 //! Builds typed findings ([`crate::report::time_limit`]); the words are in
-//! `crate::render`.
+//! `crate::render`. This module is the finding policy (which regimes, which
+//! outcome, which caveats and bases); `dates.rs` is the date arithmetic.
+
+mod dates;
+
+use dates::{date_of, deadline, pick_value, start_of, starts_for, status, Deadline};
 
 use super::Ctx;
-use crate::calendar::period;
 use crate::calendar::{CoverageGap, SpecialDay};
 use crate::case::{Category, Convention, Sources};
 use crate::report::time_limit::{
     Caveat as TlCaveat, ConventionMatters, Found, Kind, Limit, Milestone, Regime, Scope, Unit,
 };
-use crate::report::{Caveat, Detail, Due, Name, Outcome, Question, Step, StepStatus, TimelineStep};
+use crate::report::{Caveat, Detail, Due, Name, Outcome, Question, Step, TimelineStep};
 use crate::rulebook::{InForce, TimeLimitValue};
-use crate::vocab::{Named, RuleId, Selector, Start};
+use crate::vocab::{Named, RuleId};
 use chrono::NaiveDate;
 use std::sync::Arc;
 
@@ -62,133 +66,6 @@ const STEPS: &[StepDef] = &[
         end: Milestone::PowerOn,
     },
 ];
-
-/// The case's date of a milestone, as given.
-fn date_of(ctx: &Ctx, m: Milestone) -> Option<NaiveDate> {
-    let d = &ctx.case.dates;
-    match m {
-        Milestone::Accepted => d.accepted,
-        Milestone::PlanIssued => d.plan_issued,
-        Milestone::DesignSubmitted => d.design_submitted,
-        Milestone::DesignReviewed => d.design_reviewed,
-        Milestone::MidCheckRequested => d.mid_check_requested,
-        Milestone::MidCheckStarted => d.mid_check_started,
-        Milestone::CompletionRequested => d.completion_requested,
-        Milestone::Inspected => d.inspected,
-        Milestone::InspectionPassed => d.inspection_passed,
-        Milestone::Formalities => d.formalities,
-        Milestone::FormalitiesLatest => d.formalities_latest,
-        Milestone::PowerOn => d.power_on,
-    }
-}
-
-/// The milestone a value's `start` names in a rule file.
-fn start_of(start: Start) -> Milestone {
-    match start {
-        Start::Accepted => Milestone::Accepted,
-        Start::DesignSubmitted => Milestone::DesignSubmitted,
-        Start::MidCheckRequested => Milestone::MidCheckRequested,
-        Start::CompletionRequested => Milestone::CompletionRequested,
-        Start::Formalities => Milestone::Formalities,
-    }
-}
-
-/// The start dates to count from: one, or for TL-06 without a formalities
-/// date two (see [`starts_for`]). Held inline: a step is evaluated for every
-/// regime of every case, and this needs no allocation.
-#[derive(Clone, Copy)]
-struct Starts {
-    items: [(Milestone, NaiveDate); 2],
-    len: usize,
-}
-
-impl Starts {
-    fn new() -> Self {
-        Starts {
-            items: [(Milestone::Accepted, NaiveDate::MIN); 2],
-            len: 0,
-        }
-    }
-
-    fn push(&mut self, m: Milestone, day: Option<NaiveDate>) {
-        if let (Some(d), Some(slot)) = (day, self.items.get_mut(self.len)) {
-            *slot = (m, d);
-            self.len += 1;
-        }
-    }
-
-    fn as_slice(&self) -> &[(Milestone, NaiveDate)] {
-        &self.items[..self.len]
-    }
-}
-
-/// The start dates to count from for a start milestone. For `formalities`
-/// with no date (TL-06): the inspection pass (earliest possible start) and,
-/// if known, the latest possible formalities date.
-fn starts_for(ctx: &Ctx, start: Milestone) -> Starts {
-    let d = &ctx.case.dates;
-    let mut s = Starts::new();
-    match start {
-        Milestone::Formalities if d.formalities.is_none() => {
-            s.push(
-                Milestone::InspectionPassed,
-                d.inspection_passed.or(d.inspected),
-            );
-            s.push(Milestone::FormalitiesLatest, d.formalities_latest);
-        }
-        m => s.push(m, date_of(ctx, m)),
-    }
-    s
-}
-
-/// The value for the most specific class of this case that has one.
-fn pick_value<'v>(values: &'v [TimeLimitValue], sel: &[Selector]) -> Option<&'v TimeLimitValue> {
-    sel.iter()
-        .find_map(|s| values.iter().find(|v| v.for_ == *s))
-}
-
-/// A computed deadline.
-struct Deadline {
-    due: NaiveDate,
-    /// Working days excluded because of pauses (CAL-10).
-    paused_wd: i64,
-}
-
-fn deadline(ctx: &Ctx, start: NaiveDate, r: Regime, convention: Convention) -> Option<Deadline> {
-    let cal = ctx.cal;
-    let amount = r.limit;
-    match r.unit {
-        Unit::WorkingDays => {
-            let start = match convention {
-                Convention::DeemedNextWorkday if !cal.is_working_day(start) => {
-                    cal.add_working_days(start, 1)?
-                }
-                _ => start,
-            };
-            let pauses = ctx.case.paused.iter().map(|p| (p.from, p.to));
-            let d = crate::calendar::pauses::deadline(cal, start, i64::from(amount), pauses)?;
-            Some(Deadline {
-                due: d.due,
-                paused_wd: d.paused_working_days,
-            })
-        }
-        Unit::CalendarDays => Some(Deadline {
-            due: period::end_of_days(start, amount)?,
-            paused_wd: 0,
-        }),
-        Unit::Months => Some(Deadline {
-            due: period::end_of_months(start, amount)?,
-            paused_wd: 0,
-        }),
-        Unit::Years => Some(Deadline {
-            due: period::end_of_months(start, amount.checked_mul(12)?)?,
-            paused_wd: 0,
-        }),
-        // Not a span of time: the loader refuses it for a time limit
-        // (`schema::TIME_LIMIT_UNITS`).
-        Unit::Minutes | Unit::Kv => None,
-    }
-}
 
 pub(crate) fn check(ctx: &mut Ctx) {
     let hv = ctx.case.customer.category == Category::HighVoltage;
@@ -265,23 +142,6 @@ fn check_step(ctx: &mut Ctx, step: &StepDef) {
             step: step.step,
             due: dues,
         });
-    }
-}
-
-fn status(ctx: &Ctx, due: NaiveDate, done: Option<NaiveDate>) -> StepStatus {
-    let cal = ctx.cal;
-    match done {
-        Some(d) if d <= due => StepStatus::DoneOnTime,
-        Some(d) => StepStatus::DoneLate {
-            days_late: (d - due).num_days(),
-            working_days_late: cal.working_days_between(due, d),
-        },
-        None if ctx.as_of <= due => StepStatus::DueIn {
-            working_days: cal.working_days_between(ctx.as_of, due),
-        },
-        None => StepStatus::OverdueBy {
-            working_days: cal.working_days_between(due, ctx.as_of).max(1),
-        },
     }
 }
 
@@ -493,20 +353,4 @@ fn evaluate_value(
         status: step_status,
         mark,
     });
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// A step's start milestone is the date field of the start a rule file names.
-    #[test]
-    fn every_start_is_its_milestone() {
-        for s in Start::ALL {
-            assert_eq!(
-                start_of(*s).field(),
-                format!("dates.{}", s.as_str().replace('-', "_"))
-            );
-        }
-    }
 }
