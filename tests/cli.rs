@@ -239,3 +239,49 @@ fn another_rulebook_can_be_loaded_and_a_bad_one_is_located() {
         "{err}"
     );
 }
+
+/// Rules are data (issue 12): the minutes of OTH-03's reminder come from
+/// the rule file, so a copy of data/rules with another number, loaded with
+/// `--rules`, changes the words of the finding. 30 minutes is the 1996
+/// rules' figure (catalog OTH-03); 45 is the edited copy's.
+#[test]
+fn the_reminder_minutes_in_the_words_come_from_the_rule_file() {
+    let case = std::env::temp_dir().join(format!("yekuo-outage-{}.json", std::process::id()));
+    std::fs::write(
+        &case,
+        r#"{"format":"yekuo-case/1","customer":{"category":"居民","business":"新装"},
+            "outage":{"date":"2005-03-10","notice_date":"2005-03-05","reminder_given":false}}"#,
+    )
+    .unwrap();
+    let case = case.to_str().unwrap();
+    let oth03 = |out: &str| -> String {
+        out.lines()
+            .find(|l| l.contains("OTH-03") && l.contains("reminder"))
+            .unwrap_or_else(|| panic!("no OTH-03 reminder finding in {out}"))
+            .to_string()
+    };
+    let args = ["check", case, "--as-of", "2005-04-01", "--lang", "en"];
+    let (_, out, err) = yekuo(&args);
+    assert!(oth03(&out).contains("30 minutes"), "{out}{err}");
+
+    let dir = std::env::temp_dir().join(format!("yekuo-rules-reminder-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let src = concat!(env!("CARGO_MANIFEST_DIR"), "/data/rules");
+    for e in std::fs::read_dir(src).unwrap() {
+        let p = e.unwrap().path();
+        std::fs::copy(&p, dir.join(p.file_name().unwrap())).unwrap();
+    }
+    let f = dir.join("gdyygz-1996.toml");
+    let text = std::fs::read_to_string(&f).unwrap();
+    let edited = text.replace(
+        r#"{ what = "reminder", amount = 30, unit = "minutes" }"#,
+        r#"{ what = "reminder", amount = 45, unit = "minutes" }"#,
+    );
+    assert_ne!(text, edited, "the 1996 file gives the reminder");
+    std::fs::write(&f, edited).unwrap();
+    let mut with_rules = args.to_vec();
+    with_rules.extend(["--rules", dir.to_str().unwrap()]);
+    let (_, out, err) = yekuo(&with_rules);
+    let line = oth03(&out);
+    assert!(line.contains("45 minutes") && !line.contains("30"), "{line}{err}");
+}
