@@ -283,5 +283,8 @@ fn the_reminder_minutes_in_the_words_come_from_the_rule_file() {
     with_rules.extend(["--rules", dir.to_str().unwrap()]);
     let (_, out, err) = yekuo(&with_rules);
     let line = oth03(&out);
-    assert!(line.contains("45 minutes") && !line.contains("30"), "{line}{err}");
+    assert!(
+        line.contains("45 minutes") && !line.contains("30"),
+        "{line}{err}"
+    );
 }

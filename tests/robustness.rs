@@ -70,7 +70,7 @@ fn case() -> impl Strategy<Value = Value> {
         number(),
         any::<[bool; 5]>(),
         tri(),
-        prop::sample::select(vec!["SGCC", "CSG", "other", ""]),
+        prop::sample::select(yekuo::case::Operator::SPELLINGS.to_vec()),
     );
     let dates = prop::collection::vec((prop::sample::select(DATE_KEYS.to_vec()), date()), 0..16);
     let supply = (

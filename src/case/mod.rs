@@ -114,31 +114,29 @@ pub struct Customer {
     pub external_works: Option<bool>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+crate::closed_enum! {
+    /// Which grid company supplies the customer: SGCC instruments bind only
+    /// State Grid.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+    pub enum Operator {
+        #[default]
+        Sgcc = "SGCC" | "国家电网",
+        Csg = "CSG" | "南方电网",
+        /// A local grid or another company.
+        Other = "other" | "其他",
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Utility {
-    /// "SGCC" (国家电网), "CSG" (南方电网) or "other".
-    #[serde(default = "default_operator")]
-    pub operator: String,
+    #[serde(default)]
+    pub operator: Operator,
     /// The utility offers 一证受理 (DOC-02).
     #[serde(default)]
     pub one_id_acceptance: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub province: Option<String>,
-}
-
-fn default_operator() -> String {
-    "SGCC".into()
-}
-
-impl Default for Utility {
-    fn default() -> Self {
-        Utility {
-            operator: default_operator(),
-            one_id_acceptance: false,
-            province: None,
-        }
-    }
 }
 
 crate::closed_enum! {

@@ -31,7 +31,7 @@ fn list_provisions<'a>(book: &'a Rulebook, case: &'a Case, date: NaiveDate) -> V
     let bus = case.customer.business;
     LIST_RULES
         .iter()
-        .flat_map(|&rule| book.in_force(rule, date, &case.utility.operator))
+        .flat_map(|&rule| book.in_force(rule, date, case.utility.operator))
         .filter(|src| {
             let p = src.provision;
             (p.categories.is_empty() || p.categories.contains(&cat))

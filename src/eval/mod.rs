@@ -128,8 +128,8 @@ pub(crate) fn selectors(case: &Case) -> &'static [Selector] {
 }
 
 impl<'a> Ctx<'a> {
-    pub fn utility(&self) -> &'a str {
-        &self.case.utility.operator
+    pub fn utility(&self) -> crate::case::Operator {
+        self.case.utility.operator
     }
 
     pub fn in_force(

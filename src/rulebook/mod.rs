@@ -25,8 +25,9 @@ pub use model::{
     TimeLimitValue, Values,
 };
 
+use crate::case::Operator;
 use crate::report::Citation;
-use crate::vocab::RuleId;
+use crate::vocab::{Applies, RuleId};
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::fmt;
@@ -131,7 +132,7 @@ impl Rulebook {
         &'a self,
         rule: RuleId,
         date: NaiveDate,
-        utility: &'a str,
+        utility: Operator,
     ) -> impl Iterator<Item = InForce<'a>> + 'a {
         self.in_force_during(rule, date, date, utility)
     }
@@ -142,7 +143,7 @@ impl Rulebook {
         rule: RuleId,
         from: NaiveDate,
         to: NaiveDate,
-        utility: &'a str,
+        utility: Operator,
     ) -> impl Iterator<Item = InForce<'a>> + 'a {
         let at = self
             .by_rule
@@ -152,7 +153,7 @@ impl Rulebook {
             .map(|&(ei, pi)| (ei, &self.entries[ei], pi))
             .filter(move |(_, e, _)| {
                 let i = &e.instrument;
-                i.from <= to && i.until.is_none_or(|u| from <= u) && i.utility.to_operator(utility)
+                i.from <= to && i.until.is_none_or(|u| from <= u) && binds(i.utility, utility)
             })
             .map(|(ei, e, pi)| InForce {
                 instrument: &e.instrument,
@@ -172,6 +173,14 @@ impl Rulebook {
             .copied()
             .filter(|r| self.by_rule.get(r.index()).is_some_and(|v| !v.is_empty()))
             .collect()
+    }
+}
+
+/// Does an instrument with this scope bind the utility a case names?
+fn binds(applies: Applies, operator: Operator) -> bool {
+    match applies {
+        Applies::Any => true,
+        Applies::Sgcc => operator == Operator::Sgcc,
     }
 }
 

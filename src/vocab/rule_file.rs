@@ -114,16 +114,6 @@ crate::closed_enum! {
     }
 }
 
-impl Applies {
-    /// Does an instrument with this scope bind the utility a case names?
-    pub fn to_operator(self, operator: &str) -> bool {
-        match self {
-            Applies::Any => true,
-            other => other.as_str() == operator,
-        }
-    }
-}
-
 crate::closed_enum! {
     /// The name of a single amount a rule reads (`what = "..."`).
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]

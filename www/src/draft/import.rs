@@ -25,7 +25,7 @@ impl Draft {
             special_load: c.special_load,
             ownership_unclear: c.ownership_unclear,
             external_works: c.external_works,
-            operator: case.utility.operator.clone(),
+            operator: case.utility.operator.as_str().to_string(),
             one_id_acceptance: case.utility.one_id_acceptance,
             province: case.utility.province.clone().unwrap_or_default(),
             // The form's "don't know" is the empty choice.

@@ -6,7 +6,7 @@ use crate::lang::Lang;
 use chrono::NaiveDate;
 use yekuo::case::{
     Activity, Case, Category, Circuit, Conduct, Contractor, Convention, Customer, Dates,
-    EmergencyKind, EmergencySource, Outage, Pause, Supply, Utility, FORMAT,
+    EmergencyKind, EmergencySource, Operator, Outage, Pause, Supply, Utility, FORMAT,
 };
 use yekuo::limits;
 
@@ -141,6 +141,19 @@ impl Draft {
             reminder_given: o.reminder_given,
         });
         let c = &self.conduct;
+        // The form offers the operators by code; an old save or an import
+        // may carry another spelling, which is named rather than guessed.
+        let operator = match self.operator.trim() {
+            "" => Operator::default(),
+            t => Operator::from_spelling(t).unwrap_or_else(|| {
+                r.error(
+                    "utility.operator",
+                    format!("\"{t}\" 不是可选的供电企业"),
+                    format!("\"{t}\" is not one of the utilities offered"),
+                );
+                Operator::default()
+            }),
+        };
         let mut case = Case {
             format: FORMAT.to_string(),
             title: non_empty(&self.title),
@@ -158,7 +171,7 @@ impl Draft {
                 external_works: self.external_works,
             },
             utility: Utility {
-                operator: non_empty(&self.operator).unwrap_or_else(|| Utility::default().operator),
+                operator,
                 one_id_acceptance: self.one_id_acceptance,
                 province: non_empty(&self.province),
             },

@@ -5,7 +5,7 @@
 use super::widgets::Ui;
 use crate::draft::{field_id, Draft, DATE_FIELDS, VOLTAGES_HV, VOLTAGES_LV};
 use crate::state::{Action, List, Mode, State};
-use yekuo::case::{Activity, Business, Category, Convention, EmergencyKind, Sources};
+use yekuo::case::{Activity, Business, Category, Convention, EmergencyKind, Operator, Sources};
 use yekuo::eval::ChecklistItem;
 use yekuo::vocab::Need;
 use yew::prelude::*;
@@ -35,6 +35,14 @@ fn business_label(b: Business) -> (&'static str, &'static str) {
             "变更用电(过户、分户等)",
             "Change of use (transfer, split …)",
         ),
+    }
+}
+
+fn operator_label(o: Operator) -> (&'static str, &'static str) {
+    match o {
+        Operator::Sgcc => ("国家电网", "State Grid (SGCC)"),
+        Operator::Csg => ("南方电网", "China Southern Grid"),
+        Operator::Other => ("其他(地方电网等)", "Other (local grid …)"),
     }
 }
 
@@ -164,8 +172,7 @@ fn who(d: &Draft, ui: &Ui, clerk: bool) -> Html {
         if hv && clerk {
             { ui.check("customer.special_load", d.special_load) }
         }
-        { ui.select("utility.operator", if d.operator.is_empty() { "SGCC" } else { &d.operator }, &[
-            ("SGCC", "国家电网", "State Grid (SGCC)"), ("CSG", "南方电网", "China Southern Grid"), ("other", "其他(地方电网等)", "Other (local grid …)")]) }
+        { ui.select("utility.operator", if d.operator.is_empty() { Operator::default().as_str() } else { &d.operator }, &options(Operator::ALL, Operator::as_str, operator_label)) }
         if d.category() == Some(Category::Resident) {
             { ui.check("utility.one_id_acceptance", d.one_id_acceptance) }
         }

@@ -6,6 +6,7 @@ use super::widgets::Ui;
 use crate::sections::Section;
 use crate::state::{Lang, State};
 use chrono::NaiveDate;
+use yekuo::case::Operator;
 use yekuo::eval::ChecklistItem;
 use yekuo::render;
 use yekuo::report::{plan, Detail, Finding, Outcome, Report};
@@ -217,11 +218,7 @@ fn plan_countdown(ui: &Ui, report: &Report) -> Html {
 /// The customer's rights, from the rulebook itself, with citation and mark.
 fn rights(state: &State, ui: &Ui) -> Html {
     let book = Rulebook::embedded();
-    let op = if state.draft.operator.is_empty() {
-        "SGCC"
-    } else {
-        state.draft.operator.as_str()
-    };
+    let op = Operator::from_spelling(state.draft.operator.trim()).unwrap_or_default();
     let day = state.as_of();
     let items: Vec<Html> = [RuleId::Ind01, RuleId::Notice01]
         .into_iter()
