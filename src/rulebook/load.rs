@@ -264,13 +264,19 @@ impl<const CHECK: bool> Reader<'_, CHECK> {
     }
 
     /// The value has every `required` key and no key outside `required`
-    /// and `optional` (`mark` is always allowed).
+    /// and `optional` (`mark` is always allowed). A check like the others:
+    /// the embedded files skip it (a missing key still fails in `given`),
+    /// which keeps its key names and messages out of the browser bundle
+    /// (688 bytes gzip of the first load, 314,810 -> 314,122).
     fn keys(
         &self,
         v: &FileValue,
         required: &[&str],
         optional: &[&str],
     ) -> Result<(), RulebookError> {
+        if !CHECK {
+            return Ok(());
+        }
         for k in required {
             if !present(v).any(|p| p == *k) {
                 return Err(self.fail(&format!("values.{k}"), || "missing".into()));
