@@ -3,6 +3,7 @@
 use super::{
     CircuitDraft, ConductDraft, ContractorDraft, Draft, EmergencyDraft, OutageDraft, PauseDraft,
 };
+use std::collections::BTreeMap;
 use yekuo::case::{Activity, Case, Convention, Sources};
 
 impl Draft {
@@ -12,6 +13,14 @@ impl Draft {
         let num = |x: Option<f64>| x.map(|v| v.to_string()).unwrap_or_default();
         let small = |x: Option<u8>| x.map(|v| v.to_string()).unwrap_or_default();
         let acts = |v: &[Activity]| v.iter().map(|a| a.as_str().to_string()).collect();
+        // Inserted one by one: collecting into a map sorts the pairs first,
+        // which brought a sort of (String, String) and the map's bulk
+        // building into the bundle for a dozen dates: 2,616 bytes gzip of
+        // the first load (311,540 -> 308,924, issue 12).
+        let mut dates = BTreeMap::new();
+        for (k, d) in case.dates.given() {
+            dates.insert(k.to_string(), d.to_string());
+        }
         Draft {
             title: case.title.clone().unwrap_or_default(),
             category: c.category.as_str().to_string(),
@@ -60,12 +69,7 @@ impl Draft {
             plan_mentions_self_emergency: case.supply.plan_mentions_self_emergency,
             separate_distribution: case.supply.separate_distribution,
             documents: case.documents.clone(),
-            dates: case
-                .dates
-                .given()
-                .into_iter()
-                .map(|(k, d)| (k.to_string(), d.to_string()))
-                .collect(),
+            dates,
             paused: case
                 .paused
                 .iter()
