@@ -177,20 +177,26 @@ impl Rulebook {
                         .into_iter()
                         .map(|p| provision::<CHECK>(&file, p))
                         .collect::<Result<_, _>>()?;
-                    entries.push(Entry {
-                        instrument: f.instrument,
-                        provisions,
-                        file,
-                    });
+                    // In `order`: each entry goes in after those that sort
+                    // before it or equal to it, so entries of equal order
+                    // stay in the order read, as with a stable sort. A
+                    // score of files needs no sort, and inserting keeps a
+                    // sort's code for `Entry` out of the browser bundle:
+                    // 1,035 bytes gzip of the first load (313,981 ->
+                    // 312,946, issue 12).
+                    let at = entries
+                        .partition_point(|e: &Entry| order(&e.instrument) <= order(&f.instrument));
+                    entries.insert(
+                        at,
+                        Entry {
+                            instrument: f.instrument,
+                            provisions,
+                            file,
+                        },
+                    );
                 }
             }
         }
-        entries.sort_by(|a, b| {
-            a.instrument
-                .from
-                .cmp(&b.instrument.from)
-                .then(a.instrument.id.cmp(&b.instrument.id))
-        });
         let mut by_rule = vec![Vec::new(); RuleId::ALL.len()];
         for (ei, e) in entries.iter().enumerate() {
             for (pi, p) in e.provisions.iter().enumerate() {
@@ -213,6 +219,11 @@ impl Rulebook {
             citations,
         })
     }
+}
+
+/// The order of instruments in a rulebook: by coming into force, then by id.
+fn order(i: &Instrument) -> (chrono::NaiveDate, &str) {
+    (i.from, &i.id)
 }
 
 fn provision<const CHECK: bool>(file: &str, p: FileProvision) -> Result<Provision, RulebookError> {
@@ -264,13 +275,19 @@ impl<const CHECK: bool> Reader<'_, CHECK> {
     }
 
     /// The value has every `required` key and no key outside `required`
-    /// and `optional` (`mark` is always allowed).
+    /// and `optional` (`mark` is always allowed). A check like the others:
+    /// the embedded files skip it (a missing key still fails in `given`),
+    /// which keeps its key names and messages out of the browser bundle
+    /// (688 bytes gzip of the first load, 314,810 -> 314,122).
     fn keys(
         &self,
         v: &FileValue,
         required: &[&str],
         optional: &[&str],
     ) -> Result<(), RulebookError> {
+        if !CHECK {
+            return Ok(());
+        }
         for k in required {
             if !present(v).any(|p| p == *k) {
                 return Err(self.fail(&format!("values.{k}"), || "missing".into()));

@@ -9,7 +9,7 @@
 //! as a struct literal, so a new field that is not listed here fails to
 //! compile there first and then fails the round trip.
 
-use crate::draft::{Draft, Input};
+use crate::draft::{Draft, Input, DATE_FIELDS};
 
 /// One stored value: `T` + text, `F1`/`F0` for a check box, `Y`/`N`/`?` for
 /// a yes / no / not-sure question.
@@ -60,8 +60,8 @@ impl Draft {
         text("outage.date", &self.outage.date);
         text("outage.notice_date", &self.outage.notice_date);
         text("convention", &self.convention);
-        for (k, v) in &self.dates {
-            text(&format!("dates.{k}"), v);
+        for (f, v) in DATE_FIELDS.iter().zip(&self.dates) {
+            text(&format!("dates.{}", f.key), v);
         }
         let flags = [
             ("customer.agent", self.agent),

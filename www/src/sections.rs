@@ -2,7 +2,7 @@
 //! section a finding belongs in: decided by its typed detail, never by
 //! reading its rule id.
 
-use yekuo::report::{Detail, Question};
+use yekuo::report::{Detail, Finding, Question};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Section {
@@ -50,6 +50,24 @@ impl Section {
             Detail::Conduct(_) => Section::Rights,
             Detail::NotGiven { question, .. } => Section::asking(*question),
         }
+    }
+
+    /// The findings of this section with their place in the report, the
+    /// worst outcome first and in report order within one outcome: each
+    /// goes in after those no better than it. A stable sort would do the
+    /// same and bring its code into the bundle: 1,406 bytes gzip of the
+    /// first load (312,946 -> 311,540, issue 12).
+    pub fn findings(self, all: &[Finding]) -> Vec<(usize, &Finding)> {
+        let mut items: Vec<(usize, &Finding)> = Vec::new();
+        for (i, f) in all.iter().enumerate() {
+            if Section::of(&f.detail) == self {
+                items.insert(
+                    items.partition_point(|(_, g)| g.outcome <= f.outcome),
+                    (i, f),
+                );
+            }
+        }
+        items
     }
 
     fn asking(q: Question) -> Section {

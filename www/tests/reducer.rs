@@ -317,6 +317,24 @@ fn the_link_restores_the_case_and_a_tampered_link_is_refused() {
     assert!(read_fragment("case=%%%").unwrap().is_err());
 }
 
+/// The link carries the case as compact JSON, exactly what serde_json's
+/// compact writer makes (`share::fragment_for` strips the layout of the
+/// pretty case file instead of serialising twice), also where the text
+/// itself holds spaces, quotes, backslashes and line breaks.
+#[test]
+fn the_link_carries_the_compact_case_json() {
+    let mut case = parse_case(&s0()).unwrap();
+    let plain = case.clone();
+    case.title = Some("A \"quoted\" title: {x, [y]}\\ \n  next line\t\\\"".into());
+    case.customer.change_kind = Some(" 过户 ,  分户 ".into());
+    for case in [plain, case] {
+        let frag = fragment_for(&case);
+        let payload = frag.strip_prefix("case=").unwrap();
+        let json = String::from_utf8(base64url_decode(payload).unwrap()).unwrap();
+        assert_eq!(json, serde_json::to_string(&case).unwrap());
+    }
+}
+
 #[test]
 fn the_calendar_file_lists_both_completion_inspection_deadlines() {
     // S0 case 1 before the inspection: due 2010-06-23 (2005 commitments) and

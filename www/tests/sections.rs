@@ -55,3 +55,33 @@ fn every_finding_is_in_the_section_of_its_rule_family() {
         assert!(seen.contains(&s), "no case has a finding in {s:?}");
     }
 }
+
+/// Within a section the worst outcome comes first (the order of
+/// `Outcome`: violation, overdue, missing, warning, cannot determine, ok,
+/// not applicable), and findings of one outcome keep their report order.
+/// Checked against a stable sort of each section's findings, on every case.
+#[test]
+fn a_section_lists_the_worst_first_then_in_report_order() {
+    let book = Rulebook::embedded();
+    let mut reordered = 0;
+    for (name, case, on) in common::all_cases("2026-11-22".parse().unwrap()) {
+        let findings = evaluate(book, &case, on).findings;
+        for s in Section::ALL {
+            let mut expected: Vec<(usize, _)> = findings
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| Section::of(&f.detail) == s)
+                .collect();
+            let report_order = expected.clone();
+            expected.sort_by_key(|(_, f)| f.outcome);
+            reordered += usize::from(expected != report_order);
+            let got = s.findings(&findings);
+            let places = |v: &[(usize, _)]| v.iter().map(|(i, _)| *i).collect::<Vec<_>>();
+            assert_eq!(places(&got), places(&expected), "{name} {s:?}");
+        }
+    }
+    assert!(
+        reordered > 0,
+        "no case puts a worse finding after a better one"
+    );
+}

@@ -3,6 +3,7 @@
 use crate::render::Reader;
 use crate::report::documents::{Caveat, DocRef, Found};
 use crate::report::Finding;
+use std::fmt::Write;
 
 pub(super) fn found(d: &Found, f: &Finding, r: &Reader) -> String {
     let summary = || f.citation.as_ref().map_or("", |c| &*c.summary_en);
@@ -94,15 +95,15 @@ pub(super) fn caveat(c: &Caveat, r: &Reader) -> String {
 
 /// Documents by name; a clerk also reads each code.
 fn names(docs: &[DocRef], r: &Reader) -> String {
-    let names: Vec<String> = docs
-        .iter()
-        .map(|d| {
-            if r.is_clerk() {
-                format!("{} ({})", d.name_en, d.code)
-            } else {
-                d.name_en.to_string()
-            }
-        })
-        .collect();
-    names.join(", ")
+    let mut out = String::new();
+    for (i, d) in docs.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(&d.name_en);
+        if r.is_clerk() {
+            let _ = write!(out, " ({})", d.code);
+        }
+    }
+    out
 }

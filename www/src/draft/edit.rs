@@ -1,6 +1,6 @@
 //! One field of the draft set from what a control produced.
 
-use super::{Draft, Input, DATE_FIELDS};
+use super::{DateField, Draft, Input};
 use yekuo::case::Activity;
 
 fn text_of(input: Input) -> Option<String> {
@@ -65,16 +65,17 @@ impl Draft {
                 }
                 _ => false,
             },
-            ["dates", f] if DATE_FIELDS.iter().any(|d| d.key == *f) => match text_of(input) {
-                Some(s) if s.trim().is_empty() => {
-                    self.dates.remove(*f);
+            ["dates", f] => match (DateField::index(f), text_of(input)) {
+                (Some(i), Some(s)) => {
+                    // A blank date is no date: nothing to save or read.
+                    self.dates[i] = if s.trim().is_empty() {
+                        String::new()
+                    } else {
+                        s
+                    };
                     true
                 }
-                Some(s) => {
-                    self.dates.insert((*f).to_string(), s);
-                    true
-                }
-                None => false,
+                _ => false,
             },
             ["paused", i, f] => {
                 let Some(p) = index(&mut self.paused, i) else {

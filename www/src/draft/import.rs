@@ -1,7 +1,8 @@
 //! A case file turned back into a draft (import, restore link).
 
 use super::{
-    CircuitDraft, ConductDraft, ContractorDraft, Draft, EmergencyDraft, OutageDraft, PauseDraft,
+    CircuitDraft, ConductDraft, ContractorDraft, DateField, Draft, EmergencyDraft, OutageDraft,
+    PauseDraft, DATE_FIELDS,
 };
 use yekuo::case::{Activity, Case, Convention, Sources};
 
@@ -12,6 +13,12 @@ impl Draft {
         let num = |x: Option<f64>| x.map(|v| v.to_string()).unwrap_or_default();
         let small = |x: Option<u8>| x.map(|v| v.to_string()).unwrap_or_default();
         let acts = |v: &[Activity]| v.iter().map(|a| a.as_str().to_string()).collect();
+        let mut dates = <[String; DATE_FIELDS.len()]>::default();
+        for (k, d) in case.dates.given() {
+            if let Some(i) = DateField::index(k) {
+                dates[i] = d.to_string();
+            }
+        }
         Draft {
             title: case.title.clone().unwrap_or_default(),
             category: c.category.as_str().to_string(),
@@ -60,12 +67,7 @@ impl Draft {
             plan_mentions_self_emergency: case.supply.plan_mentions_self_emergency,
             separate_distribution: case.supply.separate_distribution,
             documents: case.documents.clone(),
-            dates: case
-                .dates
-                .given()
-                .into_iter()
-                .map(|(k, d)| (k.to_string(), d.to_string()))
-                .collect(),
+            dates,
             paused: case
                 .paused
                 .iter()

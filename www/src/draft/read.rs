@@ -63,8 +63,8 @@ impl Draft {
             })
             .collect();
         let mut dates = Dates::default();
-        for f in DATE_FIELDS {
-            if let Some(text) = self.dates.get(f.key) {
+        for (f, text) in DATE_FIELDS.iter().zip(&self.dates) {
+            if !text.is_empty() {
                 let d = r.date(&format!("dates.{}", f.key), text);
                 set_date(&mut dates, f.key, d);
             }

@@ -322,9 +322,8 @@ fn dates(state: &State, ui: &Ui) -> Html {
     let body = html! { <>
         <p class="hint">{ui.t("已经发生的日期请填写；还没到的步骤留空。", "Fill in what has happened; leave future steps empty.")}</p>
         <div class="date-grid">
-        { for DATE_FIELDS.iter().filter(|f| (hv || !f.hv_only) && (clerk || !f.clerk_only)).map(|f| {
-            let value = d.dates.get(f.key).cloned().unwrap_or_default();
-            ui.text(&format!("dates.{}", f.key), &value, "date", None)
+        { for DATE_FIELDS.iter().zip(&d.dates).filter(|(f, _)| (hv || !f.hv_only) && (clerk || !f.clerk_only)).map(|(f, value)| {
+            ui.text(&format!("dates.{}", f.key), value, "date", None)
         }) }
         </div>
         if clerk {

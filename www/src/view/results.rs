@@ -87,8 +87,7 @@ pub fn results(state: &State, ui: &Ui, report: &Report, checklist: &[ChecklistIt
             { one_time_notice(state, ui, checklist) }
             { for Section::ALL.into_iter().enumerate().map(|(gi, section)| {
                 let (zh, en) = section.title();
-                let mut items: Vec<(usize, &Finding)> = report.findings.iter().enumerate().filter(|(_, f)| Section::of(&f.detail) == section).collect();
-                items.sort_by_key(|(_, f)| f.outcome);
+                let items = section.findings(&report.findings);
                 html! {
                     <section class="result-group" aria-labelledby={format!("g{gi}")}>
                         <h3 id={format!("g{gi}")}>{ui.t(zh, en)}</h3>

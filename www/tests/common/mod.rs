@@ -4,11 +4,11 @@
 
 use chrono::NaiveDate;
 use serde_json::Value as Json;
-use std::collections::BTreeMap;
 use std::path::Path;
 use yekuo::case::{parse_case, Case};
 use yekuo_www::draft::{
     CircuitDraft, ConductDraft, ContractorDraft, Draft, EmergencyDraft, OutageDraft, PauseDraft,
+    DATE_FIELDS,
 };
 
 fn s(v: &str) -> String {
@@ -60,10 +60,11 @@ pub fn every_field() -> Draft {
         plan_mentions_self_emergency: Some(false),
         separate_distribution: Some(true),
         documents: vec![s("D-PROP"), s("D-ID")],
-        dates: BTreeMap::from([
-            (s("accepted"), s("2009-01-12")),
-            (s("power_on"), s("2010-13-40")),
-        ]),
+        dates: std::array::from_fn(|i| match DATE_FIELDS[i].key {
+            "accepted" => s("2009-01-12"),
+            "power_on" => s("2010-13-40"),
+            _ => String::new(),
+        }),
         paused: vec![PauseDraft {
             from: s("2010-01-01"),
             to: s("bad"),

@@ -1,0 +1,51 @@
+//! A list in a sentence: every item once, in the rulebook's order, with the
+//! language's separator, and a clerk reads each item's code. The names and
+//! codes are data/rules/documents.toml's (the catalog's document table); a
+//! resident new connection needs D-ID and D-PROP (catalog DOC-02).
+
+use chrono::NaiveDate;
+use yekuo::render::{self, Audience, Lang, Reader};
+use yekuo::report::{Detail, Report};
+
+fn report() -> Report {
+    let case = yekuo::case::parse_case(
+        r#"{"format": "yekuo-case/1",
+            "customer": {"category": "resident", "business": "new", "voltage_kv": 0.22},
+            "utility": {"operator": "SGCC"}}"#,
+    )
+    .unwrap();
+    let as_of = NaiveDate::from_ymd_opt(2024, 3, 1).unwrap();
+    yekuo::eval::evaluate(yekuo::rulebook::Rulebook::embedded(), &case, as_of)
+}
+
+fn missing_documents(lang: Lang, audience: Audience) -> String {
+    let report = report();
+    let f = report
+        .findings
+        .iter()
+        .find(|f| matches!(f.detail, Detail::Documents(_)) && f.rule.to_string() == "DOC-02")
+        .expect("a DOC-02 finding");
+    render::message(
+        f,
+        &Reader {
+            audience,
+            ..Reader::clerk(lang)
+        },
+    )
+}
+
+#[test]
+fn missing_documents_are_listed_with_their_separator() {
+    assert_eq!(
+        missing_documents(Lang::En, Audience::Clerk),
+        "Missing: Applicant's identity document (D-ID), Proof of rights to the premises (D-PROP)."
+    );
+    assert_eq!(
+        missing_documents(Lang::En, Audience::Customer),
+        "Missing: Applicant's identity document, Proof of rights to the premises."
+    );
+    assert!(missing_documents(Lang::Zh, Audience::Clerk)
+        .contains("用电人有效身份证明(D-ID)、用电地址物业权属证明(D-PROP)"));
+    assert!(missing_documents(Lang::Zh, Audience::Customer)
+        .contains("用电人有效身份证明、用电地址物业权属证明"));
+}
