@@ -177,3 +177,23 @@ pub fn label_zh(path: &str) -> Option<String> {
 pub fn label_en(path: &str) -> Option<String> {
     label(path, Lang::En)
 }
+
+/// The form's choices of licence tier: "don't know", then every tier of
+/// `yekuo::limits::LICENCE_TIERS` (`www/tests/labels.rs` checks they agree).
+pub const TIER_OPTIONS: &[(&str, &str, &str)] = &[
+    ("", "不清楚", "Don't know"),
+    ("1", "一级", "Tier 1"),
+    ("2", "二级", "Tier 2"),
+    ("3", "三级", "Tier 3"),
+    ("4", "四级", "Tier 4"),
+    ("5", "五级", "Tier 5"),
+];
+
+/// The form's choices of load grade, as [`TIER_OPTIONS`] for
+/// `yekuo::limits::LOAD_GRADES`.
+pub const GRADE_OPTIONS: &[(&str, &str, &str)] = &[
+    ("", "不清楚", "Don't know"),
+    ("1", "一级负荷", "Grade 1"),
+    ("2", "二级负荷", "Grade 2"),
+    ("3", "三级负荷", "Grade 3"),
+];

@@ -266,3 +266,20 @@ fn every_field_the_form_edits_that_an_import_error_names_has_a_label() {
     }
     assert!(keys > 60, "{keys} keys");
 }
+
+/// The tier and load-grade choices of the form are the limits of the core,
+/// each once, after the empty "don't know".
+#[test]
+fn tier_and_grade_choices_are_the_core_limits() {
+    use yekuo_www::labels::{GRADE_OPTIONS, TIER_OPTIONS};
+    let codes = |o: &[(&str, &str, &str)]| -> Vec<String> {
+        o.iter().map(|(c, _, _)| c.to_string()).collect()
+    };
+    let range = |r: std::ops::RangeInclusive<u8>| -> Vec<String> {
+        std::iter::once(String::new())
+            .chain(r.map(|n| n.to_string()))
+            .collect()
+    };
+    assert_eq!(codes(TIER_OPTIONS), range(yekuo::limits::LICENCE_TIERS));
+    assert_eq!(codes(GRADE_OPTIONS), range(yekuo::limits::LOAD_GRADES));
+}

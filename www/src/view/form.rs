@@ -4,6 +4,7 @@
 
 use super::widgets::Ui;
 use crate::draft::{field_id, Draft, DATE_FIELDS, VOLTAGES_HV, VOLTAGES_LV};
+use crate::labels::{GRADE_OPTIONS, TIER_OPTIONS as TIERS};
 use crate::state::{Action, List, Mode, State};
 use yekuo::case::{Activity, Business, Category, Convention, EmergencyKind, Operator, Sources};
 use yekuo::eval::ChecklistItem;
@@ -112,15 +113,6 @@ fn options<T: Copy>(
         .collect()
 }
 
-const TIERS: &[(&str, &str, &str)] = &[
-    ("", "不清楚", "Don't know"),
-    ("1", "一级", "Tier 1"),
-    ("2", "二级", "Tier 2"),
-    ("3", "三级", "Tier 3"),
-    ("4", "四级", "Tier 4"),
-    ("5", "五级", "Tier 5"),
-];
-
 pub fn form(state: &State, ui: &Ui, checklist: &[ChecklistItem]) -> Html {
     let d = &state.draft;
     let clerk = state.mode == Mode::Clerk;
@@ -201,8 +193,7 @@ fn project(d: &Draft, ui: &Ui, clerk: bool) -> Html {
             { ui.tri("customer.external_works", d.external_works) }
         }
         if hv {
-            { ui.select("supply.load_grade", &d.load_grade, &[
-                ("", "不清楚", "Don't know"), ("1", "一级负荷", "Grade 1"), ("2", "二级负荷", "Grade 2"), ("3", "三级负荷", "Grade 3")]) }
+            { ui.select("supply.load_grade", &d.load_grade, GRADE_OPTIONS) }
             { ui.select("supply.sources", &d.sources, &options(Sources::ALL, sources_code, sources_label)) }
             if grade == 1 {
                 { ui.tri("supply.especially_important", d.especially_important) }
