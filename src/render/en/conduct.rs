@@ -22,14 +22,20 @@ fn outage(n: &OutageNotice) -> String {
         n.notice_min,
     );
     let mut s = match n.notice_max {
-        _ if n.too_short() => format!("Notice only {days} before the outage, less than {min}."),
+        _ if n.too_short() => {
+            format!("Notice only {days} before the outage, less than the {min} days set.")
+        }
         Some(max) if n.too_early() => {
             format!("Notice {days} ahead, earlier than the {min} to {max} days set.")
         }
-        _ => format!("Notice {days} before the outage, at least {min}."),
+        _ => format!("Notice {days} before the outage, at least the {min} days set."),
     };
-    if let Some(m) = n.reminder_missed_minutes {
-        s.push_str(&format!(" But no reminder was given {m} minutes before."));
+    // "But" only after a notice in time; after a late one the missing
+    // reminder is a second fault.
+    match (n.reminder_missed_minutes, n.too_short()) {
+        (Some(m), false) => s.push_str(&format!(" But no reminder was given {m} minutes before.")),
+        (Some(m), true) => s.push_str(&format!(" Nor was a reminder given {m} minutes before.")),
+        (None, _) => {}
     }
     s
 }

@@ -25,8 +25,12 @@ fn outage(n: &OutageNotice) -> String {
         }
         _ => format!("停电前 {days} 天通知，不少于 {min} 天。"),
     };
-    if let Some(m) = n.reminder_missed_minutes {
-        s.push_str(&format!("但停电前{m}分钟未再次通知。"));
+    // "但" only after a notice in time; after a late one the missing
+    // reminder is a second fault.
+    match (n.reminder_missed_minutes, n.too_short()) {
+        (Some(m), false) => s.push_str(&format!("但停电前{m}分钟未再次通知。")),
+        (Some(m), true) => s.push_str(&format!("另外，停电前{m}分钟也未再次通知。")),
+        (None, _) => {}
     }
     s
 }
