@@ -148,7 +148,7 @@ out += [
     f"| `parse_case` (S0 case 1) | {parse_us:.1f} µs |",
     f"| `evaluate` (S0 case 1) | {eval_us:.1f} µs |",
     f"| report to JSON (S0 case 1) | {json_us:.1f} µs |",
-    f"| `summarize` (S0 case 1: outcomes without prose, what `--batch` writes) | {summarize_us:.1f} µs |",
+    f"| `summarize` (S0 case 1: outcomes without explanations, what `--batch` writes) | {summarize_us:.1f} µs |",
     f"| summary to JSON (S0 case 1) | {summary_json_us:.1f} µs |",
     f"| load and validate the rulebook from TOML | {load_us:.0f} µs |",
     "",
