@@ -210,21 +210,6 @@ fn fact<'a>(v: &'a Json, key: &str) -> Option<&'a Json> {
     }
 }
 
-fn merge(base: &mut Json, patch: &Json) {
-    match (base, patch) {
-        (Json::Object(b), Json::Object(p)) => {
-            for (k, v) in p {
-                if v.is_null() {
-                    b.remove(k);
-                } else {
-                    merge(b.entry(k.clone()).or_insert(Json::Null), v);
-                }
-            }
-        }
-        (b, p) => *b = p.clone(),
-    }
-}
-
 fn matches(f: &Finding, pat: &Json) -> bool {
     let s = |k: &str| pat.get(k).and_then(Json::as_str);
     if s("rule") != Some(f.rule.as_str()) {
@@ -322,29 +307,6 @@ fn matches(f: &Finding, pat: &Json) -> bool {
 /// words carry no rule codes, marks, backticks or case-file paths, English
 /// words carry no Chinese, and no reader gets an empty sentence.
 fn audience_failures(name: &str, case: &Json, report: &yekuo::report::Report) -> Vec<String> {
-    const PATHS: [&str; 9] = [
-        "dates.",
-        "customer.",
-        "supply.",
-        "contractors[",
-        "contractors.",
-        "conduct.",
-        "outage.",
-        "paused[",
-        "utility.",
-    ];
-    // A path is a prefix followed by a field name: "the customer." is not one.
-    let has_path = |w: &str| {
-        PATHS.iter().any(|p| {
-            w.match_indices(p).any(|(i, _)| {
-                p.ends_with('[')
-                    || w[i + p.len()..]
-                        .chars()
-                        .next()
-                        .is_some_and(|c| c.is_ascii_lowercase())
-            })
-        })
-    };
     // Text the user typed (a contractor's name, a hazard) is theirs to
     // write in any language; it is taken out before the English is checked.
     fn strings(v: &Json, out: &mut Vec<String>) {
@@ -357,18 +319,6 @@ fn audience_failures(name: &str, case: &Json, report: &yekuo::report::Report) ->
     }
     let mut typed = Vec::new();
     strings(case, &mut typed);
-    typed.sort_by_key(|s| std::cmp::Reverse(s.len()));
-    let is_rule_code = |w: &str| {
-        w.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
-            .any(|t| {
-                t.split_once('-').is_some_and(|(a, b)| {
-                    a.len() >= 2
-                        && a.chars().all(|c| c.is_ascii_uppercase())
-                        && b.len() == 2
-                        && b.chars().all(|c| c.is_ascii_digit())
-                })
-            })
-    };
     let mut out = Vec::new();
     for f in &report.findings {
         for lang in [Lang::Zh, Lang::En] {
@@ -383,32 +333,7 @@ fn audience_failures(name: &str, case: &Json, report: &yekuo::report::Report) ->
                         .filter_map(|c| render::caveat(c, f, &reader)),
                 );
                 for w in words {
-                    let mut bad = Vec::new();
-                    if w.trim().is_empty() {
-                        bad.push("empty");
-                    }
-                    let own = typed
-                        .iter()
-                        .fold(w.clone(), |w, t| w.replace(t.as_str(), ""));
-                    if lang == Lang::En
-                        && own.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
-                    {
-                        bad.push("Chinese in English");
-                    }
-                    if audience == Audience::Customer {
-                        if is_rule_code(&w) {
-                            bad.push("a rule code");
-                        }
-                        if ["[V]", "[S]", "[R]", "[X]", "`"]
-                            .iter()
-                            .any(|m| w.contains(m))
-                        {
-                            bad.push("a mark or backtick");
-                        }
-                        if has_path(&w) {
-                            bad.push("a field path");
-                        }
-                    }
+                    let bad = golden_support::wording_problems(&w, &reader, &typed);
                     if !bad.is_empty() {
                         out.push(format!(
                             "{name}: {} {:?} {audience:?}: {bad:?} in {w:?}",
@@ -527,7 +452,7 @@ fn case_scenarios() {
         scenarios += 1;
         for v in list(&g, "variants") {
             let mut c = base.clone();
-            merge(&mut c, v.get("patch").unwrap_or(&json!({})));
+            golden_support::merge(&mut c, v.get("patch").unwrap_or(&json!({})));
             let name = format!("{file} / {}", v["name"].as_str().unwrap_or("?"));
             let as_of = v
                 .get("as_of")

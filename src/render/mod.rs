@@ -66,10 +66,14 @@ impl Reader<'_> {
         self.audience == Audience::Clerk
     }
 
-    /// A case field's name when this reader would know it (a clerk, or an
-    /// app with a label for it), for a parenthesis a customer can do without.
+    /// A case field's name when this reader would know it: the app's label
+    /// for it, else its JSON path for a clerk. `None` for a customer without
+    /// a label, for a parenthesis the sentence can do without.
     pub fn field_if_known(&self, path: &str) -> Option<String> {
-        (self.is_clerk() || (self.label)(path).is_some()).then(|| self.field(path))
+        match (self.label)(path) {
+            Some(l) => Some(self.words().quote(&l)),
+            None => self.is_clerk().then(|| format!("`{path}`")),
+        }
     }
 
     fn words(&self) -> &'static dyn Language {
@@ -79,22 +83,16 @@ impl Reader<'_> {
         }
     }
 
-    /// A case field named for this reader: the form's label when the app
-    /// gives one, otherwise the JSON path for a clerk, and a plain "this
-    /// information" for a customer.
+    /// A case field named for this reader: as [`Reader::field_if_known`],
+    /// and a plain "this information" for a customer without a label.
     pub fn field(&self, path: &str) -> String {
-        if let Some(l) = (self.label)(path) {
-            return self.words().quote(&l);
-        }
-        match self.audience {
-            Audience::Clerk => format!("`{path}`"),
-            Audience::Customer => self.words().unnamed_field().to_string(),
-        }
+        self.field_if_known(path)
+            .unwrap_or_else(|| self.words().unnamed_field().to_string())
     }
 }
 
 /// Everything a language must be able to say. One implementation per
-/// language (`zh.rs`, `en.rs`); the family methods live in that language's
+/// language (`zh/`, `en/`); the family methods live in that language's
 /// family files.
 pub(crate) trait Language: Sync {
     fn outcome(&self, o: Outcome) -> &'static str;

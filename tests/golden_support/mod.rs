@@ -1,9 +1,40 @@
-//! Helpers shared by the golden harness.
+//! Helpers shared by the golden harness, by other tests of this crate and
+//! by the app's tests (`www/tests/common`, which includes this file).
 use std::path::PathBuf;
 
+/// The repository's root: this crate's folder, or the one above it when
+/// this file is included by `www`'s tests.
 #[allow(dead_code)] // each test binary that includes this uses part of it
+pub fn root() -> PathBuf {
+    let here = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    if here.join("tests/golden").is_dir() {
+        here
+    } else {
+        here.join("..")
+    }
+}
+
+#[allow(dead_code)]
 pub fn dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden")
+    root().join("tests/golden")
+}
+
+/// RFC 7386 merge patch: how a golden variant's `patch` changes its case.
+#[allow(dead_code)]
+pub fn merge(base: &mut serde_json::Value, patch: &serde_json::Value) {
+    use serde_json::Value as Json;
+    match (base, patch) {
+        (Json::Object(b), Json::Object(p)) => {
+            for (k, v) in p {
+                if v.is_null() {
+                    b.remove(k);
+                } else {
+                    merge(b.entry(k.clone()).or_insert(Json::Null), v);
+                }
+            }
+        }
+        (b, p) => *b = p.clone(),
+    }
 }
 
 /// `summarize` must tell the same story as the full report: the same
@@ -93,20 +124,6 @@ pub fn summary_disagreements(
 #[allow(dead_code)] // each test binary that includes this uses part of it
 pub fn scenario_cases() -> Vec<(String, serde_json::Value, chrono::NaiveDate)> {
     use serde_json::Value as Json;
-    fn merge(base: &mut Json, patch: &Json) {
-        match (base, patch) {
-            (Json::Object(b), Json::Object(p)) => {
-                for (k, v) in p {
-                    if v.is_null() {
-                        b.remove(k);
-                    } else {
-                        merge(b.entry(k.clone()).or_insert(Json::Null), v);
-                    }
-                }
-            }
-            (b, p) => *b = p.clone(),
-        }
-    }
     let read = |p: &std::path::Path| -> Json {
         serde_json::from_str(&std::fs::read_to_string(p).unwrap())
             .unwrap_or_else(|e| panic!("{}: {e}", p.display()))
@@ -123,7 +140,7 @@ pub fn scenario_cases() -> Vec<(String, serde_json::Value, chrono::NaiveDate)> {
         let g = read(&path);
         let as_of = date(&g["as_of"]).unwrap_or_else(|| panic!("{file}: as_of"));
         let base = match g.get("case_file").and_then(Json::as_str) {
-            Some(f) => read(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(f)),
+            Some(f) => read(&root().join(f)),
             None => g["case"].clone(),
         };
         out.push((file.clone(), base.clone(), as_of));
@@ -137,4 +154,75 @@ pub fn scenario_cases() -> Vec<(String, serde_json::Value, chrono::NaiveDate)> {
         }
     }
     out
+}
+
+/// What is wrong with words written for `reader`: empty; Chinese in English
+/// (apart from `typed`, text the user gave, which may be in any language);
+/// for a customer, a rule code (`TL-05`), a mark or a backtick, or a case
+/// field path (`dates.accepted`, `contractors[0]`).
+#[allow(dead_code)]
+pub fn wording_problems(
+    words: &str,
+    reader: &yekuo::render::Reader,
+    typed: &[String],
+) -> Vec<&'static str> {
+    use yekuo::render::{Audience, Lang};
+    const PATHS: [&str; 9] = [
+        "dates.",
+        "customer.",
+        "supply.",
+        "contractors[",
+        "contractors.",
+        "conduct.",
+        "outage.",
+        "paused[",
+        "utility.",
+    ];
+    // A path is a prefix followed by a field name: "the customer." is not one.
+    let has_path = PATHS.iter().any(|p| {
+        words.match_indices(p).any(|(i, _)| {
+            p.ends_with('[')
+                || words[i + p.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_lowercase())
+        })
+    });
+    let is_rule_code = words
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
+        .any(|t| {
+            t.split_once('-').is_some_and(|(a, b)| {
+                a.len() >= 2
+                    && a.chars().all(|c| c.is_ascii_uppercase())
+                    && b.len() == 2
+                    && b.chars().all(|c| c.is_ascii_digit())
+            })
+        });
+    let mut longest_first: Vec<&String> = typed.iter().collect();
+    longest_first.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    let own = longest_first
+        .iter()
+        .fold(words.to_string(), |w, t| w.replace(t.as_str(), ""));
+    let mut bad = Vec::new();
+    if words.trim().is_empty() {
+        bad.push("empty");
+    }
+    if reader.lang == Lang::En && own.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)) {
+        bad.push("Chinese in English");
+    }
+    if reader.audience == Audience::Customer {
+        if is_rule_code {
+            bad.push("a rule code");
+        }
+        if ["[V]", "[S]", "[R]", "[X]", "`"]
+            .iter()
+            .any(|m| words.contains(m))
+        {
+            bad.push("a mark or backtick");
+        }
+        if has_path {
+            bad.push("a field path");
+        }
+    }
+    bad
 }

@@ -335,19 +335,24 @@ fn the_link_carries_the_compact_case_json() {
     }
 }
 
-#[test]
-fn the_calendar_file_lists_both_completion_inspection_deadlines() {
-    // S0 case 1 before the inspection: due 2010-06-23 (2005 commitments) and
-    // 2010-06-25 (the 2010 norm), per the core issue and cases.md C1.
+/// S0 case 1 as of 2010-06-20, before the inspection: its report.
+fn s0_before_inspection() -> yekuo::report::Report {
     let mut case = parse_case(&s0()).unwrap();
     case.dates.inspected = None;
     case.dates.inspection_passed = None;
     case.dates.power_on = None;
-    let report = yekuo::eval::evaluate(
+    yekuo::eval::evaluate(
         yekuo::rulebook::Rulebook::embedded(),
         &case,
         day("2010-06-20"),
-    );
+    )
+}
+
+#[test]
+fn the_calendar_file_lists_both_completion_inspection_deadlines() {
+    // S0 case 1 before the inspection: due 2010-06-23 (2005 commitments) and
+    // 2010-06-25 (the 2010 norm), per the core issue and cases.md C1.
+    let report = s0_before_inspection();
     let ics = deadlines_ics(&report, "S0");
     assert!(ics.starts_with("BEGIN:VCALENDAR\r\n") && ics.ends_with("END:VCALENDAR\r\n"));
     assert!(ics.contains("DTSTART;VALUE=DATE:20100623\r\n"), "{ics}");
@@ -579,15 +584,7 @@ fn a_forced_kiosk_ignores_the_query_and_wipes_only_its_own() {
 /// title cannot end an iCalendar content line early (RFC 5545 §3.3.11).
 #[test]
 fn calendar_text_carries_no_bare_control_characters() {
-    let mut case = parse_case(&s0()).unwrap();
-    case.dates.inspected = None;
-    case.dates.inspection_passed = None;
-    case.dates.power_on = None;
-    let report = yekuo::eval::evaluate(
-        yekuo::rulebook::Rulebook::embedded(),
-        &case,
-        day("2010-06-20"),
-    );
+    let report = s0_before_inspection();
     let ics = deadlines_ics(&report, "甲\rSUMMARY:伪造\r\n乙\n丙\u{1b}[31m\u{7}\u{85}丁");
     let lines: Vec<&str> = ics.split("\r\n").collect();
     for l in &lines {

@@ -17,10 +17,7 @@ pub(super) fn found(d: &Found, _f: &Finding, _r: &Reader) -> String {
 }
 
 fn outage(n: &OutageNotice) -> String {
-    let (days, min) = (
-        super::plan::count(n.days_notice, "day", "days"),
-        n.notice_min,
-    );
+    let (days, min) = (super::count(n.days_notice, "day", "days"), n.notice_min);
     let mut s = match n.notice_max {
         _ if n.too_short() => {
             format!("Notice only {days} before the outage, less than the {min} days set.")

@@ -1,6 +1,6 @@
 //! LOAD in English.
 
-use super::plan::aside;
+use super::aside;
 use crate::case::EmergencyKind;
 use crate::render::Reader;
 use crate::report::load::{EmergencyCover, Found, Independence};

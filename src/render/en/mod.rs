@@ -15,6 +15,24 @@ use crate::Mark;
 
 pub(crate) struct En;
 
+/// "1 day", "2 days".
+pub(super) fn count(n: i64, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("{n} {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+/// A case field named in parentheses, where the reader has a name for it
+/// (the form's label, or the path for a clerk); nothing for a customer
+/// without a label, whom the sentence already tells what to give.
+pub(super) fn aside(r: &Reader, path: &str) -> String {
+    r.field_if_known(path)
+        .map(|f| format!(" ({f})"))
+        .unwrap_or_default()
+}
+
 /// The part of an instrument's version an English sentence can show: the
 /// whole when it has no Chinese, else what comes before a parenthesis
 /// (`2011 (国家电网办〔2011〕1493号)` is `2011`); nothing when that is

@@ -1,5 +1,6 @@
 //! PLAN and CAL-09 in English.
 
+use super::{aside, count};
 use crate::render::Reader;
 use crate::report::plan::{Extension, ExtensionStatus, Found, Validity, ValidityStatus};
 use crate::report::Finding;
@@ -25,24 +26,6 @@ pub(super) fn found(d: &Found, _f: &Finding, r: &Reader) -> String {
         ),
         Found::PlanChanged => "Something changed after the plan: re-apply if your needs changed; if the grid side changed the utility must re-answer in writing.".into(),
     }
-}
-
-/// "1 day", "2 days".
-pub(super) fn count(n: i64, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("{n} {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
-
-/// A case field named in parentheses, where the reader has a name for it
-/// (the form's label, or the path for a clerk); nothing for a customer
-/// without a label, whom the sentence already tells what to give.
-pub(super) fn aside(r: &Reader, path: &str) -> String {
-    r.field_if_known(path)
-        .map(|f| format!(" ({f})"))
-        .unwrap_or_default()
 }
 
 fn validity(v: &Validity, r: &Reader) -> String {

@@ -1,6 +1,6 @@
 //! TL and CAL (time limits of each step) in English.
 
-use super::{version, En};
+use super::{count, version, En};
 use crate::case::Convention;
 use crate::render::{Language, Reader};
 use crate::report::time_limit::{Caveat, ConventionMatters, Found, Limit, Unit};
@@ -99,11 +99,6 @@ fn convention_matters(c: &ConventionMatters) -> String {
     )
 }
 
-fn days(n: impl Into<i64>) -> String {
-    let n = n.into();
-    format!("{n} day{}", if n == 1 { "" } else { "s" })
-}
-
 pub(super) fn caveat(c: &Caveat, r: &Reader) -> String {
     match c {
         Caveat::PolicyTarget => "This is a policy target, not a legal limit for one case.".into(),
@@ -119,7 +114,7 @@ pub(super) fn caveat(c: &Caveat, r: &Reader) -> String {
             uncertain_margin, ..
         } => format!(
             "Calendar data missing and the margin is under {}: not called overdue.",
-            days(*uncertain_margin)
+            count(i64::from(*uncertain_margin), "day", "days")
         ),
         Caveat::FormalitiesDateUnknown { earliest, latest } => {
             let counted = match (earliest, latest) {

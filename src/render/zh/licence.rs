@@ -59,13 +59,13 @@ fn tier(t: u8) -> String {
     }
 }
 
-/// A contractor: its name, else its place in the case (the path for a clerk).
+/// A contractor: its name, else its place in the case (as the reader
+/// knows the field, else by its number).
 fn who(c: &Contractor, r: &Reader) -> String {
-    match &c.name {
-        Some(n) => n.clone(),
-        None if r.is_clerk() || (r.label)(&c.path()).is_some() => r.field(&c.path()),
-        None => format!("第{}家施工单位", c.index + 1),
-    }
+    c.name
+        .clone()
+        .or_else(|| r.field_if_known(&c.path()))
+        .unwrap_or_else(|| format!("第{}家施工单位", c.index + 1))
 }
 
 fn activities(v: &[Activity]) -> String {

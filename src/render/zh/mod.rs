@@ -15,6 +15,15 @@ use crate::Mark;
 
 pub(crate) struct Zh;
 
+/// A case field named in parentheses, where the reader has a name for it
+/// (the form's label, or the path for a clerk); nothing for a customer
+/// without a label, whom the sentence already tells what to give.
+pub(super) fn aside(r: &Reader, path: &str) -> String {
+    r.field_if_known(path)
+        .map(|f| format!("({f})"))
+        .unwrap_or_default()
+}
+
 impl Language for Zh {
     fn outcome(&self, o: Outcome) -> &'static str {
         match o {

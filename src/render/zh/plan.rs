@@ -1,5 +1,6 @@
 //! PLAN and CAL-09 in Chinese.
 
+use super::aside;
 use crate::render::Reader;
 use crate::report::plan::{Extension, ExtensionStatus, Found, Validity, ValidityStatus};
 use crate::report::Finding;
@@ -26,15 +27,6 @@ pub(super) fn found(d: &Found, _f: &Finding, r: &Reader) -> String {
         ),
         Found::PlanChanged => "方案相关情况已变化: 客户需求变化须重新申请；电网侧变化须由供电企业书面重新答复并由客户签收。".into(),
     }
-}
-
-/// A case field named in parentheses, where the reader has a name for it
-/// (the form's label, or the path for a clerk); nothing for a customer
-/// without a label, whom the sentence already tells what to give.
-pub(super) fn aside(r: &Reader, path: &str) -> String {
-    r.field_if_known(path)
-        .map(|f| format!("({f})"))
-        .unwrap_or_default()
 }
 
 fn validity(v: &Validity, r: &Reader) -> String {

@@ -2,6 +2,9 @@
 //! cases the repository holds (golden cases with their variants, examples).
 #![allow(dead_code)] // each test file uses its own part
 
+#[path = "../../../tests/golden_support/mod.rs"]
+mod golden_support;
+
 use chrono::NaiveDate;
 use serde_json::Value as Json;
 use std::path::Path;
@@ -102,64 +105,19 @@ pub fn every_field() -> Draft {
     }
 }
 
-/// RFC 7386 merge patch, as `tests/golden.rs` applies a variant's patch.
-fn merge(base: &mut Json, patch: &Json) {
-    match (base, patch) {
-        (Json::Object(b), Json::Object(p)) => {
-            for (k, v) in p {
-                if v.is_null() {
-                    b.remove(k);
-                } else {
-                    merge(b.entry(k.clone()).or_insert(Json::Null), v);
-                }
-            }
-        }
-        (b, p) => *b = p.clone(),
-    }
-}
-
 /// Every case the repository holds, with the day to evaluate it on: each
 /// golden case and each of its variants (on the golden file's day), and
 /// each example case file (on `examples_on`).
 pub fn all_cases(examples_on: NaiveDate) -> Vec<(String, Case, NaiveDate)> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let root = golden_support::root();
     let read = |p: &Path| std::fs::read_to_string(p).unwrap();
     let mut out = Vec::new();
     let mut add = |name: String, json: &Json, on: NaiveDate| {
         let case = parse_case(&json.to_string()).unwrap_or_else(|e| panic!("{name}: {e}"));
         out.push((name, case, on));
     };
-    let mut dir: Vec<_> = std::fs::read_dir(root.join("tests/golden/cases"))
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    dir.sort();
-    for path in dir {
-        let g: Json = serde_json::from_str(&read(&path)).unwrap();
-        let name = path.file_name().unwrap().to_string_lossy().into_owned();
-        let base = match (g.get("case"), g.get("case_file").and_then(Json::as_str)) {
-            (Some(c), _) => c.clone(),
-            (None, Some(f)) => serde_json::from_str(&read(&root.join(f))).unwrap(),
-            (None, None) => panic!("{name}: no case"),
-        };
-        let day = |v: &Json| {
-            v.get("as_of")
-                .and_then(Json::as_str)
-                .map(|s| s.parse().unwrap())
-        };
-        let on = day(&g).unwrap();
-        add(name.clone(), &base, on);
-        for v in g
-            .get("variants")
-            .and_then(Json::as_array)
-            .into_iter()
-            .flatten()
-        {
-            let mut c = base.clone();
-            merge(&mut c, v.get("patch").unwrap_or(&Json::Null));
-            let variant = v["name"].as_str().unwrap_or("?");
-            add(format!("{name} / {variant}"), &c, day(v).unwrap_or(on));
-        }
+    for (name, json, on) in golden_support::scenario_cases() {
+        add(name, &json, on);
     }
     let mut examples: Vec<_> = std::fs::read_dir(root.join("examples"))
         .unwrap()
