@@ -290,7 +290,9 @@ fn doc_item(d: &Draft, ui: &Ui, item: &ChecklistItem) -> Html {
     html! {
         <div class="doc-item">
             { ui.check_labelled(&key, &name, held) }
-            <p class="hint">{format!("{need} · {} {}", item.rule, item.mark)}
+            <p class="hint">
+                {need}
+                if ui.is_clerk() { {format!(" · {} {}", item.rule, item.mark)} }
                 if item.later_with_one_id { {ui.t(" · 一证受理时可后补", " · may follow later with one-ID acceptance")} }
             </p>
             if !acc.is_empty() {
@@ -383,7 +385,7 @@ fn contractors(d: &Draft, ui: &Ui, clerk: bool) -> Html {
 fn outage(d: &Draft, ui: &Ui) -> Html {
     let o = &d.outage;
     let body = html! { <>
-        <p class="hint">{ui.t("用于核对计划停电(如欠费停电)是否提前通知(OTH-03)。", "Checks whether a planned outage (e.g. for arrears) was announced in time (OTH-03).")}</p>
+        <p class="hint">{ui.t("用于核对计划停电(如欠费停电)是否提前通知。", "Checks whether a planned outage (e.g. for arrears) was announced in time.")}</p>
         { ui.text("outage.date", &o.date, "date", None) }
         { ui.text("outage.notice_date", &o.notice_date, "date", None) }
         { ui.tri("outage.reminder_given", o.reminder_given) }

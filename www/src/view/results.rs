@@ -43,8 +43,24 @@ pub fn outcome_label(o: Outcome, lang: Lang) -> (&'static str, &'static str) {
     (icon, word)
 }
 
-pub fn mark_label(m: Mark, lang: Lang) -> String {
-    format!("{m} {}", lang.pick(m.label_zh(), m.label_en()))
+/// How sure a finding is: the mark and its words for a clerk, the words
+/// alone for a customer.
+pub fn mark_label(m: Mark, ui: &Ui) -> String {
+    let words = ui.t(m.label_zh(), m.label_en());
+    if ui.is_clerk() {
+        format!("{m} {words}")
+    } else {
+        words.to_string()
+    }
+}
+
+/// The outcome word, with the rule code for a clerk.
+fn badge(f: &Finding, word: &str, ui: &Ui) -> String {
+    if ui.is_clerk() {
+        format!("{word} · {}", f.rule)
+    } else {
+        word.to_string()
+    }
 }
 
 pub fn results(state: &State, ui: &Ui, report: &Report, checklist: &[ChecklistItem]) -> Html {
@@ -80,7 +96,7 @@ pub fn results(state: &State, ui: &Ui, report: &Report, checklist: &[ChecklistIt
                 <ul class="problems">
                     { for report.findings.iter().enumerate().filter(|(_, f)| f.outcome.is_adverse()).map(|(i, f)| {
                         let (icon, word) = outcome_label(f.outcome, lang);
-                        html! { <li><a href={format!("#finding-{i}")}>{format!("{icon} {word} · {}: {}", f.rule, render::message(f, &ui.reader()))}</a></li> }
+                        html! { <li><a href={format!("#finding-{i}")}>{format!("{icon} {}: {}", badge(f, word, ui), render::message(f, &ui.reader()))}</a></li> }
                     }) }
                 </ul>
             }
@@ -122,11 +138,11 @@ fn finding(ui: &Ui, index: usize, f: &Finding) -> Html {
     let reader = ui.reader();
     html! {
         <article id={format!("finding-{index}")} class={classes!("finding", format!("o-{}", f.outcome.code()))} data-rule={f.rule.as_str()} data-outcome={f.outcome.code()}>
-            <p class="badge"><span aria-hidden="true">{icon}</span>{format!(" {word} · {}", f.rule)}</p>
+            <p class="badge"><span aria-hidden="true">{icon}</span>{format!(" {}", badge(f, word, ui))}</p>
             <p class="message">{render::message(f, &reader)}</p>
             <p class="cite">
                 if let Some(c) = cite { {format!("{} {c} · ", ui.t("依据:", "Basis:"))} }
-                <span class={classes!("mark", format!("m-{:?}", f.mark))}>{mark_label(f.mark, ui.lang)}</span>
+                <span class={classes!("mark", format!("m-{:?}", f.mark))}>{mark_label(f.mark, ui)}</span>
             </p>
             { for f.caveats.iter().filter_map(|c| render::caveat(c, f, &reader)).map(|c| html! { <p class="caveat">{c}</p> }) }
             if f.outcome == Outcome::CannotDetermine {
@@ -149,7 +165,7 @@ fn finding(ui: &Ui, index: usize, f: &Finding) -> Html {
                 if let Some(g) = &f.coverage_gap {
                     <p class="caveat">{format!("{} {} – {}", ui.t("超出节假日数据范围，仅按周末计算:", "Outside the holiday data, weekends only:"), g.from, g.to)}</p>
                 }
-                if !f.basis.is_empty() {
+                if ui.is_clerk() && !f.basis.is_empty() {
                     <p>{format!("{} {}", ui.t("另依据规则:", "Also relies on:"), f.basis.iter().map(|r| r.as_str()).collect::<Vec<_>>().join(", "))}</p>
                 }
                 if !f.inputs.is_empty() {
@@ -228,7 +244,11 @@ fn rights(state: &State, ui: &Ui) -> Html {
             html! {
                 <li>
                     <p>{ui.t(&p.summary_zh, &p.summary_en).to_string()}</p>
-                    <p class="cite">{format!("{rule} · {} {article} · ", src.instrument.title)}<span class="mark">{mark_label(p.mark, ui.lang)}</span></p>
+                    <p class="cite">
+                        if ui.is_clerk() { {format!("{rule} · ")} }
+                        {format!("{} {article} · ", ui.t(&src.instrument.title, &src.instrument.title_en))}
+                        <span class="mark">{mark_label(p.mark, ui)}</span>
+                    </p>
                 </li>
             }
         })
@@ -259,7 +279,9 @@ fn one_time_notice(state: &State, ui: &Ui, checklist: &[ChecklistItem]) -> Html 
         html! {
             <li>
                 <strong>{lang.pick(&i.name_zh, &i.name_en).to_string()}</strong>
-                {format!(" ({} · {} {})", i.doc, i.rule, i.mark)}
+                // The document's code helps at the counter; the rule and its
+                // mark are for the clerk.
+                if ui.is_clerk() { {format!(" ({} · {} {})", i.doc, i.rule, i.mark)} } else { {format!(" ({})", i.doc)} }
                 if i.later_with_one_id { {ui.t(" — 一证受理时可后补", " — may follow later with one-ID acceptance")} }
                 if !acc.is_empty() { <br/><span class="hint">{format!("{} {acc}", ui.t("可用:", "Accepted:"))}</span> }
             </li>
@@ -275,8 +297,13 @@ fn one_time_notice(state: &State, ui: &Ui, checklist: &[ChecklistItem]) -> Html 
                 <p>{ui.t("部分地方另要求:", "Some places also ask for:")}</p>
                 <ul>{ for local.iter().map(row) }</ul>
             }
-            <p class="hint">{ui.t("供电企业应一次性书面告知全部缺件(NOTICE-01)。缺件不影响受理后时限的计算(NOTICE-04)。",
-                "The utility must list every missing document in writing, at once (NOTICE-01). Time limits run from acceptance even with documents missing (NOTICE-04).")}</p>
+            <p class="hint">{if ui.is_clerk() {
+                ui.t("供电企业应一次性书面告知全部缺件(NOTICE-01)。缺件不影响受理后时限的计算(NOTICE-04)。",
+                    "The utility must list every missing document in writing, at once (NOTICE-01). Time limits run from acceptance even with documents missing (NOTICE-04).")
+            } else {
+                ui.t("供电企业应一次性书面告知全部缺件。缺件不影响受理后时限的计算。",
+                    "The utility must list every missing document in writing, at once. Time limits run from acceptance even with documents missing.")
+            }}</p>
             <button type="button" class="secondary no-print" onclick={Callback::from(|_| super::browser::print(true))}>
                 {ui.t("打印缺件清单", "Print this list")}
             </button>

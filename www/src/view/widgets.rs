@@ -23,6 +23,12 @@ impl Ui<'_> {
         self.lang.pick(zh, en)
     }
 
+    /// A clerk reads rule codes and marks; a customer (and a kiosk) reads
+    /// the same facts in plain words.
+    pub fn is_clerk(&self) -> bool {
+        self.audience == yekuo::render::Audience::Clerk
+    }
+
     /// The reader the render layer phrases findings for: this language and
     /// audience, fields named by their form labels.
     pub fn reader(&self) -> yekuo::render::Reader<'static> {
