@@ -13,15 +13,14 @@ fn to_json(path: &Path) -> serde_json::Value {
     serde_json::to_value(value).expect("TOML values map to JSON")
 }
 
-/// Where a fact was read (`source`) and the instrument's own doubts
-/// (`note`) are for whoever checks the rulebook: the TOML files keep them,
-/// the tidy test checks them, and nothing that runs on the embedded copy
-/// shows them, so the browser bundle does not carry them (about 1.5 KB
-/// gzip). A provision's `note`, which findings show, stays.
+/// Where a fact was read (`source`: URLs and catalog sections) is for
+/// whoever checks the rulebook: the TOML files keep it, the tidy test
+/// checks it, and nothing that runs on the embedded copy shows it, so the
+/// browser bundle does not carry it. The notes (`note`/`note_en`, `seen`/
+/// `seen_en`), which clerks read beside findings, stay.
 fn without_provenance(v: &mut serde_json::Value) {
     if let Some(o) = v.as_object_mut() {
         o.remove("source");
-        o.remove("note");
     }
 }
 

@@ -185,12 +185,16 @@ fn calendar_table() {
 // A pattern is { "rule", "outcome"?, "instrument"?, "dates"?: {name: date},
 // "numbers"?: {name: n}, "docs"?: {list: [code …]}, "basis"?: [rule …],
 // "inputs"?: [case field …], "gap"?: {"from"?, "to"?}, "dates_caveat"?: bool,
-// "says"?: text, "count"?: n }; every field given must match ("docs": each
+// "says"?: text, "cite"?: {"zh"?, "en"?}, "dates_in_doubt"?: {"from"?,
+// "until"?}, "candidate"?: bool, "count"?: n }; every field given must match ("docs": each
 // document code is among the finding's list of that name, `missing`,
 // `later` or `local` of a DOC list, e.g. {"missing": ["D-PROP"]};
 // "dates_caveat": whether the finding warns that its instrument's in-force
 // dates are unverified; "says": words in the English message or a caveat,
-// for findings whose outcome is the same but whose reason differs)
+// for findings whose outcome is the same but whose reason differs;
+// "cite": words in the citation as a reader of that language sees it;
+// "dates_in_doubt": which in-force day of the instrument is unverified;
+// "candidate": whether the version is only perhaps in force on the day)
 // ("inputs": each field is among those the finding names; "count": exactly
 // n findings match the rest).
 
@@ -221,6 +225,18 @@ fn matches(f: &Finding, pat: &Json) -> bool {
     if let Some(i) = s("instrument") {
         if f.citation.as_ref().map(|c| &*c.instrument) != Some(i) {
             return false;
+        }
+    }
+    if let Some(cite) = pat.get("cite").and_then(Json::as_object) {
+        let Some(c) = &f.citation else {
+            return false;
+        };
+        for (lang, words) in [("zh", Lang::Zh), ("en", Lang::En)] {
+            if let Some(w) = cite.get(lang).and_then(Json::as_str) {
+                if !render::citation(c, &Reader::clerk(words)).contains(w) {
+                    return false;
+                }
+            }
         }
     }
     let detail = serde_json::to_value(&f.detail).unwrap();
@@ -268,7 +284,38 @@ fn matches(f: &Finding, pat: &Json) -> bool {
         }
     }
     if let Some(want) = pat.get("dates_caveat").and_then(Json::as_bool) {
-        if f.caveats.contains(&Caveat::DatesUncertain) != want {
+        let has = f
+            .caveats
+            .iter()
+            .any(|c| matches!(c, Caveat::DatesUncertain { .. }));
+        if has != want {
+            return false;
+        }
+    }
+    // Which in-force date is in doubt: `{"from": "YYYY-MM-DD"}`,
+    // `{"until": …}` or both; a key given as null must be absent.
+    if let Some(want) = pat.get("dates_in_doubt").and_then(Json::as_object) {
+        let Some((from, until)) = f.caveats.iter().find_map(|c| match c {
+            Caveat::DatesUncertain { from, until, .. } => Some((*from, *until)),
+            _ => None,
+        }) else {
+            return false;
+        };
+        for (k, day) in [("from", from), ("until", until)] {
+            if let Some(v) = want.get(k) {
+                if v.as_str().map(str::to_string) != day.map(|d| d.to_string()) {
+                    return false;
+                }
+            }
+        }
+    }
+    // A version only perhaps in force on the day (`Caveat::CandidateVersion`).
+    if let Some(want) = pat.get("candidate").and_then(Json::as_bool) {
+        let has = f
+            .caveats
+            .iter()
+            .any(|c| matches!(c, Caveat::CandidateVersion { .. }));
+        if has != want {
             return false;
         }
     }

@@ -109,6 +109,7 @@ series = "test series"
 title = "t"
 title_en = "t"
 version = "1"
+version_en = "1"
 layer = "national"
 utility = "any"
 from = "2000-01-01"
@@ -130,7 +131,7 @@ fn a_bad_rule_file_is_rejected_with_its_location() {
     let e = load_with("x.toml", &format!("{HEAD}[[provision]]\nrule = \"TL-05\"\nmark = \"S\"\nsummary_zh = \"a\"\nsummary_en = \"a\"\nvalues = [{{ for = \"high-voltage\", amount = 5, unit = \"fortnights\", start = \"accepted\" }}]\n"));
     assert_eq!(e.file, "x.toml");
     assert!(
-        e.problem.contains("line 18")
+        e.problem.contains("line 19")
             && e.problem.contains("fortnights")
             && e.problem.contains("working-days"),
         "{e}"
@@ -181,6 +182,112 @@ fn overlapping_versions_of_a_series_are_rejected() {
     // An open-ended later version reads "(open)".
     let e = load_with("x.toml", &text.replace("2000-01-01", "2012-01-01"));
     assert!(e.problem.contains("2012-01-01..(open)"), "{e}");
+}
+
+/// A later version whose start is only a window (`certain_from`) may
+/// overlap the one before it inside that window, and only when the earlier
+/// one's end is unsure too (catalog §13 item 5: SGCC's 6/22/32 commitments).
+#[test]
+fn a_candidate_window_is_the_only_overlap_allowed() {
+    // 供电监管 holds gdfwjgbf-2005 (2005-08-01..2009-12-31, end [R]) and
+    // gdjgbf-2010 (from 2010-01-01). A version ending inside gdjgbf-2010's
+    // time overlaps it, window or not: gdjgbf-2010 has no window.
+    let in_window = HEAD
+        .replace("series = \"test series\"", "series = \"供电监管\"")
+        .replace(
+            "from = \"2000-01-01\"\nfrom_mark = \"V\"",
+            "from = \"2009-06-01\"\nfrom_mark = \"R\"\ncertain_from = \"2010-06-01\"",
+        );
+    let e = load_with("x.toml", &in_window);
+    assert!(e.problem.contains("overlaps"), "{e}");
+    // `certain_from` on a version whose first day is verified is refused.
+    let e = load_with(
+        "x.toml",
+        &HEAD.replace(
+            "from_mark = \"V\"",
+            "from_mark = \"V\"\ncertain_from = \"2001-01-01\"",
+        ),
+    );
+    assert_eq!(e.key, "instrument.from_mark", "{e}");
+    // … and one outside its own dates.
+    let e = load_with(
+        "x.toml",
+        &HEAD.replace(
+            "from_mark = \"V\"",
+            "from_mark = \"R\"\ncertain_from = \"1999-01-01\"",
+        ),
+    );
+    assert_eq!(e.key, "instrument.certain_from", "{e}");
+    // The embedded rulebook's one window loads (the 2011 and 6/22/32
+    // commitments), and only because of it: without `certain_from` the two
+    // overlap.
+    let dir = rules_dir();
+    let mut files = load_dir(&dir);
+    assert!(Rulebook::from_files(files.clone()).is_ok());
+    for (name, text) in &mut files {
+        if name == "sgcc-commitments-6-22-32.toml" {
+            *text = text.replace("certain_from = \"2023-08-08\"\n", "");
+        }
+    }
+    let e = Rulebook::from_files(files).unwrap_err();
+    assert!(e.problem.contains("overlaps"), "{e}");
+}
+
+/// An article needs its English words, and a citation reads whole in one
+/// language: no Chinese in the English fields of a rule file, no English
+/// words in the Chinese ones (the review found "as quoted in S0" and "order
+/// number unknown" inside Chinese citations).
+#[test]
+fn citations_are_whole_in_each_language() {
+    let e = load_with(
+        "x.toml",
+        &format!("{HEAD}[[provision]]\nrule = \"TL-05\"\narticle = \"第一条\"\nmark = \"S\"\nsummary_zh = \"a\"\nsummary_en = \"a\"\n"),
+    );
+    assert_eq!(e.key, "article/article_en", "{e}");
+    let han = |s: &str| {
+        s.chars().any(|c| {
+            ('\u{2E80}'..='\u{9FFF}').contains(&c) || ('\u{FF00}'..='\u{FFEF}').contains(&c)
+        })
+    };
+    // Latin words a Chinese citation may carry: standard and source codes.
+    let allowed = ["GB", "SERC", "S0", "S1", "kV", "yekuo"];
+    let latin_words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| w.chars().filter(char::is_ascii_alphabetic).count() >= 2)
+            .filter(|w| !allowed.contains(w))
+            .map(str::to_string)
+            .collect()
+    };
+    for (name, text) in load_dir(&rules_dir()) {
+        let v: toml::Value = toml::from_str(&text).unwrap();
+        let mut tables = Vec::new();
+        if let Some(i) = v.get("instrument") {
+            tables.push(i.clone());
+        }
+        if let Some(ps) = v.get("provision").and_then(toml::Value::as_array) {
+            tables.extend(ps.iter().cloned());
+        }
+        for t in &tables {
+            for key in [
+                "title_en",
+                "version_en",
+                "article_en",
+                "summary_en",
+                "note_en",
+                "seen_en",
+            ] {
+                if let Some(s) = t.get(key).and_then(toml::Value::as_str) {
+                    assert!(!han(s), "{name}: `{key}` has Chinese: {s}");
+                }
+            }
+            for key in ["title", "version", "article", "summary_zh", "note", "seen"] {
+                if let Some(s) = t.get(key).and_then(toml::Value::as_str) {
+                    let w = latin_words(s);
+                    assert!(w.is_empty(), "{name}: `{key}` has English words {w:?}: {s}");
+                }
+            }
+        }
+    }
 }
 
 #[test]
@@ -259,13 +366,12 @@ fn the_embedded_json_matches_the_toml_files() {
     let from_toml =
         Rulebook::from_files(EMBEDDED.iter().map(|(n, t)| (n.to_string(), t.to_string()))).unwrap();
     let embedded = Rulebook::embedded();
-    // The embedded copy leaves out provenance (sources, instrument notes),
-    // which nothing that runs on it shows (build.rs); all else is equal.
+    // The embedded copy leaves out where facts were read (sources), which
+    // nothing that runs on it shows (build.rs); all else is equal.
     let mut from_toml = from_toml;
     for e in &mut from_toml.entries {
         assert!(!e.instrument.source.is_empty());
         e.instrument.source.clear();
-        e.instrument.note = None;
     }
     for d in &mut from_toml.documents {
         d.source.clear();

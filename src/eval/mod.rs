@@ -16,7 +16,7 @@ mod time_limits;
 
 use crate::calendar::Calendar;
 use crate::case::{Case, Category, Sources};
-use crate::report::{Caveat, Detail, Finding, Name, Outcome, Question, Report};
+use crate::report::{Caveat, Detail, Finding, Name, Outcome, Question, Report, Words};
 use crate::rulebook::{InForce, Rulebook};
 use crate::summary::Summary;
 use crate::vocab::{RuleId, Selector};
@@ -172,19 +172,40 @@ impl<'a> Ctx<'a> {
         let mut caveats = Vec::new();
         let mut outcome = outcome;
         let mut unverified_would_be = None;
+        // A candidate version may not have been in force on the day: what
+        // it decides is as unsure as an [R] value.
+        let decided_by = match src {
+            Some(s) if s.candidate => decided_by.weakest(Mark::R),
+            _ => decided_by,
+        };
         if outcome.is_adverse() && !decided_by.is_reliable() {
             unverified_would_be = Some(outcome);
             outcome = Outcome::Warning;
         }
         if let Some(s) = src {
-            if s.instrument.dates_uncertain() {
-                caveats.push(Caveat::DatesUncertain);
+            let i = s.instrument;
+            if s.candidate {
+                if let Some(certain_from) = i.certain_from {
+                    caveats.push(Caveat::CandidateVersion {
+                        possible_from: i.from,
+                        certain_from,
+                    });
+                }
             }
-            if let (Some(zh), Some(en)) = (&s.provision.note, &s.provision.note_en) {
-                caveats.push(Caveat::Note {
-                    zh: Arc::clone(zh),
-                    en: Arc::clone(en),
+            // A version with a known latest start (`certain_from`) has its
+            // unsure first day said by the candidate caveat, and after that
+            // day there is no doubt about it left.
+            let from = i.uncertain_from().filter(|_| i.certain_from.is_none());
+            let until = i.uncertain_until();
+            if from.is_some() || until.is_some() {
+                caveats.push(Caveat::DatesUncertain {
+                    from,
+                    until,
+                    note: Words::pair(&i.note, &i.note_en),
                 });
+            }
+            if let Some(w) = Words::pair(&s.provision.note, &s.provision.note_en) {
+                caveats.push(Caveat::Note(w));
             }
         }
         self.findings.push(Finding {

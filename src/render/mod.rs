@@ -12,8 +12,9 @@ pub mod json;
 pub mod text;
 mod zh;
 
-use crate::report::{Caveat, Detail, Finding, Outcome, Question, Step};
+use crate::report::{Caveat, Detail, Finding, Outcome, Question, Step, Words};
 use crate::Mark;
+use chrono::NaiveDate;
 
 /// The language of the words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,6 +67,14 @@ impl Reader<'_> {
         self.audience == Audience::Clerk
     }
 
+    /// A sentence of the rulebook in this reader's language.
+    pub fn pick<'w>(&self, w: &'w Words) -> &'w str {
+        match self.lang {
+            Lang::Zh => &w.zh,
+            Lang::En => &w.en,
+        }
+    }
+
     /// A case field's name when this reader would know it: the app's label
     /// for it, else its JSON path for a clerk. `None` for a customer without
     /// a label, for a parenthesis the sentence can do without.
@@ -104,7 +113,26 @@ pub(crate) trait Language: Sync {
     fn calendar_gap(&self, gap: &crate::calendar::CoverageGap) -> String;
     /// The prefix of a finding that would be adverse if an unverified value held.
     fn unverified(&self, would_be: Outcome, mark: Mark, r: &Reader) -> String;
-    fn dates_uncertain(&self, f: &Finding, r: &Reader) -> String;
+    /// The instrument's first day (`from`), last day (`until`) or both are
+    /// not verified.
+    fn dates_uncertain(
+        &self,
+        f: &Finding,
+        from: Option<NaiveDate>,
+        until: Option<NaiveDate>,
+        r: &Reader,
+    ) -> String;
+    /// The version was certainly in force only from `certain_from`, and
+    /// perhaps from `possible_from`.
+    fn candidate_version(
+        &self,
+        f: &Finding,
+        possible_from: NaiveDate,
+        certain_from: NaiveDate,
+        r: &Reader,
+    ) -> String;
+    /// A citation: the instrument, its version and the article.
+    fn cite(&self, c: &crate::report::Citation) -> String;
     fn documents(&self, d: &crate::report::documents::Found, f: &Finding, r: &Reader) -> String;
     fn documents_caveat(&self, c: &crate::report::documents::Caveat, r: &Reader) -> String;
     fn time_limit(&self, d: &crate::report::time_limit::Found, f: &Finding, r: &Reader) -> String;
@@ -123,6 +151,13 @@ pub fn outcome(o: Outcome, lang: Lang) -> &'static str {
 /// A process step's name.
 pub fn step(s: Step, lang: Lang) -> &'static str {
     Reader::clerk(lang).words().step(s)
+}
+
+/// What a finding rests on, in the reader's language: instrument, version
+/// and article (or that the article is not known). The mark is the
+/// caller's to show, in the words that suit its reader.
+pub fn citation(c: &crate::report::Citation, r: &Reader) -> String {
+    r.words().cite(c)
 }
 
 /// What a finding says, for this reader.
@@ -151,12 +186,33 @@ pub fn message(f: &Finding, r: &Reader) -> String {
 pub fn caveat(c: &Caveat, f: &Finding, r: &Reader) -> Option<String> {
     let w = r.words();
     Some(match c {
-        Caveat::DatesUncertain => w.dates_uncertain(f, r),
-        Caveat::Note { .. } if !r.is_clerk() => return None,
-        Caveat::Note { zh, en } => match r.lang {
-            Lang::Zh => zh.to_string(),
-            Lang::En => en.to_string(),
-        },
+        Caveat::DatesUncertain { from, until, note } => {
+            let mut s = w.dates_uncertain(f, *from, *until, r);
+            if let (Some(n), true) = (note, r.is_clerk()) {
+                let n = r.pick(n);
+                match r.lang {
+                    // Chinese runs on without a space; the rule files'
+                    // notes leave off their full stop.
+                    Lang::Zh => {
+                        s.push_str(n);
+                        if !n.ends_with('。') {
+                            s.push('。');
+                        }
+                    }
+                    Lang::En => {
+                        s.push(' ');
+                        s.push_str(n);
+                    }
+                }
+            }
+            s
+        }
+        Caveat::CandidateVersion {
+            possible_from,
+            certain_from,
+        } => w.candidate_version(f, *possible_from, *certain_from, r),
+        Caveat::Note(_) if !r.is_clerk() => return None,
+        Caveat::Note(n) => r.pick(n).to_string(),
         Caveat::Documents(c) => w.documents_caveat(c, r),
         Caveat::TimeLimit(c) => w.time_limit_caveat(c, r),
     })

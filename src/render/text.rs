@@ -98,21 +98,21 @@ pub fn report(r: &Report, english: bool) -> String {
             &format!("[{outcome}] {} {}", f.rule, render::message(f, &reader)),
         );
         if let Some(c) = &f.citation {
-            let art = c
-                .article
-                .as_deref()
-                .map_or_else(|| t("条文号未知", "article unknown"), str::to_string);
             line(
                 &mut s,
                 &format!(
-                    "    {} 《{}》{} {} {}",
+                    "    {} {} {}",
                     t("依据", "basis"),
-                    c.title,
-                    c.version,
-                    art,
+                    render::citation(c, &reader),
                     c.mark
                 ),
             );
+            if let Some(seen) = &c.seen {
+                line(
+                    &mut s,
+                    &format!("    {}: {}", t("来源说明", "where seen"), reader.pick(seen)),
+                );
+            }
         }
         for cv in &f.caveats {
             if let Some(c) = render::caveat(cv, f, &reader) {
@@ -175,12 +175,15 @@ pub fn report(r: &Report, english: bool) -> String {
                         &format!("overdue by {}", count_en(working_days, "working day")),
                     ),
                 };
-                let title = if english { &d.title_en } else { &d.title };
+                let (title, version) = if english {
+                    (&d.title_en, &d.version_en)
+                } else {
+                    (&d.title, &d.version)
+                };
                 line(
                     &mut s,
                     &format!(
-                        "    {title} {}: {} {} — {st}",
-                        d.version,
+                        "    {title} ({version}): {} {} — {st}",
                         t("期限", "due"),
                         d.due
                     ),

@@ -58,12 +58,38 @@ pub struct Citation {
     pub title: Arc<str>,
     pub title_en: Arc<str>,
     pub version: Arc<str>,
+    pub version_en: Arc<str>,
     pub layer: crate::vocab::Layer,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub article: Option<Arc<str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub article_en: Option<Arc<str>>,
     pub mark: Mark,
     pub summary_zh: Arc<str>,
     pub summary_en: Arc<str>,
+    /// Where the provision was seen (for clerks; not a doubt).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub seen: Option<Words>,
+}
+
+/// A sentence from the rulebook, in both languages.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Words {
+    pub zh: Arc<str>,
+    pub en: Arc<str>,
+}
+
+impl Words {
+    /// Both or neither: the loader refuses one language without the other.
+    pub fn pair(zh: &Option<Arc<str>>, en: &Option<Arc<str>>) -> Option<Words> {
+        match (zh, en) {
+            (Some(zh), Some(en)) => Some(Words {
+                zh: Arc::clone(zh),
+                en: Arc::clone(en),
+            }),
+            _ => None,
+        }
+    }
 }
 
 /// A name: mostly a literal (`"dates.accepted"`), so borrowed; built names
@@ -156,13 +182,25 @@ pub enum Question {
 #[serde(rename_all = "kebab-case")]
 pub enum Caveat {
     /// The instrument's in-force dates are unverified, so whether it
-    /// applies at all is in doubt.
-    DatesUncertain,
-    /// The rulebook's note on the provision (Chinese, from the rule file).
-    Note {
-        zh: Arc<str>,
-        en: Arc<str>,
+    /// applies at all is in doubt: the first day, the last day or both, with
+    /// the rulebook's note on how they were set.
+    DatesUncertain {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        from: Option<NaiveDate>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        until: Option<NaiveDate>,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        note: Option<Words>,
     },
+    /// The version was in force by `certain_from` at the latest, and on the
+    /// event's date only perhaps: the version before it is shown beside it.
+    CandidateVersion {
+        /// The earliest day it may have applied (the instrument's `from`).
+        possible_from: NaiveDate,
+        certain_from: NaiveDate,
+    },
+    /// The rulebook's doubt about the provision.
+    Note(Words),
     Documents(documents::Caveat),
     TimeLimit(time_limit::Caveat),
 }
@@ -213,6 +251,7 @@ pub struct Due {
     pub title: Arc<str>,
     pub title_en: Arc<str>,
     pub version: Arc<str>,
+    pub version_en: Arc<str>,
     pub start: NaiveDate,
     pub due: NaiveDate,
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -60,6 +60,8 @@ struct FileProvision {
     rule: RuleId,
     #[serde(default)]
     article: Option<Arc<str>>,
+    #[serde(default)]
+    article_en: Option<Arc<str>>,
     mark: Mark,
     summary_zh: Arc<str>,
     summary_en: Arc<str>,
@@ -67,6 +69,10 @@ struct FileProvision {
     note: Option<Arc<str>>,
     #[serde(default)]
     note_en: Option<Arc<str>>,
+    #[serde(default)]
+    seen: Option<Arc<str>>,
+    #[serde(default)]
+    seen_en: Option<Arc<str>>,
     #[serde(default)]
     categories: Vec<Category>,
     #[serde(default)]
@@ -231,11 +237,14 @@ fn provision<const CHECK: bool>(file: &str, p: FileProvision) -> Result<Provisio
     Ok(Provision {
         rule: p.rule,
         article: p.article,
+        article_en: p.article_en,
         mark: p.mark,
         summary_zh: p.summary_zh,
         summary_en: p.summary_en,
         note: p.note,
         note_en: p.note_en,
+        seen: p.seen,
+        seen_en: p.seen_en,
         categories: p.categories,
         businesses: p.businesses,
         documents: p.documents,

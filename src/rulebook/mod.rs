@@ -116,6 +116,8 @@ pub struct InForce<'a> {
     pub provision: &'a Provision,
     /// What a finding resting on it cites.
     pub citation: &'a Arc<Citation>,
+    /// In force on the asked day only perhaps (`Instrument::certain_from`).
+    pub candidate: bool,
 }
 
 impl Rulebook {
@@ -155,10 +157,11 @@ impl Rulebook {
                 let i = &e.instrument;
                 i.from <= to && i.until.is_none_or(|u| from <= u) && binds(i.utility, utility)
             })
-            .map(|(ei, e, pi)| InForce {
+            .map(move |(ei, e, pi)| InForce {
                 instrument: &e.instrument,
                 provision: &e.provisions[pi],
                 citation: &self.citations[ei][pi],
+                candidate: e.instrument.candidate_on(from),
             })
     }
 
@@ -192,10 +195,13 @@ fn citation_of(i: &Instrument, p: &Provision) -> Citation {
         title: i.title.clone(),
         title_en: i.title_en.clone(),
         version: i.version.clone(),
+        version_en: i.version_en.clone(),
         layer: i.layer,
         article: p.article.clone(),
+        article_en: p.article_en.clone(),
         mark: p.mark,
         summary_zh: p.summary_zh.clone(),
         summary_en: p.summary_en.clone(),
+        seen: crate::report::Words::pair(&p.seen, &p.seen_en),
     }
 }

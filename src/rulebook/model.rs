@@ -18,7 +18,10 @@ pub struct Instrument {
     pub series: String,
     pub title: Arc<str>,
     pub title_en: Arc<str>,
+    /// The version as Chinese readers know it (an order number, a year).
     pub version: Arc<str>,
+    /// The same in English words: a citation is read whole in one language.
+    pub version_en: Arc<str>,
     pub layer: Layer,
     pub utility: Applies,
     #[serde(deserialize_with = "crate::day::de_iso")]
@@ -32,20 +35,47 @@ pub struct Instrument {
     pub until: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub until_mark: Option<Mark>,
+    /// Set when only a window is known for the coming into force: the
+    /// version was in force by this day at the latest, and from `from` it is
+    /// a candidate. Inside the window the version before it may still have
+    /// applied, so both are shown and findings resting on this one are
+    /// hedged (catalog §13 item 5: SGCC's 6/22/32 commitments).
+    #[serde(
+        default,
+        deserialize_with = "crate::day::de_iso_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub certain_from: Option<NaiveDate>,
     pub mark: Mark,
     /// Where the instrument was read. Required in a rule file (the loader's
     /// validation refuses an empty one); empty in the embedded copy, which
     /// build.rs writes without provenance.
     #[serde(default)]
     pub source: String,
+    /// How the dates and the version were established, for clerks, in
+    /// Chinese and English (both or neither): shown with the caveat on
+    /// uncertain dates.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<Arc<str>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note_en: Option<Arc<str>>,
 }
 
 impl Instrument {
-    /// True when the in-force dates themselves are not verified or secondary.
-    pub fn dates_uncertain(&self) -> bool {
-        !self.from_mark.is_reliable() || self.until_mark.is_some_and(|m| !m.is_reliable())
+    /// The first day in force, when that date is not verified or secondary.
+    pub fn uncertain_from(&self) -> Option<NaiveDate> {
+        (!self.from_mark.is_reliable()).then_some(self.from)
+    }
+
+    /// The last day in force, when that date is not verified or secondary.
+    pub fn uncertain_until(&self) -> Option<NaiveDate> {
+        self.until
+            .filter(|_| self.until_mark.is_some_and(|m| !m.is_reliable()))
+    }
+
+    /// Is this version only a candidate on `day` (see `certain_from`)?
+    pub fn candidate_on(&self, day: NaiveDate) -> bool {
+        self.certain_from.is_some_and(|c| day < c)
     }
 }
 
@@ -56,6 +86,10 @@ pub struct Provision {
     pub rule: RuleId,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub article: Option<Arc<str>>,
+    /// The article in English words ("Article 19", "ten commitments, item
+    /// 5"); present exactly when `article` is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub article_en: Option<Arc<str>>,
     pub mark: Mark,
     pub summary_zh: Arc<str>,
     pub summary_en: Arc<str>,
@@ -65,6 +99,12 @@ pub struct Provision {
     pub note: Option<Arc<str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note_en: Option<Arc<str>>,
+    /// Where the provision's text or values were seen, for clerks, in
+    /// Chinese and English (both or neither); not a doubt, so not a caveat.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub seen: Option<Arc<str>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub seen_en: Option<Arc<str>>,
     /// The customer categories it is for; empty: all.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub categories: Vec<Category>,

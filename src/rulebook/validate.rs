@@ -61,6 +61,44 @@ pub(super) fn validate(book: &Rulebook) -> Result<(), RulebookError> {
             "instrument.until_mark",
             || "`until` and `until_mark` go together".into(),
         )?;
+        check(
+            i.note.is_some() == i.note_en.is_some(),
+            f,
+            None,
+            "instrument.note/note_en",
+            || "a note needs both languages: give `note` and `note_en`, or neither".into(),
+        )?;
+        check(
+            is_trimmed(&i.version_en),
+            f,
+            None,
+            "instrument.version_en",
+            || "the version in English words is required".into(),
+        )?;
+        if let Some(c) = i.certain_from {
+            check(
+                i.from < c && i.until.is_none_or(|u| c <= u),
+                f,
+                None,
+                "instrument.certain_from",
+                || {
+                    format!(
+                        "{c} must fall after `from` {} and not after `until`",
+                        i.from
+                    )
+                },
+            )?;
+            check(
+                !i.from_mark.is_reliable(),
+                f,
+                None,
+                "instrument.from_mark",
+                || {
+                    "a version with `certain_from` has an unsure first day: its `from_mark` is R or X"
+                    .into()
+                },
+            )?;
+        }
         if let Some(u) = i.until {
             check(u >= i.from, f, None, "instrument.until", || {
                 format!("{u} is before `from` {}", i.from)
@@ -81,6 +119,26 @@ pub(super) fn validate(book: &Rulebook) -> Result<(), RulebookError> {
                 r,
                 "note/note_en",
                 || "a note needs both languages: give `note` and `note_en`, or neither".into(),
+            )?;
+            check(
+                p.seen.is_some() == p.seen_en.is_some(),
+                f,
+                r,
+                "seen/seen_en",
+                || {
+                    "a source note needs both languages: give `seen` and `seen_en`, or neither"
+                        .into()
+                },
+            )?;
+            check(
+                p.article.is_some() == p.article_en.is_some(),
+                f,
+                r,
+                "article/article_en",
+                || {
+                    "an article needs its English words: give `article` and `article_en`, or neither"
+                    .into()
+                },
             )?;
             // A citation is the instrument plus, where known, the article. An
             // unknown article must be declared by a mark that is not [V].
@@ -121,7 +179,18 @@ pub(super) fn validate(book: &Rulebook) -> Result<(), RulebookError> {
             if x.series != y.series {
                 continue;
             }
-            let overlap = x.from <= y.until.unwrap_or(NaiveDate::MAX)
+            // A later version that is only a candidate before its
+            // `certain_from` may overlap the one before it there, and only
+            // there, when the earlier one's end is unsure too: both are
+            // then shown (catalog §13 item 5).
+            let (older, newer) = if x.from <= y.from { (x, y) } else { (y, x) };
+            let candidate_overlap = newer.certain_from.is_some_and(|c| {
+                older.until.is_some_and(|u| u < c)
+                    && older.uncertain_until().is_some()
+                    && older.from < newer.from
+            });
+            let overlap = !candidate_overlap
+                && x.from <= y.until.unwrap_or(NaiveDate::MAX)
                 && y.from <= x.until.unwrap_or(NaiveDate::MAX);
             check(!overlap, &b.file, None, "instrument.from/until", || {
                 format!(

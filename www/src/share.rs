@@ -161,7 +161,7 @@ pub fn deadlines_ics(report: &Report, title: &str) -> String {
                 "DESCRIPTION:{}",
                 ics_escape(&format!(
                     "{name_en} due {}; {} {} ({})",
-                    due.due, due.title_en, due.version, due.mark
+                    due.due, due.title_en, due.version_en, due.mark
                 ))
             )));
             out.push_str("END:VEVENT\r\n");

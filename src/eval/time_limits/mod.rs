@@ -347,6 +347,7 @@ fn evaluate_value(
         title: src.instrument.title.clone(),
         title_en: src.instrument.title_en.clone(),
         version: src.instrument.version.clone(),
+        version_en: src.instrument.version_en.clone(),
         start: first_start,
         due: first_dl.due,
         done,

@@ -12,6 +12,7 @@ use crate::calendar::CoverageGap;
 use crate::report::{conduct as co, Finding, Outcome, Question, Step};
 use crate::report::{documents as doc, licence as lic, load as ld, plan as pl, time_limit as tl};
 use crate::Mark;
+use chrono::NaiveDate;
 
 pub(crate) struct En;
 
@@ -31,20 +32,6 @@ pub(super) fn aside(r: &Reader, path: &str) -> String {
     r.field_if_known(path)
         .map(|f| format!(" ({f})"))
         .unwrap_or_default()
-}
-
-/// The part of an instrument's version an English sentence can show: the
-/// whole when it has no Chinese, else what comes before a parenthesis
-/// (`2011 (国家电网办〔2011〕1493号)` is `2011`); nothing when that is
-/// Chinese too (a document number such as `电监会令第27号`).
-pub(super) fn version(v: &str) -> Option<&str> {
-    let chinese = |s: &str| {
-        s.chars().any(|c| {
-            ('\u{2E80}'..='\u{9FFF}').contains(&c) || ('\u{FF00}'..='\u{FFEF}').contains(&c)
-        })
-    };
-    let v = if chinese(v) { v.split(" (").next()? } else { v };
-    (!v.is_empty() && !chinese(v)).then_some(v)
 }
 
 /// A step's name inside a sentence. Written out rather than lower-cased at
@@ -139,20 +126,61 @@ impl Language for En {
         }
     }
 
-    fn dates_uncertain(&self, f: &Finding, r: &Reader) -> String {
+    fn dates_uncertain(
+        &self,
+        f: &Finding,
+        from: Option<NaiveDate>,
+        until: Option<NaiveDate>,
+        r: &Reader,
+    ) -> String {
+        let which = match (from, until) {
+            (Some(a), Some(b)) => format!("neither its first day ({a}) nor its last day ({b})"),
+            (Some(a), None) => format!("its first day ({a})"),
+            (None, Some(b)) => format!("its last day ({b})"),
+            (None, None) => "its dates".into(),
+        };
+        let verb = if from.is_some() && until.is_some() {
+            "is"
+        } else {
+            "is not"
+        };
         match (&f.citation, r.is_clerk()) {
-            (Some(c), true) => match version(&c.version) {
-                Some(v) => format!(
-                    "The in-force dates of {} ({v}) are unverified, so whether it applies is uncertain.",
-                    c.title_en
-                ),
-                None => format!(
-                    "The in-force dates of {} are unverified, so whether it applies is uncertain.",
-                    c.title_en
-                ),
-            },
+            (Some(c), true) => format!(
+                "{} ({}): {which} {verb} verified, so whether it applies on this date is uncertain.",
+                c.title_en, c.version_en
+            ),
+            _ if until.is_some() && from.is_none() => {
+                "Until when this rule applied is not confirmed: take the result as a guide.".into()
+            }
             _ => "When this rule took effect is not confirmed: take the result as a guide.".into(),
         }
+    }
+
+    fn candidate_version(
+        &self,
+        f: &Finding,
+        possible_from: NaiveDate,
+        certain_from: NaiveDate,
+        r: &Reader,
+    ) -> String {
+        match (&f.citation, r.is_clerk()) {
+            (Some(c), true) => format!(
+                "{} ({}) was in force by {certain_from} at the latest; its start is not known and may be as early as {possible_from}. Until {certain_from} the earlier version is shown beside it, and what this one decides is only a warning.",
+                c.title_en, c.version_en
+            ),
+            _ => format!(
+                "A newer version of this rule was in force by {certain_from} at the latest; when it started is not known, so results under both the old and the new version are shown, as a guide."
+            ),
+        }
+    }
+
+    fn cite(&self, c: &crate::report::Citation) -> String {
+        // yekuo's own conventions have neither versions nor articles.
+        if c.layer == crate::vocab::Layer::Convention {
+            return c.title_en.to_string();
+        }
+        let article = c.article_en.as_deref().unwrap_or("article not known");
+        format!("{} ({}), {article}", c.title_en, c.version_en)
     }
 
     fn documents(&self, d: &doc::Found, f: &Finding, r: &Reader) -> String {

@@ -1,6 +1,6 @@
 //! TL and CAL (time limits of each step) in English.
 
-use super::{count, version, En};
+use super::{count, En};
 use crate::case::Convention;
 use crate::render::{Language, Reader};
 use crate::report::time_limit::{Caveat, ConventionMatters, Found, Limit, Unit};
@@ -46,10 +46,7 @@ fn limit(l: &Limit, f: &Finding) -> String {
     let allowed = amount(l.regime.limit, l.regime.unit);
     match &f.citation {
         Some(c) => {
-            let _ = write!(s, "{step}: {}", c.title_en);
-            if let Some(v) = version(&c.version) {
-                let _ = write!(s, " ({v})");
-            }
+            let _ = write!(s, "{step}: {} ({})", c.title_en, c.version_en);
             let _ = write!(s, " allows {allowed}");
         }
         None => {

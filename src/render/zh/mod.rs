@@ -12,6 +12,7 @@ use crate::calendar::CoverageGap;
 use crate::report::{conduct as co, Finding, Outcome, Question, Step};
 use crate::report::{documents as doc, licence as lic, load as ld, plan as pl, time_limit as tl};
 use crate::Mark;
+use chrono::NaiveDate;
 
 pub(crate) struct Zh;
 
@@ -94,14 +95,56 @@ impl Language for Zh {
         }
     }
 
-    fn dates_uncertain(&self, f: &Finding, r: &Reader) -> String {
+    fn dates_uncertain(
+        &self,
+        f: &Finding,
+        from: Option<NaiveDate>,
+        until: Option<NaiveDate>,
+        r: &Reader,
+    ) -> String {
+        let which = match (from, until) {
+            (Some(a), Some(b)) => format!("起始日期({a})和终止日期({b})均未核实"),
+            (Some(a), None) => format!("起始日期({a})未核实"),
+            (None, Some(b)) => format!("终止日期({b})未核实"),
+            (None, None) => "日期未核实".into(),
+        };
         match (&f.citation, r.is_clerk()) {
             (Some(c), true) => format!(
-                "《{}》({})的生效日期未核实，适用性存疑。",
+                "《{}》({})的{which}，在本案日期是否适用存疑。",
                 c.title, c.version
             ),
+            _ if until.is_some() && from.is_none() => {
+                "这条规定适用到何时尚未核实，结果仅供参考。".into()
+            }
             _ => "这条规定何时生效尚未核实，结果仅供参考。".into(),
         }
+    }
+
+    fn candidate_version(
+        &self,
+        f: &Finding,
+        possible_from: NaiveDate,
+        certain_from: NaiveDate,
+        r: &Reader,
+    ) -> String {
+        match (&f.citation, r.is_clerk()) {
+            (Some(c), true) => format!(
+                "《{}》({})最迟自{certain_from}起施行，起始日期未知，最早可能为{possible_from}：{certain_from}之前同时列出旧版本的结果，依此版本得出的结论仅作提示。",
+                c.title, c.version
+            ),
+            _ => format!(
+                "这项规定的新版本最迟自{certain_from}起执行，具体从何时开始尚不确定，所以新旧两个版本的结果都列出，仅供参考。"
+            ),
+        }
+    }
+
+    fn cite(&self, c: &crate::report::Citation) -> String {
+        // yekuo's own conventions have neither versions nor articles.
+        if c.layer == crate::vocab::Layer::Convention {
+            return format!("《{}》", c.title);
+        }
+        let article = c.article.as_deref().unwrap_or("条文号未知");
+        format!("《{}》({}) {article}", c.title, c.version)
     }
 
     fn documents(&self, d: &doc::Found, f: &Finding, r: &Reader) -> String {

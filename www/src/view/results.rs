@@ -123,19 +123,8 @@ pub fn results(state: &State, ui: &Ui, report: &Report, checklist: &[ChecklistIt
 
 fn finding(ui: &Ui, index: usize, f: &Finding) -> Html {
     let (icon, word) = outcome_label(f.outcome, ui.lang);
-    let cite = f.citation.as_ref().map(|c| {
-        let article = c
-            .article
-            .as_deref()
-            .unwrap_or_else(|| ui.t("条款未核实", "article not verified"));
-        format!(
-            "{} {} ({})",
-            ui.t(&c.title, &c.title_en),
-            article,
-            c.version
-        )
-    });
     let reader = ui.reader();
+    let cite = f.citation.as_ref().map(|c| render::citation(c, &reader));
     html! {
         <article id={format!("finding-{index}")} class={classes!("finding", format!("o-{}", f.outcome.code()))} data-rule={f.rule.as_str()} data-outcome={f.outcome.code()}>
             <p class="badge"><span aria-hidden="true">{icon}</span>{format!(" {}", badge(f, word, ui))}</p>
@@ -144,6 +133,9 @@ fn finding(ui: &Ui, index: usize, f: &Finding) -> Html {
                 if let Some(c) = cite { {format!("{} {c} · ", ui.t("依据:", "Basis:"))} }
                 <span class={classes!("mark", format!("m-{:?}", f.mark))}>{mark_label(f.mark, ui)}</span>
             </p>
+            if let Some(seen) = f.citation.as_ref().and_then(|c| c.seen.as_ref()).filter(|_| ui.is_clerk()) {
+                <p class="seen">{format!("{} {}", ui.t("来源说明:", "Where seen:"), reader.pick(seen))}</p>
+            }
             { for f.caveats.iter().filter_map(|c| render::caveat(c, f, &reader)).map(|c| html! { <p class="caveat">{c}</p> }) }
             if f.outcome == Outcome::CannotDetermine {
                 { for f.inputs.iter().map(|input| {

@@ -101,7 +101,7 @@ pub fn timeline(ui: &Ui, report: &Report) -> Html {
                             let days = crossed(report, step, due);
                             html! {
                                 <li class={classes!("due", format!("s-{class}"))}>
-                                    {format!("{} ({}, {}): {} {} · ", title(ui, due), due.version, due.mark, ui.t("截止", "due"), due.due)}
+                                    {format!("{} ({}, {}): {} {} · ", title(ui, due), ui.t(&due.version, &due.version_en), due.mark, ui.t("截止", "due"), due.due)}
                                     if let Some(done) = due.done { {format!("{} {done} · ", ui.t("完成于", "done"))} }
                                     <span class="status">{status}</span>
                                     if !days.is_empty() {
