@@ -185,14 +185,16 @@ fn calendar_table() {
 // A pattern is { "rule", "outcome"?, "instrument"?, "dates"?: {name: date},
 // "numbers"?: {name: n}, "docs"?: {list: [code …]}, "basis"?: [rule …],
 // "inputs"?: [case field …], "gap"?: {"from"?, "to"?}, "dates_caveat"?: bool,
-// "says"?: text, "count"?: n }; every field given must match ("docs": each
+// "says"?: text, "article"?: text, "mark"?: "V"|"S"|"R"|"X", "count"?: n };
+// every field given must match ("docs": each
 // document code is among the finding's list of that name, `missing`,
 // `later` or `local` of a DOC list, e.g. {"missing": ["D-PROP"]};
 // "dates_caveat": whether the finding warns that its instrument's in-force
 // dates are unverified; "says": words in the English message or a caveat,
 // for findings whose outcome is the same but whose reason differs)
-// ("inputs": each field is among those the finding names; "count": exactly
-// n findings match the rest).
+// ("inputs": each field is among those the finding names; "article": the
+// cited article exactly; "mark": the finding's mark, the weakest of what
+// decided it; "count": exactly n findings match the rest).
 
 use serde_json::{json, Value as Json};
 use yekuo::render::{self, Audience, Lang, Reader};
@@ -220,6 +222,16 @@ fn matches(f: &Finding, pat: &Json) -> bool {
     }
     if let Some(i) = s("instrument") {
         if f.citation.as_ref().map(|c| &*c.instrument) != Some(i) {
+            return false;
+        }
+    }
+    if let Some(a) = s("article") {
+        if f.citation.as_ref().and_then(|c| c.article.as_deref()) != Some(a) {
+            return false;
+        }
+    }
+    if let Some(m) = s("mark") {
+        if serde_json::to_value(f.mark).unwrap().as_str() != Some(m) {
             return false;
         }
     }
