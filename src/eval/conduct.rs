@@ -105,7 +105,15 @@ fn outage(ctx: &mut Ctx) {
                     if o.notice_served.is_some() {
                         inputs.push("outage.notice_served".into());
                     }
-                    notice_finding(ctx, src, n(Served::On { date: day, days_notice }), inputs);
+                    notice_finding(
+                        ctx,
+                        src,
+                        n(Served::On {
+                            date: day,
+                            days_notice,
+                        }),
+                        inputs,
+                    );
                 }
                 NoticeGiven::None => {
                     let inputs = vec!["outage.notice_served".into()];

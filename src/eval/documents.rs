@@ -352,7 +352,8 @@ fn notices(ctx: &mut Ctx, missing_documents: usize) {
     }
     // NOTICE-03 under the version in force when the application was
     // accepted (CAL-08): the duty not to drop or stall it silently arises
-    // with the acceptance; the case gives no date for the stall itself.
+    // with the acceptance, and the case gives no date for the stall itself
+    // (without an acceptance date, "today", as for every application rule).
     // Either answer is a finding, so the customer's answer always shows;
     // where no version binds this utility on that day, none is made here.
     if let Some(stalled) = ctx.case.conduct.stalled_without_notice {
