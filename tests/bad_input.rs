@@ -120,6 +120,16 @@ fn classes() -> Vec<Class> {
             zh: &["早于"],
         },
         Class {
+            name: "an outage notice dated and said not served",
+            input: case_with(
+                RES,
+                r#","outage":{"date":"2015-05-20","notice_date":"2015-05-15","notice_served":false}"#,
+            ),
+            field: "outage.notice_date",
+            en: &["notice_served", "2015-05-15", "not both"],
+            zh: &["未送达", "二者只能选一"],
+        },
+        Class {
             name: "negative capacity",
             input: case_with(
                 r#""category":"居民","business":"新装","capacity_kva":-8"#,

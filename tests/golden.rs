@@ -185,8 +185,9 @@ fn calendar_table() {
 // A pattern is { "rule", "outcome"?, "instrument"?, "dates"?: {name: date},
 // "numbers"?: {name: n}, "docs"?: {list: [code …]}, "basis"?: [rule …],
 // "inputs"?: [case field …], "gap"?: {"from"?, "to"?}, "dates_caveat"?: bool,
-// "says"?: text, "cite"?: {"zh"?, "en"?}, "dates_in_doubt"?: {"from"?,
-// "until"?}, "candidate"?: bool, "count"?: n }; every field given must match ("docs": each
+// "says"?: text, "article"?: text, "mark"?: "V"|"S"|"R"|"X", "cite"?:
+// {"zh"?, "en"?}, "dates_in_doubt"?: {"from"?, "until"?}, "candidate"?:
+// bool, "count"?: n }; every field given must match ("docs": each
 // document code is among the finding's list of that name, `missing`,
 // `later` or `local` of a DOC list, e.g. {"missing": ["D-PROP"]};
 // "dates_caveat": whether the finding warns that its instrument's in-force
@@ -195,8 +196,9 @@ fn calendar_table() {
 // "cite": words in the citation as a reader of that language sees it;
 // "dates_in_doubt": which in-force day of the instrument is unverified;
 // "candidate": whether the version is only perhaps in force on the day)
-// ("inputs": each field is among those the finding names; "count": exactly
-// n findings match the rest).
+// ("inputs": each field is among those the finding names; "article": the
+// cited article exactly; "mark": the finding's mark, the weakest of what
+// decided it; "count": exactly n findings match the rest).
 
 use serde_json::{json, Value as Json};
 use yekuo::render::{self, Audience, Lang, Reader};
@@ -237,6 +239,16 @@ fn matches(f: &Finding, pat: &Json) -> bool {
                     return false;
                 }
             }
+        }
+    }
+    if let Some(a) = s("article") {
+        if f.citation.as_ref().and_then(|c| c.article.as_deref()) != Some(a) {
+            return false;
+        }
+    }
+    if let Some(m) = s("mark") {
+        if serde_json::to_value(f.mark).unwrap().as_str() != Some(m) {
+            return false;
         }
     }
     let detail = serde_json::to_value(&f.detail).unwrap();

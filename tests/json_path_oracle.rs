@@ -94,6 +94,9 @@ fn the_named_field_agrees_with_serde_path_to_error() {
             r#"{"format":"yekuo-case/1","customer":{"category":"居民","business":"新装"},"contractors":[{"tier":2},{"tier":"x"}]}"#,
             r#"{"format":"yekuo-case/1","customer":{"category":"居民","business":"新装"},"documents":["D-ID",7]}"#,
             r#"{"format":"yekuo-case/1","customer":{"category":"工业","business":"新装"}}"#,
+            // A refused word in an array whose closing bracket is lost:
+            // serde_json stamps the error inside the next element.
+            "{\"format\":\"yekuo-case/1\",\"customer\":{\"category\":\"高压\",\"business\":\"新装\"},\"contractors\":[{\"categories\":[\"3承装\"\n ,\n\"licensed\":true}]}",
         ]
         .map(String::from),
     );

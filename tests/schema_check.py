@@ -30,6 +30,8 @@ bad = {
     "wrong type": {**base, "customer": {**base["customer"], "voltage_kv": "high"}},
     "missing business": {**base, "customer": {"category": "居民"}},
     "bad date": {**base, "dates": {"accepted": "2010/06/15"}},
+    "a notice date and no notice served": {
+        **base, "outage": {"date": "2015-05-20", "notice_date": "2015-05-15", "notice_served": False}},
 }
 for name, case in bad.items():
     if validator.is_valid(case):

@@ -1,5 +1,6 @@
 //! The checks serde cannot express: the format, quantities, load grades,
-//! licence tiers, how many documents, pauses and the order of the dates.
+//! licence tiers, how many documents, pauses, the order of the dates and an
+//! outage notice both dated and said not served.
 
 use super::{Case, CaseError, Dates, FORMAT};
 use crate::limits;
@@ -76,6 +77,15 @@ impl Case {
                     format!("paused[{i}].to"),
                     format!("{} is before `from` {}", p.to, p.from),
                     format!("{} 早于开始日期 {}", p.to, p.from),
+                ));
+            }
+        }
+        if let Some(o) = self.outage.as_ref() {
+            if let (Some(day), Some(false)) = (o.notice_date, o.notice_served) {
+                return Err(CaseError::new(
+                    "outage.notice_date",
+                    format!("a notice date ({day}) is given, but `notice_served` is false; give the date, or say no notice was served, not both"),
+                    format!("填写了通知送达日期({day})，但又说未送达停电通知(`notice_served` 为 false)；二者只能选一"),
                 ));
             }
         }

@@ -333,6 +333,8 @@ pub struct Conduct {
     pub plan_changed: Option<bool>,
 }
 
+/// A planned outage and the two duties before it (OTH-03): the notice some
+/// days ahead and the reminder shortly before.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Outage {
@@ -344,6 +346,34 @@ pub struct Outage {
         skip_serializing_if = "Option::is_none"
     )]
     pub notice_date: Option<NaiveDate>,
+    /// Whether a notice was served at all: `false` says none was (a breach
+    /// of the notice duty), which an absent `notice_date` cannot say, since
+    /// that only means the date is not known. A `notice_date` implies `true`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notice_served: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reminder_given: Option<bool>,
+}
+
+/// What a case says of the notice before an outage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoticeGiven {
+    /// Served on this day.
+    On(NaiveDate),
+    /// The case says no notice was served.
+    None,
+    /// Not known (served on an unknown day, or not said).
+    Unknown,
+}
+
+impl Outage {
+    /// The notice as the case gives it (`check` refuses a date beside
+    /// `notice_served: false`).
+    pub fn notice(&self) -> NoticeGiven {
+        match (self.notice_date, self.notice_served) {
+            (Some(d), _) => NoticeGiven::On(d),
+            (None, Some(false)) => NoticeGiven::None,
+            (None, _) => NoticeGiven::Unknown,
+        }
+    }
 }

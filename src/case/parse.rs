@@ -178,8 +178,22 @@ pub fn parse_case(json: &str) -> Result<Case, CaseError> {
         } else {
             Anchor::AtValue
         };
-        let field = crate::json_path::path_at(json, e.line(), e.column(), anchor);
-        let line = Some(e.line());
+        let (mut line, mut column) = (e.line(), e.column());
+        // A word outside a closed vocabulary is refused once the string is
+        // read, but inside an array serde_json stamps the position after it
+        // has gone on to the next separator, and past a broken one into the
+        // next element: look back for the refused word itself.
+        if let Some(word) = msg
+            .strip_prefix("unknown variant `")
+            .and_then(|r| r.split('`').next())
+        {
+            let at = crate::json_path::offset_of(json, line, column);
+            if let Some(i) = json[..at].rfind(&format!("\"{word}\"")) {
+                (line, column) = crate::json_path::line_column(json, i + word.len() + 2);
+            }
+        }
+        let field = crate::json_path::path_at(json, line, column, anchor);
+        let line = Some(line);
         CaseError {
             field,
             line,

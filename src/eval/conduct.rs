@@ -1,8 +1,10 @@
 //! IND/CON: "三不指定" and staff conduct (catalog §8); OTH-03 outage notice (§9).
 
 use super::Ctx;
-use crate::report::conduct::{Conduct, Found, OutageNotice};
+use crate::case::NoticeGiven;
+use crate::report::conduct::{Conduct, Found, NoticeVerdict, OutageNotice, OutageReminder, Served};
 use crate::report::{Detail, Name, Outcome, Question};
+use crate::rulebook::InForce;
 use crate::vocab::{Named, RuleId};
 
 pub(crate) fn check(ctx: &mut Ctx) {
@@ -76,49 +78,98 @@ pub(crate) fn check(ctx: &mut Ctx) {
     outage(ctx);
 }
 
-/// OTH-03: notice before a planned outage.
+/// OTH-03: the two duties before a planned outage, each decided on its
+/// own: the notice some days ahead (every provision), and the reminder
+/// shortly before (the provisions that ask for one). Either may be decided
+/// while the other cannot.
 fn outage(ctx: &mut Ctx) {
     let Some(o) = ctx.case.outage.clone() else {
         return;
     };
     for src in ctx.in_force(RuleId::Oth03, o.date) {
         let get = |w: Named| src.provision.values.named(w).map(|v| v.amount);
-        let Some(notice) = o.notice_date else {
+        // The loader's value shapes make the least notice present in every
+        // OTH-03 provision; one without it says nothing about the notice.
+        if let Some(notice_min) = get(Named::NoticeMin) {
+            let n = |notice| OutageNotice {
+                outage: o.date,
+                notice,
+                notice_min,
+                notice_max: get(Named::NoticeMax),
+            };
+            match o.notice() {
+                NoticeGiven::On(day) => {
+                    let days_notice = (o.date - day).num_days();
+                    let mut inputs: Vec<Name> =
+                        vec!["outage.date".into(), "outage.notice_date".into()];
+                    if o.notice_served.is_some() {
+                        inputs.push("outage.notice_served".into());
+                    }
+                    notice_finding(
+                        ctx,
+                        src,
+                        n(Served::On {
+                            date: day,
+                            days_notice,
+                        }),
+                        inputs,
+                    );
+                }
+                NoticeGiven::None => {
+                    let inputs = vec!["outage.notice_served".into()];
+                    notice_finding(ctx, src, n(Served::None), inputs);
+                }
+                NoticeGiven::Unknown => ctx.cannot_determine(
+                    RuleId::Oth03,
+                    "outage.notice_date",
+                    Question::OutageNoticeInTime,
+                ),
+            }
+        }
+        let Some(reminder_minutes) = get(Named::Reminder) else {
+            continue;
+        };
+        let Some(given) = o.reminder_given else {
             ctx.cannot_determine(
                 RuleId::Oth03,
-                "outage.notice_date",
-                Question::OutageNoticeInTime,
+                "outage.reminder_given",
+                Question::OutageReminderGiven,
             );
             continue;
         };
-        // A provision without its least notice says nothing to check here
-        // (the loader's value shapes make it present in every rule file).
-        let Some(notice_min) = get(Named::NoticeMin) else {
-            continue;
-        };
-        let n = OutageNotice {
-            outage: o.date,
-            notice,
-            days_notice: (o.date - notice).num_days(),
-            notice_min,
-            notice_max: get(Named::NoticeMax),
-            reminder_missed_minutes: get(Named::Reminder)
-                .filter(|_| o.reminder_given == Some(false)),
-        };
-        let outcome = if n.too_short() || n.reminder_missed_minutes.is_some() {
-            Outcome::Violation
-        } else if n.too_early() {
-            Outcome::Warning
-        } else {
-            Outcome::Ok
-        };
         ctx.push(
             RuleId::Oth03,
-            outcome,
+            if given {
+                Outcome::Ok
+            } else {
+                Outcome::Violation
+            },
             Some(src),
             src.provision.mark,
-            Detail::Conduct(Found::OutageNotice(n)),
-            vec!["outage.date".into(), "outage.notice_date".into()],
+            Detail::Conduct(Found::OutageReminder(OutageReminder {
+                outage: o.date,
+                reminder_minutes,
+                given,
+            })),
+            vec!["outage.date".into(), "outage.reminder_given".into()],
         );
     }
+}
+
+/// OTH-03, the notice duty: a notice too short, or none, breaks it; one
+/// earlier than a window is a warning.
+fn notice_finding(ctx: &mut Ctx, src: InForce<'_>, n: OutageNotice, inputs: Vec<Name>) {
+    let outcome = match n.verdict() {
+        NoticeVerdict::NotServed | NoticeVerdict::TooShort => Outcome::Violation,
+        NoticeVerdict::TooEarly => Outcome::Warning,
+        NoticeVerdict::InTime => Outcome::Ok,
+    };
+    ctx.push(
+        RuleId::Oth03,
+        outcome,
+        Some(src),
+        src.provision.mark,
+        Detail::Conduct(Found::OutageNotice(n)),
+        inputs,
+    );
 }

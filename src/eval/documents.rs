@@ -350,14 +350,25 @@ fn notices(ctx: &mut Ctx, missing_documents: usize) {
             f.basis.push(RuleId::Cal10);
         }
     }
-    if ctx.case.conduct.stalled_without_notice == Some(true) {
+    // NOTICE-03 under the version in force when the application was
+    // accepted (CAL-08): the duty not to drop or stall it silently arises
+    // with the acceptance, and the case gives no date for the stall itself
+    // (without an acceptance date, "today", as for every application rule).
+    // Either answer is a finding, so the customer's answer always shows;
+    // where no version binds this utility on that day, none is made here.
+    if let Some(stalled) = ctx.case.conduct.stalled_without_notice {
+        let (o, found) = if stalled {
+            (Outcome::Violation, Found::StalledWithoutNotice)
+        } else {
+            (Outcome::Ok, Found::NoStallReported)
+        };
         for src in ctx.in_force(RuleId::Notice03, date) {
             ctx.push(
                 RuleId::Notice03,
-                Outcome::Violation,
+                o,
                 Some(src),
                 src.provision.mark,
-                Detail::Documents(Found::StalledWithoutNotice),
+                Detail::Documents(found.clone()),
                 vec!["conduct.stalled_without_notice".into()],
             );
         }

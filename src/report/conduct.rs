@@ -18,8 +18,11 @@ pub enum Found {
     AffiliateContractor,
     /// CON-01 / CON-02: whether the conduct asked about happened.
     Conduct { conduct: Conduct, happened: bool },
-    /// OTH-03: how far ahead a planned outage was announced.
+    /// OTH-03: how far ahead a planned outage was announced, or that it
+    /// was not.
     OutageNotice(OutageNotice),
+    /// OTH-03: whether the reminder shortly before the outage was given.
+    OutageReminder(OutageReminder),
 }
 
 /// The staff conduct a case can report.
@@ -32,31 +35,71 @@ pub enum Conduct {
     UnauthorisedFees,
 }
 
-/// OTH-03 in figures.
+/// OTH-03, first duty: the notice some days before a planned outage.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct OutageNotice {
     pub outage: NaiveDate,
-    pub notice: NaiveDate,
-    /// Calendar days from the notice to the outage.
-    pub days_notice: i64,
+    pub notice: Served,
     /// The least notice, in days, the provision asks for.
     pub notice_min: u32,
     /// The most notice, in days, where the provision sets a window.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub notice_max: Option<u32>,
-    /// The reminder the provision asks for before the outage, in minutes,
-    /// when the case says it was not given.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub reminder_missed_minutes: Option<u32>,
+}
+
+/// Whether and when the notice was served.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(tag = "served", rename_all = "kebab-case")]
+pub enum Served {
+    /// The case says no notice was served at all.
+    None,
+    /// Served on `date`, `days_notice` calendar days before the outage
+    /// (zero or less: on the day of the outage or after it).
+    On { date: NaiveDate, days_notice: i64 },
+}
+
+/// How a notice stands against its provision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoticeVerdict {
+    /// No notice at all: the duty was not kept.
+    NotServed,
+    /// Served, but fewer days ahead than the least notice.
+    TooShort,
+    /// Served earlier than the window allows (a warning: the customer was
+    /// told, only too soon to be sure of the date).
+    TooEarly,
+    /// Within what the provision asks.
+    InTime,
 }
 
 impl OutageNotice {
-    pub fn too_short(&self) -> bool {
-        self.days_notice < i64::from(self.notice_min)
+    /// Calendar days from the notice to the outage, if one was served.
+    pub fn days_notice(&self) -> Option<i64> {
+        match self.notice {
+            Served::On { days_notice, .. } => Some(days_notice),
+            Served::None => None,
+        }
     }
 
-    pub fn too_early(&self) -> bool {
-        self.notice_max
-            .is_some_and(|max| self.days_notice > i64::from(max))
+    pub fn verdict(&self) -> NoticeVerdict {
+        match self.days_notice() {
+            None => NoticeVerdict::NotServed,
+            Some(d) if d < i64::from(self.notice_min) => NoticeVerdict::TooShort,
+            Some(d) if self.notice_max.is_some_and(|max| d > i64::from(max)) => {
+                NoticeVerdict::TooEarly
+            }
+            Some(_) => NoticeVerdict::InTime,
+        }
     }
+}
+
+/// OTH-03, second duty: the reminder shortly before the outage. A duty of
+/// its own: a missing reminder is a breach whatever is known of the notice.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OutageReminder {
+    pub outage: NaiveDate,
+    /// How long before the outage the provision asks for the reminder.
+    pub reminder_minutes: u32,
+    /// What the case says: was the reminder given?
+    pub given: bool,
 }

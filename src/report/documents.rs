@@ -70,6 +70,9 @@ pub enum Found {
     /// NOTICE-03: an accepted application was stalled or dropped without
     /// telling the customer.
     StalledWithoutNotice,
+    /// NOTICE-03: the case says the application was not stalled or dropped
+    /// without notice.
+    NoStallReported,
 }
 
 impl Found {

@@ -175,6 +175,8 @@ pub enum Question {
     StepOnTime(Step),
     /// When a step's clock started (TL).
     StepStart(Step),
+    /// Whether the reminder shortly before an outage was given (OTH-03).
+    OutageReminderGiven,
 }
 
 /// Something the reader should weigh beside a finding.

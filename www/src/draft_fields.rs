@@ -98,6 +98,7 @@ impl Draft {
             ("conduct.gifts_or_banquets", c.gifts_or_banquets),
             ("conduct.unauthorised_fees", c.unauthorised_fees),
             ("conduct.plan_changed", c.plan_changed),
+            ("outage.notice_served", self.outage.notice_served),
             ("outage.reminder_given", self.outage.reminder_given),
         ];
         out.extend(

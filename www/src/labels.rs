@@ -92,6 +92,7 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("conduct.demanded_tier", "供电企业要求的许可证等级", "Licence tier the utility demanded"),
     // 7. Planned outage notice.
     ("outage.date", "停电日期", "Outage date"),
+    ("outage.notice_served", "停电前是否收到过停电通知？", "Was a notice of the outage received beforehand?"),
     ("outage.notice_date", "通知送达日期", "Notice served on"),
     ("outage.reminder_given", "停电前30分钟是否再次通知？", "Was a reminder given 30 minutes before?"),
 ];

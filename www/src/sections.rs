@@ -81,7 +81,7 @@ impl Section {
             | Question::CategoryMatches
             | Question::LicenceValid => Section::Licence,
             Question::PlanValid => Section::Plan,
-            Question::OutageNoticeInTime => Section::Rights,
+            Question::OutageNoticeInTime | Question::OutageReminderGiven => Section::Rights,
         }
     }
 }

@@ -429,6 +429,73 @@ fn an_outage_typed_in_the_form_is_checked_and_located() {
     assert_eq!(c.case.unwrap().outage.unwrap().notice_date, None);
 }
 
+/// Issue 13: "no notice served" is an answer of its own, not an empty date:
+/// it reaches the case and breaks the notice duty (catalog OTH-03); a date
+/// beside it is located at the date and left out.
+#[test]
+fn no_outage_notice_is_an_answer_of_its_own() {
+    let mut s = type_in(
+        State::new(Mode::Clerk, day("2015-06-01")),
+        &[
+            ("customer.category", "lv-nonresident"),
+            ("customer.business", "new"),
+            ("utility.operator", "other"),
+            ("outage.date", "2015-05-20"),
+        ],
+    );
+    s = edit(&s, "outage.notice_served", Input::Tri(Some(false)));
+    let c = s.draft.check();
+    assert!(c.errors.is_empty(), "{:?}", c.errors);
+    let case = c.case.unwrap();
+    let o = case.outage.clone().expect("the outage reaches the case");
+    assert_eq!((o.notice_served, o.notice_date), (Some(false), None));
+    // The 1996 rules (catalog OTH-03: 3 to 7 days' notice) are broken; the
+    // reminder is not known, so that duty is asked about, not decided.
+    let report = yekuo::eval::evaluate(
+        yekuo::rulebook::Rulebook::embedded(),
+        &case,
+        day("2015-06-01"),
+    );
+    let oth: Vec<_> = report
+        .findings
+        .iter()
+        .filter(|f| f.rule.as_str() == "OTH-03")
+        .map(|f| {
+            (
+                f.outcome.code(),
+                f.inputs.iter().map(|i| i.to_string()).collect::<Vec<_>>(),
+            )
+        })
+        .collect();
+    assert!(
+        oth.contains(&("violation", vec!["outage.notice_served".to_string()])),
+        "{oth:?}"
+    );
+    assert!(
+        oth.contains(&(
+            "cannot-determine",
+            vec!["outage.reminder_given".to_string()]
+        )),
+        "{oth:?}"
+    );
+    // A date beside "no notice": located at the date, which is left out.
+    let t = edit(&s, "outage.notice_date", text("2015-05-15"));
+    let c = t.draft.check();
+    assert_eq!(c.errors.len(), 1, "{:?}", c.errors);
+    assert_eq!(c.errors[0].field, "outage.notice_date");
+    let o = c.case.unwrap().outage.unwrap();
+    assert_eq!((o.notice_served, o.notice_date), (Some(false), None));
+    // "Don't know" is neither: the date counts again.
+    let t = edit(&t, "outage.notice_served", Input::Tri(None));
+    let c = t.draft.check();
+    assert!(c.errors.is_empty(), "{:?}", c.errors);
+    let o = c.case.unwrap().outage.unwrap();
+    assert_eq!(
+        (o.notice_served, o.notice_date),
+        (None, Some(day("2015-05-15")))
+    );
+}
+
 /// Issue 11 D15: a restore link over entries asks first; the entries stay
 /// (and stay autosaved) until the user says yes, and Undo works after.
 #[test]

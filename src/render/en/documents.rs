@@ -82,6 +82,9 @@ pub(super) fn found(d: &Found, f: &Finding, r: &Reader) -> String {
         Found::StalledWithoutNotice => {
             "An accepted application was stalled or dropped without telling the customer.".into()
         }
+        Found::NoStallReported => {
+            "No accepted application stalled or dropped without notice is reported.".into()
+        }
     }
 }
 

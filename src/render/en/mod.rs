@@ -98,6 +98,9 @@ impl Language for En {
             Question::StepStart(s) => {
                 format!("the start date of the {}", step_in_sentence(s))
             }
+            Question::OutageReminderGiven => {
+                "whether the reminder just before the outage was given".into()
+            }
         }
     }
 

@@ -1,7 +1,7 @@
 //! IND, CON and OTH-03 in Chinese.
 
 use crate::render::Reader;
-use crate::report::conduct::{Conduct, Found, OutageNotice};
+use crate::report::conduct::{Conduct, Found, NoticeVerdict, OutageNotice, OutageReminder};
 use crate::report::Finding;
 
 pub(super) fn found(d: &Found, _f: &Finding, _r: &Reader) -> String {
@@ -13,24 +13,46 @@ pub(super) fn found(d: &Found, _f: &Finding, _r: &Reader) -> String {
         Found::Conduct { conduct: Conduct::GiftsOrBanquets, happened: true } => "工作人员接受了客户的礼品、宴请或娱乐。".into(),
         Found::Conduct { conduct: Conduct::UnauthorisedFees, happened: true } => "存在自立收费、转嫁费用或提高审查验收标准的情况。".into(),
         Found::OutageNotice(n) => outage(n),
+        Found::OutageReminder(m) => reminder(m),
     }
 }
 
+/// OTH-03, the notice duty. Each duty has its own finding, so these words
+/// stand alone whatever the reminder finding says.
 fn outage(n: &OutageNotice) -> String {
-    let (days, min) = (n.days_notice, n.notice_min);
-    let mut s = match n.notice_max {
-        _ if n.too_short() => format!("停电前只提前 {days} 天通知，少于 {min} 天。"),
-        Some(max) if n.too_early() => {
-            format!("停电前 {days} 天通知，早于规定的 {min} 至 {max} 天。")
-        }
-        _ => format!("停电前 {days} 天通知，不少于 {min} 天。"),
+    let min = n.notice_min;
+    let window = |max: u32| format!("规定的 {min} 至 {max} 天");
+    let Some(days) = n.days_notice() else {
+        return match n.notice_max {
+            Some(max) => format!("停电前没有送达停电通知；应在停电前 {min} 至 {max} 天通知。"),
+            None => format!("停电前没有送达停电通知；应至少提前 {min} 天通知。"),
+        };
     };
-    // "但" only after a notice in time; after a late one the missing
-    // reminder is a second fault.
-    match (n.reminder_missed_minutes, n.too_short()) {
-        (Some(m), false) => s.push_str(&format!("但停电前{m}分钟未再次通知。")),
-        (Some(m), true) => s.push_str(&format!("另外，停电前{m}分钟也未再次通知。")),
-        (None, _) => {}
+    match (n.verdict(), n.notice_max) {
+        (NoticeVerdict::TooShort, _) if days < 0 => format!(
+            "停电通知在停电 {} 天之后才送达，而应至少提前 {min} 天通知。",
+            -days
+        ),
+        (NoticeVerdict::TooShort, _) if days == 0 => {
+            format!("停电通知在停电当天才送达，而应至少提前 {min} 天通知。")
+        }
+        (NoticeVerdict::TooShort, _) => {
+            format!("停电前只提前 {days} 天通知，少于规定的 {min} 天。")
+        }
+        (NoticeVerdict::TooEarly, Some(max)) => {
+            format!("停电前 {days} 天通知，早于{}。", window(max))
+        }
+        (_, Some(max)) => format!("停电前 {days} 天通知，在{}之内。", window(max)),
+        (_, None) => format!("停电前 {days} 天通知，不少于规定的 {min} 天。"),
     }
-    s
+}
+
+/// OTH-03, the reminder duty: its own finding, whatever is known of the notice.
+fn reminder(m: &OutageReminder) -> String {
+    let min = m.reminder_minutes;
+    if m.given {
+        format!("停电前 {min} 分钟再次通知了客户，符合规定。")
+    } else {
+        format!("停电前 {min} 分钟没有再次通知客户。这是提前送达停电通知之外的另一项义务。")
+    }
 }

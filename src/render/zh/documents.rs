@@ -76,6 +76,7 @@ pub(super) fn found(d: &Found, f: &Finding, r: &Reader) -> String {
             None => "发现缺陷: 供电企业应书面一次性告知全部整改意见，整改后复验；整改时间不计入供电企业时限。".into(),
         },
         Found::StalledWithoutNotice => "已受理的申请被无故搁置或终止且未告知客户。".into(),
+        Found::NoStallReported => "未发现已受理的申请被无故搁置或终止而不告知客户的情况。".into(),
     }
 }
 

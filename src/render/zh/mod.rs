@@ -70,6 +70,7 @@ impl Language for Zh {
             Question::PlanValid => "供电方案是否在有效期内".into(),
             Question::StepOnTime(s) => format!("{}是否按时", self.step(s)),
             Question::StepStart(s) => format!("{}的起算日", self.step(s)),
+            Question::OutageReminderGiven => "停电前是否再次通知".into(),
         }
     }
 

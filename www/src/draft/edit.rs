@@ -125,6 +125,7 @@ impl Draft {
             ["outage", f] => match *f {
                 "date" => set_text(&mut self.outage.date, input),
                 "notice_date" => set_text(&mut self.outage.notice_date, input),
+                "notice_served" => set_tri(&mut self.outage.notice_served, input),
                 "reminder_given" => set_tri(&mut self.outage.reminder_given, input),
                 _ => false,
             },

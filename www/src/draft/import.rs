@@ -109,6 +109,7 @@ impl Draft {
                 .map(|o| OutageDraft {
                     date: o.date.to_string(),
                     notice_date: o.notice_date.map(|d| d.to_string()).unwrap_or_default(),
+                    notice_served: o.notice_served,
                     reminder_given: o.reminder_given,
                 })
                 .unwrap_or_default(),

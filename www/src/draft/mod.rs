@@ -124,6 +124,9 @@ pub struct Draft {
 pub struct OutageDraft {
     pub date: String,
     pub notice_date: String,
+    /// Whether a notice was served at all: "no" is a breach of the notice
+    /// duty, which an empty notice date cannot say.
+    pub notice_served: Option<bool>,
     pub reminder_given: Option<bool>,
 }
 

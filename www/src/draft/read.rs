@@ -127,7 +127,17 @@ impl Draft {
         );
         let o = &self.outage;
         let outage_date = r.date("outage.date", &o.date);
-        let notice_date = r.date("outage.notice_date", &o.notice_date);
+        let mut notice_date = r.date("outage.notice_date", &o.notice_date);
+        // "No notice" beside a notice date: the date is left out (the case
+        // format refuses both) and located, so the user settles which holds.
+        if o.notice_served == Some(false) && notice_date.is_some() {
+            notice_date = None;
+            r.error(
+                "outage.notice_date",
+                "上面选了未收到停电通知，这里却填了送达日期；请删去日期，或把上一问改为“是”。",
+                "Above, no notice was received, yet a date is given here; clear the date, or answer \"Yes\" above.",
+            );
+        }
         if outage_date.is_none() && o.date.trim().is_empty() && !o.is_empty() {
             r.error(
                 "outage.date",
@@ -138,6 +148,7 @@ impl Draft {
         let outage = outage_date.map(|date| Outage {
             date,
             notice_date,
+            notice_served: o.notice_served,
             reminder_given: o.reminder_given,
         });
         let c = &self.conduct;

@@ -385,8 +385,9 @@ fn contractors(d: &Draft, ui: &Ui, clerk: bool) -> Html {
 fn outage(d: &Draft, ui: &Ui) -> Html {
     let o = &d.outage;
     let body = html! { <>
-        <p class="hint">{ui.t("用于核对计划停电(如欠费停电)是否提前通知。", "Checks whether a planned outage (e.g. for arrears) was announced in time.")}</p>
+        <p class="hint">{ui.t("用于核对计划停电(如欠费停电)前的两项通知: 提前送达的停电通知，和停电前不久的再次通知。", "Checks the two notices before a planned outage (e.g. for arrears): the notice days ahead, and the reminder just before.")}</p>
         { ui.text("outage.date", &o.date, "date", None) }
+        { ui.tri("outage.notice_served", o.notice_served) }
         { ui.text("outage.notice_date", &o.notice_date, "date", None) }
         { ui.tri("outage.reminder_given", o.reminder_given) }
     </> };

@@ -99,6 +99,7 @@ pub fn every_field() -> Draft {
         outage: OutageDraft {
             date: s("2021-03-04"),
             notice_date: s("2021-03-01"),
+            notice_served: Some(true),
             reminder_given: Some(true),
         },
         convention: s("deemed-next-workday"),
