@@ -94,6 +94,8 @@ fn the_named_field_agrees_with_serde_path_to_error() {
             r#"{"format":"yekuo-case/1","customer":{"category":"居民","business":"新装"},"contractors":[{"tier":2},{"tier":"x"}]}"#,
             r#"{"format":"yekuo-case/1","customer":{"category":"居民","business":"新装"},"documents":["D-ID",7]}"#,
             r#"{"format":"yekuo-case/1","customer":{"category":"工业","business":"新装"}}"#,
+            // An unknown word before another element (issue 13: named one too far).
+            r#"{"format":"yekuo-case/1","customer":{"category":"居民","business":"新装"},"contractors":[{"categories":["xx","install"]}]}"#,
         ]
         .map(String::from),
     );
