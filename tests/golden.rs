@@ -190,7 +190,8 @@ fn calendar_table() {
 // `later` or `local` of a DOC list, e.g. {"missing": ["D-PROP"]};
 // "dates_caveat": whether the finding warns that its instrument's in-force
 // dates are unverified; "says": words in the English message or a caveat,
-// for findings whose outcome is the same but whose reason differs)
+// for findings whose outcome is the same but whose reason differs;
+// "mark": the finding's mark, `V`, `S`, `R` or `X`)
 // ("inputs": each field is among those the finding names; "count": exactly
 // n findings match the rest).
 
@@ -216,6 +217,9 @@ fn matches(f: &Finding, pat: &Json) -> bool {
         return false;
     }
     if s("outcome").is_some_and(|o| o != f.outcome.code()) {
+        return false;
+    }
+    if s("mark").is_some_and(|m| format!("{:?}", f.mark) != m) {
         return false;
     }
     if let Some(i) = s("instrument") {
