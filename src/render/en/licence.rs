@@ -153,7 +153,7 @@ fn conversion(c: &Conversion, _f: &Finding, r: &Reader) -> String {
             .in_force_from
             .map_or(String::new(), |d| format!(" before {d}"));
         format!(
-            "If the {held} licence of {who} was obtained under {earlier}{before}, it must be converted to the {now}-tier system of {v}, reportedly by {by}; the case does not give its issue date, so this cannot be told."
+            "If the {held} licence of {who} was obtained under {earlier}{before}, it must be converted to the {now}-tier system of {v}, reportedly by {by}; its issue date is not known here, so this cannot be told."
         )
     };
     if c.past_deadline() {

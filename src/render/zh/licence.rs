@@ -159,7 +159,7 @@ fn conversion(c: &Conversion, f: &Finding, r: &Reader) -> String {
             .in_force_from
             .map_or(String::new(), |d| format!("在{d}前"));
         format!(
-            "{who} 的{held}许可证若是{before}按{earlier}取得的，须按{v}换发新证(改为{now}个等级)，据报道换证期限为{by}；案例没有发证日期，无法判断。"
+            "{who} 的{held}许可证若是{before}按{earlier}取得的，须按{v}换发新证(改为{now}个等级)，据报道换证期限为{by}；这里不知道发证日期，无法判断。"
         )
     };
     if c.past_deadline() {
