@@ -198,7 +198,8 @@ fn calendar_table() {
 // "candidate": whether the version is only perhaps in force on the day)
 // ("inputs": each field is among those the finding names; "article": the
 // cited article exactly; "mark": the finding's mark, the weakest of what
-// decided it; "count": exactly n findings match the rest).
+// decided it, `V`, `S`, `R` or `X`; "count": exactly n findings match the
+// rest).
 
 use serde_json::{json, Value as Json};
 use yekuo::render::{self, Audience, Lang, Reader};

@@ -97,6 +97,8 @@ fn the_named_field_agrees_with_serde_path_to_error() {
             // A refused word in an array whose closing bracket is lost:
             // serde_json stamps the error inside the next element.
             "{\"format\":\"yekuo-case/1\",\"customer\":{\"category\":\"高压\",\"business\":\"新装\"},\"contractors\":[{\"categories\":[\"3承装\"\n ,\n\"licensed\":true}]}",
+            // An unknown word before another element (issue 13: named one too far).
+            r#"{"format":"yekuo-case/1","customer":{"category":"居民","business":"新装"},"contractors":[{"categories":["xx","install"]}]}"#,
         ]
         .map(String::from),
     );

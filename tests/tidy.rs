@@ -328,6 +328,34 @@ fn values_and_summaries_are_checked_key_by_key() {
         );
         assert_eq!(e.key, "values.max_kv", "max_kv = {kv}: {e}");
     }
+    // Two sources giving two caps for one tier: neither can be [V] or [S]
+    // (the provision's mark is [S] here, so the value needs its own).
+    let e = load_with(
+        "x.toml",
+        &provision("LIC-02", "{ tier = 3, max_kv = 35, alt_max_kv = 110 }"),
+    );
+    assert_eq!(e.key, "values.alt_max_kv", "{e}");
+    // LOAD-02 takes a test, LIC-05 a day; each refuses the other's key.
+    for (rule, value, key) in [
+        (
+            "LOAD-02",
+            "{ test = \"bus-section\", until = \"2025-12-31\" }",
+            "until",
+        ),
+        (
+            "LIC-05",
+            "{ until = \"2025-12-31\", test = \"bus-section\" }",
+            "test",
+        ),
+    ] {
+        let e = load_with("x.toml", &provision(rule, value));
+        assert!(
+            e.key.contains(key) && e.problem.contains("does not take"),
+            "{rule} with {key}: {e}"
+        );
+    }
+    let e = load_with("x.toml", &provision("LIC-05", "{ until = \"2025-02-30\" }"));
+    assert!(e.problem.contains("2025-02-30"), "{e}");
 }
 
 #[test]

@@ -170,10 +170,16 @@ pub fn parse_case(json: &str) -> Result<Case, CaseError> {
             msg.truncate(i);
         }
         // Where serde_json stamped the position depends on who raised the
-        // error (see `Anchor`); our own date checks start with a backtick.
+        // error (see `Anchor`); our own date checks start with a backtick,
+        // and an unknown word is refused by the closed vocabularies' own
+        // deserializer after the string was read (an unknown variant in an
+        // array was named one element too far: `["xx", "install"]`).
         let anchor = if msg.starts_with("missing field") {
             Anchor::Object
-        } else if msg.starts_with("duplicate field") || msg.starts_with('`') {
+        } else if msg.starts_with("duplicate field")
+            || msg.starts_with('`')
+            || msg.starts_with("unknown variant")
+        {
             Anchor::AfterValue
         } else {
             Anchor::AtValue

@@ -4,7 +4,8 @@ use super::Ctx;
 use crate::case::EmergencyKind;
 use crate::report::load::{EmergencyCover, Found, GradeTwo, Independence};
 use crate::report::{Detail, Name, Outcome};
-use crate::vocab::RuleId;
+use crate::vocab::{RuleId, Test};
+use crate::Mark;
 
 pub(crate) fn check(ctx: &mut Ctx) {
     let s = ctx.case.supply.clone();
@@ -57,11 +58,24 @@ pub(crate) fn check(ctx: &mut Ctx) {
                 Independence::SameSubstation => Outcome::Warning,
                 Independence::DifferentSubstations => Outcome::Ok,
             };
+            // One source fails the article's own words; comparing substations
+            // and bus sections is a test from practice notes, and a finding
+            // it decides is no surer than the rule file says that test is
+            // (none recorded: unknown, so never adverse).
+            let test = src
+                .provision
+                .values
+                .test(Test::BusSection)
+                .map_or(Mark::X, |t| t.mark);
+            let mark = match independence {
+                Independence::OneSource => src.provision.mark,
+                _ => src.provision.mark.weakest(test),
+            };
             ctx.push(
                 RuleId::Load02,
                 o,
                 Some(src),
-                src.provision.mark,
+                mark,
                 Detail::Load(Found::TwoSources {
                     circuits: c.len(),
                     independence,

@@ -39,6 +39,69 @@ pub enum Found {
         /// The lowest tier whose scope covers the voltage.
         tier_required: u8,
     },
+    /// LIC-02: the held tier is not one of the version's tiers (a 四级 or
+    /// 五级 certificate under the three-tier revision of 2025): its scope
+    /// under the version is unknown until the certificate is converted
+    /// (LIC-05 says how).
+    TierNotInVersion(TierNotInVersion),
+    /// LIC-05: a certificate that is, or may be, of an earlier tier system,
+    /// used for work under a version whose holders convert by a day.
+    Conversion(Conversion),
+}
+
+/// LIC-02 when the held tier does not exist in the version.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TierNotInVersion {
+    pub contractor: Contractor,
+    /// The customer's supply voltage, in kV.
+    pub voltage_kv: f64,
+    pub tier_held: u8,
+    /// What is known of the version (its tiers, since when).
+    pub version: VersionFacts,
+    /// The lowest of the version's tiers whose scope covers the voltage, as
+    /// recorded (its mark is the finding's).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tier_required: Option<u8>,
+    /// The lowest tier under another source's caps, where it differs.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub other_tier_required: Option<u8>,
+}
+
+/// A version of the licence measures, as a finding names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct VersionFacts {
+    /// How many tiers the version has.
+    pub tiers: u8,
+    /// How many the version before it had; absent when none is recorded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tiers_before: Option<u8>,
+    /// Its first day in force; absent when that day is itself unverified.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub in_force_from: Option<NaiveDate>,
+}
+
+/// LIC-05 in figures: a certificate and the conversion to a new tier system.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Conversion {
+    pub contractor: Contractor,
+    pub tier_held: u8,
+    /// `true`: the held tier is not one of the new version's, so the
+    /// certificate is surely of the earlier system; `false`: it may be
+    /// (the case does not give the day it was issued).
+    pub certain: bool,
+    /// The new version (and how many tiers the earlier one had).
+    pub version: VersionFacts,
+    /// The last day a certificate of the earlier system may be used unconverted.
+    pub convert_by: NaiveDate,
+    /// The last work date given (at least the construction start).
+    pub work_end: NaiveDate,
+}
+
+impl Conversion {
+    /// Whether the work went on after the conversion deadline.
+    pub fn past_deadline(&self) -> bool {
+        self.work_end > self.convert_by
+    }
 }
 
 /// Which contractor a finding is about.
@@ -75,6 +138,34 @@ pub struct TierCheck {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub tier_required: Option<u8>,
     /// Whether the held tier's scope covers the voltage.
+    pub sufficient: bool,
+    /// Set when the held tier's cap rests on a version whose caps are all
+    /// unverified, or on sources that disagree: what is known of the
+    /// version and, where a source gives another cap, the result under it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub doubt: Option<TierDoubt>,
+}
+
+/// Why a tier check cannot be sure of its cap.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TierDoubt {
+    pub version: VersionFacts,
+    /// No cap of the version has been seen in its text (all are [R]/[X]).
+    pub no_cap_seen: bool,
+    /// The held tier under the cap another source gives.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub other_reading: Option<OtherReading>,
+}
+
+/// LIC-02 under another source's cap for the held tier.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct OtherReading {
+    /// The held tier's cap by that source, in kV.
+    pub tier_held_max_kv: f64,
+    /// The lowest tier whose scope covers the voltage under that reading.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tier_required: Option<u8>,
+    /// Whether the held tier covers the voltage under that reading.
     pub sufficient: bool,
 }
 

@@ -8,8 +8,10 @@ use super::schema::{self, ValueShape};
 use super::{check, citation_of, Rulebook, RulebookError};
 use super::{Document, DocumentNeed, Entry, Instrument, Provision, Values};
 use super::{NamedValue, PeriodValue, TierValue, TimeLimitValue};
+use super::{TestValue, UntilValue};
 use crate::case::{Business, Category};
 use crate::limits::{LICENCE_TIERS, MAX_RULE_AMOUNT};
+use crate::vocab::Test;
 use crate::vocab::{Kind, Named, RuleId, Scope, Selector, Start, Unit};
 use crate::Mark;
 use serde::Deserialize;
@@ -112,6 +114,12 @@ struct FileValue {
     certain_kv: Option<f64>,
     #[serde(default)]
     mark: Option<Mark>,
+    #[serde(default)]
+    alt_max_kv: Option<f64>,
+    #[serde(default)]
+    test: Option<Test>,
+    #[serde(default, deserialize_with = "crate::day::de_iso_opt")]
+    until: Option<chrono::NaiveDate>,
 }
 
 impl Rulebook {
@@ -265,6 +273,9 @@ fn present(v: &FileValue) -> impl Iterator<Item = &'static str> + '_ {
         ("tier", v.tier.is_some()),
         ("max_kv", v.max_kv.is_some()),
         ("certain_kv", v.certain_kv.is_some()),
+        ("alt_max_kv", v.alt_max_kv.is_some()),
+        ("test", v.test.is_some()),
+        ("until", v.until.is_some()),
     ]
     .into_iter()
     .filter_map(|(k, set)| set.then_some(k))
@@ -425,7 +436,7 @@ fn values<const CHECK: bool>(file: &str, p: &FileProvision) -> Result<Values, Ru
         ValueShape::Tier => {
             let mut out = Vec::new();
             for v in &p.values {
-                r.keys(v, &["tier"], &["max_kv", "certain_kv"])?;
+                r.keys(v, &["tier"], &["max_kv", "certain_kv", "alt_max_kv"])?;
                 let tier = v.tier.unwrap_or_default();
                 if CHECK && !LICENCE_TIERS.contains(&tier) {
                     return Err(r.fail("values.tier", || {
@@ -439,20 +450,53 @@ fn values<const CHECK: bool>(file: &str, p: &FileProvision) -> Result<Values, Ru
                 for (key, kv) in [
                     ("values.max_kv", v.max_kv),
                     ("values.certain_kv", v.certain_kv),
+                    ("values.alt_max_kv", v.alt_max_kv),
                 ] {
                     if let Some(k) = kv.filter(|k| CHECK && !(k.is_finite() && *k > 0.0)) {
                         return Err(r.fail(key, || format!("{k} is not a voltage")));
                     }
                 }
+                // Two sources giving two caps: neither is verified.
+                if CHECK && v.alt_max_kv.is_some() && mark(v).is_reliable() {
+                    return Err(r.fail("values.alt_max_kv", || {
+                        "sources that disagree on a cap make it unverified: mark it R or X".into()
+                    }));
+                }
                 out.push(TierValue {
                     tier,
                     max_kv: v.max_kv,
                     certain_kv: v.certain_kv,
+                    alt_max_kv: v.alt_max_kv,
                     mark: mark(v),
                 });
             }
             r.unique(&out.iter().map(|v| v.tier).collect::<Vec<_>>())?;
             Values::Tiers(out)
+        }
+        ValueShape::Test => {
+            let mut out = Vec::new();
+            for v in &p.values {
+                r.keys(v, &["test"], &[])?;
+                out.push(TestValue {
+                    test: r.given("values.test", v.test)?,
+                    mark: mark(v),
+                });
+            }
+            r.unique(&out.iter().map(|v| v.test).collect::<Vec<_>>())?;
+            Values::Tests(out)
+        }
+        ValueShape::Until => {
+            let mut out = Vec::new();
+            for v in &p.values {
+                r.keys(v, &["until"], &[])?;
+                out.push(UntilValue {
+                    until: r.given("values.until", v.until)?,
+                    mark: mark(v),
+                });
+            }
+            // One day: two would leave the evaluator to pick one.
+            r.unique(&out.iter().map(|_| ()).collect::<Vec<_>>())?;
+            Values::Until(out)
         }
     })
 }

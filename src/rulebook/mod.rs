@@ -24,6 +24,7 @@ pub use model::{
     Document, DocumentNeed, Entry, Instrument, NamedValue, PeriodValue, Provision, TierValue,
     TimeLimitValue, Values,
 };
+pub use model::{TestValue, UntilValue};
 
 use crate::case::Operator;
 use crate::report::Citation;

@@ -5,6 +5,7 @@
 //! loader (`load.rs`) refuses anything else, with its location.
 
 use crate::case::{Business, Category};
+use crate::vocab::Test;
 use crate::vocab::{Applies, Kind, Layer, Named, Need, RuleId, Scope, Selector, Start, Unit};
 use crate::Mark;
 use chrono::NaiveDate;
@@ -143,6 +144,10 @@ pub enum Values {
     Named(Vec<NamedValue>),
     /// LIC-02: the licence tiers and the voltages each may work on.
     Tiers(Vec<TierValue>),
+    /// LOAD-02: the tests the evaluation applies beyond the article's words.
+    Tests(Vec<TestValue>),
+    /// LIC-05: the day until which something still holds (at most one).
+    Until(Vec<UntilValue>),
 }
 
 impl Values {
@@ -173,6 +178,22 @@ impl Values {
         match self {
             Values::Tiers(v) => v,
             _ => &[],
+        }
+    }
+
+    /// The test `what`, when the provision records it.
+    pub fn test(&self, what: Test) -> Option<&TestValue> {
+        match self {
+            Values::Tests(v) => v.iter().find(|t| t.test == what),
+            _ => None,
+        }
+    }
+
+    /// The provision's `until` day, when it gives one.
+    pub fn until(&self) -> Option<&UntilValue> {
+        match self {
+            Values::Until(v) => v.first(),
+            _ => None,
         }
     }
 }
@@ -230,6 +251,25 @@ pub struct TierValue {
     /// not matter for the outcome.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub certain_kv: Option<f64>,
+    /// Another highest voltage (kV) a source gives for this tier, where the
+    /// sources disagree (`max_kv` is the other); only with an unverified mark.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alt_max_kv: Option<f64>,
+    pub mark: Mark,
+}
+
+/// A test the evaluation of a rule applies, and how sure its source is.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct TestValue {
+    pub test: Test,
+    pub mark: Mark,
+}
+
+/// The last day something still holds (LIC-05: certificates of the earlier
+/// tier system before their conversion).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct UntilValue {
+    pub until: NaiveDate,
     pub mark: Mark,
 }
 

@@ -17,8 +17,12 @@ pub enum ValueShape {
     Period,
     /// Named amounts: `what`, `amount`, `unit`, from this list.
     Named(&'static [NamedSlot]),
-    /// A licence tier: `tier`, optional `max_kv`, `certain_kv`.
+    /// A licence tier: `tier`, optional `max_kv`, `certain_kv`, `alt_max_kv`.
     Tier,
+    /// A test the evaluation applies, with the mark of its source: `test`.
+    Test,
+    /// A day until which something still holds: `until` (at most one).
+    Until,
 }
 
 /// One amount a rule reads by name: in which unit, and whether a
@@ -75,6 +79,12 @@ pub fn value_shape(rule: RuleId) -> ValueShape {
         RuleId::Cal11 => ValueShape::Named(CAL_11),
         RuleId::Oth03 => ValueShape::Named(OTH_03),
         RuleId::Lic02 => ValueShape::Tier,
+        // LOAD-02: the bus-section test, which the article's text does not
+        // give (catalog §7), so its mark is recorded apart from the article's.
+        RuleId::Load02 => ValueShape::Test,
+        // LIC-05: the last day certificates of an earlier tier system may be
+        // used before conversion (the 2025 revision, catalog §6.1).
+        RuleId::Lic05 => ValueShape::Until,
         _ => ValueShape::None,
     }
 }

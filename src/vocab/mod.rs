@@ -12,6 +12,7 @@
 mod rule_file;
 mod rule_id;
 
+pub use rule_file::Test;
 pub use rule_file::{Applies, Kind, Layer, Named, Need, Scope, Selector, Start, Unit};
 pub use rule_id::RuleId;
 

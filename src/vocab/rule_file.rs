@@ -127,3 +127,17 @@ crate::closed_enum! {
         Reminder = "reminder",
     }
 }
+
+crate::closed_enum! {
+    /// A test a rule's evaluation applies that its article does not spell
+    /// out, recorded in the rule file with the mark of where it comes from
+    /// (`test = "..."`), so a finding it decides carries that mark.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum Test {
+        /// LOAD-02: circuits from the same bus section of one substation are
+        /// not two sources; the same substation on different bus sections
+        /// is two only if the sections are independent; different
+        /// substations are two (practice notes, not GB 50052 3.0.2's text).
+        BusSection = "bus-section",
+    }
+}

@@ -3,6 +3,7 @@
 use crate::case::Activity;
 use crate::render::Reader;
 use crate::report::licence::{Contractor, Found, TierCheck, ValidityCheck};
+use crate::report::licence::{Conversion, TierDoubt, TierNotInVersion, VersionFacts};
 use crate::report::Finding;
 
 pub(super) fn found(d: &Found, f: &Finding, r: &Reader) -> String {
@@ -45,7 +46,125 @@ pub(super) fn found(d: &Found, f: &Finding, r: &Reader) -> String {
             tier(*tier_demanded),
             tier(*tier_required)
         ),
+        Found::TierNotInVersion(t) => not_in_version(t, f, r),
+        Found::Conversion(c) => conversion(c, f, r),
     }
+}
+
+/// A count in words (tiers: 1 to 5).
+fn count(n: u8) -> String {
+    match n {
+        1 => "one".into(),
+        2 => "two".into(),
+        3 => "three".into(),
+        4 => "four".into(),
+        5 => "five".into(),
+        n => n.to_string(),
+    }
+}
+
+/// A version of the measures: since when, if that is sure.
+fn version(v: &VersionFacts) -> String {
+    let revised = if v.tiers_before.is_some() {
+        "revised "
+    } else {
+        ""
+    };
+    v.in_force_from
+        .map_or("this version of the measures".to_string(), |d| {
+            format!("the {revised}measures in force from {d}")
+        })
+}
+
+/// The earlier tier system, in words.
+fn earlier(v: &VersionFacts) -> String {
+    v.tiers_before
+        .map_or("the earlier tier system".to_string(), |n| {
+            format!("the earlier {}-tier system", count(n))
+        })
+}
+
+/// What is in doubt about a tier check's cap, as sentences after it.
+fn doubt(d: &TierDoubt, t: &TierCheck) -> String {
+    let mut s = String::new();
+    if d.no_cap_seen {
+        s.push_str(&format!(
+            " Under {}, with {} tiers, no tier's voltage cap has been seen in the text.",
+            version(&d.version),
+            count(d.version.tiers)
+        ));
+    }
+    if let Some(o) = &d.other_reading {
+        let verdict = match (o.sufficient, o.tier_required) {
+            (true, _) => "enough".to_string(),
+            (false, Some(req)) => format!("still not enough (minimum {})", tier(req)),
+            (false, None) => "still not enough".to_string(),
+        };
+        let first = t
+            .tier_held_max_kv
+            .map_or("any voltage".to_string(), |m| format!("up to {m} kV"));
+        s.push_str(&format!(
+            " Sources disagree on the cap of {}: {first} on one, up to {} kV on another, under which it is {verdict}.",
+            tier(t.tier_held),
+            o.tier_held_max_kv
+        ));
+    }
+    s.push_str(" Check with the licensing authority or the official text.");
+    s
+}
+
+fn not_in_version(t: &TierNotInVersion, _f: &Finding, r: &Reader) -> String {
+    let who = who(&t.contractor, r);
+    let held = tier(t.tier_held);
+    let mut s = format!(
+        "{} kV works: {who} holds a {held} licence, but under {} there are only {} tiers: this is a certificate of {}, and what it may work on depends on the tier it is converted to.",
+        t.voltage_kv,
+        version(&t.version),
+        count(t.version.tiers),
+        earlier(&t.version)
+    );
+    if let Some(req) = t.tier_required {
+        s.push_str(&format!(
+            " By the recorded (unverified) caps the works need at least {}",
+            tier(req)
+        ));
+        if let Some(o) = t.other_tier_required {
+            s.push_str(&format!(" ({} by another source)", tier(o)));
+        }
+        s.push('.');
+    }
+    s
+}
+
+fn conversion(c: &Conversion, _f: &Finding, r: &Reader) -> String {
+    let who = who(&c.contractor, r);
+    let held = tier(c.tier_held);
+    let v = version(&c.version);
+    let now = count(c.version.tiers);
+    let earlier = earlier(&c.version);
+    let by = c.convert_by;
+    let mut s = if c.certain {
+        format!(
+            "{who} holds a {held} licence, a certificate of {earlier}. Under {v} there are {now} tiers, and such certificates are reportedly to be converted by {by}."
+        )
+    } else {
+        let before = c
+            .version
+            .in_force_from
+            .map_or(String::new(), |d| format!(" before {d}"));
+        format!(
+            "If the {held} licence of {who} was obtained under {earlier}{before}, it must be converted to the {now}-tier system of {v}, reportedly by {by}; its issue date is not known here, so this cannot be told."
+        )
+    };
+    if c.past_deadline() {
+        s.push_str(&format!(
+            " The works went on until {}, after that day: check that the certificate was converted, and to which tier.",
+            c.work_end
+        ));
+    } else {
+        s.push_str(" The works fall within the transition: check the contractor's conversion.");
+    }
+    s
 }
 
 /// A licence tier in words.
@@ -93,6 +212,10 @@ fn tier_check(t: &TierCheck, f: &Finding, r: &Reader) -> String {
         (false, None) => format!(
             "{kv} kV works are beyond the scope of every tier listed; {who} holds {held} ({scope})."
         ),
+    };
+    let s = match &t.doubt {
+        Some(d) => format!("{s}{}", doubt(d, t)),
+        None => s,
     };
     // A sufficient tier that rests on an unverified bound is only a warning.
     if t.sufficient && !f.mark.is_reliable() {

@@ -23,11 +23,18 @@ pub(super) fn found(d: &Found, f: &Finding, r: &Reader) -> String {
             Independence::OneSource => {
                 "Grade 1 load needs two independent sources; only one is given.".into()
             }
-            Independence::SameBusSection => "Every circuit comes from the same bus section of one substation: not two independent sources.".into(),
-            Independence::SameSubstation => "All circuits come from one substation (different bus sections): two sources only if the sections are independent; verify.".into(),
-            Independence::DifferentSubstations => {
-                "The sources come from different substations: two independent sources.".into()
-            }
+            Independence::SameBusSection => format!(
+                "Every circuit comes from the same bus section of one substation: not two independent sources. {}",
+                practice(f, r)
+            ),
+            Independence::SameSubstation => format!(
+                "All circuits come from one substation (different bus sections): two sources only if the sections are independent; verify. {}",
+                practice(f, r)
+            ),
+            Independence::DifferentSubstations => format!(
+                "The sources come from different substations: two independent sources. {}",
+                practice(f, r)
+            ),
         },
         Found::EmergencySource { kinds, cover } => match cover {
             EmergencyCover::Missing => {
@@ -59,6 +66,24 @@ pub(super) fn found(d: &Found, f: &Finding, r: &Reader) -> String {
             "Important power user: {}",
             f.citation.as_ref().map_or("", |c| &*c.summary_en)
         ),
+    }
+}
+
+/// Where the bus-section test comes from (LOAD-02): practice notes, not
+/// the article, which gives only the principle.
+fn practice(f: &Finding, r: &Reader) -> String {
+    if r.is_clerk() {
+        let art = f
+            .citation
+            .as_ref()
+            .and_then(|c| c.article.as_deref())
+            .map_or(String::new(), |a| format!(" {a}"));
+        format!(
+            "(Judging by substation and bus section comes from practice notes {}, not from the text of article{art}, which says only that when one source fails the other shall not be damaged at the same time.)",
+            f.mark
+        )
+    } else {
+        "(Judging by substation and bus section is how practice reads the standard, whose text asks only that when one source fails the other is not damaged at the same time.)".into()
     }
 }
 

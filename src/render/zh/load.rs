@@ -21,11 +21,18 @@ pub(super) fn found(d: &Found, f: &Finding, r: &Reader) -> String {
                 "一级负荷须由双重电源供电，但没有填写任何电源线路。".into()
             }
             Independence::OneSource => "一级负荷须由双重电源供电，但只有一路电源。".into(),
-            Independence::SameBusSection => "各回线路都来自同一变电站的同一母线段(单电源双回路)，不构成双重电源。".into(),
-            Independence::SameSubstation => "各回线路都来自同一变电站(不同母线段): 只有在母线段相互独立时才可视为双重电源，请核实。".into(),
-            Independence::DifferentSubstations => {
-                "电源来自不同变电站，满足双重电源要求。".into()
-            }
+            Independence::SameBusSection => format!(
+                "各回线路都来自同一变电站的同一母线段(单电源双回路)，不构成双重电源。{}",
+                practice(f, r)
+            ),
+            Independence::SameSubstation => format!(
+                "各回线路都来自同一变电站(不同母线段): 只有在母线段相互独立时才可视为双重电源，请核实。{}",
+                practice(f, r)
+            ),
+            Independence::DifferentSubstations => format!(
+                "电源来自不同变电站，满足双重电源要求。{}",
+                practice(f, r)
+            ),
         },
         Found::EmergencySource { kinds, cover } => match cover {
             EmergencyCover::Missing => "特别重要负荷须另设应急电源，但没有任何应急电源。".into(),
@@ -59,6 +66,24 @@ pub(super) fn found(d: &Found, f: &Finding, r: &Reader) -> String {
             "重要电力用户: {}",
             f.citation.as_ref().map_or("", |c| &*c.summary_zh)
         ),
+    }
+}
+
+/// Where the bus-section test comes from (LOAD-02): practice notes, not
+/// the article, which gives only the principle.
+fn practice(f: &Finding, r: &Reader) -> String {
+    if r.is_clerk() {
+        let art = f
+            .citation
+            .as_ref()
+            .and_then(|c| c.article.as_deref())
+            .map_or(String::new(), |a| format!(" {a}"));
+        format!(
+            "(按变电站、母线段判断的方法来自实践资料 {}，不是条文{art}本身；条文只要求\"当一电源发生故障时，另一电源不应同时受到损坏\"。)",
+            f.mark
+        )
+    } else {
+        "(按变电站和母线段判断是行业实践的做法；标准条文本身只要求一路电源出故障时另一路不会同时受损。)".into()
     }
 }
 
