@@ -174,12 +174,23 @@ pub fn report(r: &Report, english: bool) -> String {
                         &format!("已逾期{working_days}个工作日"),
                         &format!("overdue by {}", count_en(working_days, "working day")),
                     ),
+                    StepStatus::InRolloverWindow => {
+                        t("在可能顺延的期间内", "in the possible rollover window")
+                    }
                 };
                 let title = if english { &d.title_en } else { &d.title };
+                // A calendar-unit deadline on a rest day: the nominal day,
+                // then the day it may roll over to (CAL-06).
+                let rolled = d.rolled.map_or_else(String::new, |r| {
+                    t(
+                        &format!("(可能顺延至 {r})"),
+                        &format!(" (may roll over to {r})"),
+                    )
+                });
                 line(
                     &mut s,
                     &format!(
-                        "    {title} {}: {} {} — {st}",
+                        "    {title} {}: {} {}{rolled} — {st}",
                         d.version,
                         t("期限", "due"),
                         d.due
