@@ -94,6 +94,8 @@ fn the_named_field_agrees_with_serde_path_to_error() {
             r#"{"format":"yekuo-case/1","customer":{"category":"居民","business":"新装"},"contractors":[{"tier":2},{"tier":"x"}]}"#,
             r#"{"format":"yekuo-case/1","customer":{"category":"居民","business":"新装"},"documents":["D-ID",7]}"#,
             r#"{"format":"yekuo-case/1","customer":{"category":"工业","business":"新装"}}"#,
+            // A bad first element of an array is the first, not the second.
+            r#"{"format":"yekuo-case/1","customer":{"category":"高压","business":"新装"},"contractors":[{"categories":["x承装", "承装"]}]}"#,
         ]
         .map(String::from),
     );

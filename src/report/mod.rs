@@ -249,6 +249,12 @@ pub struct Report {
     pub calendar_coverage: (NaiveDate, NaiveDate),
     pub findings: Vec<Finding>,
     pub timeline: Vec<TimelineStep>,
+    /// The one-time document checklist: every document the case needs, held
+    /// or not, with the forms accepted from its category (the list the app
+    /// shows). Empty where the list is local (DOC-08/09), and in the report
+    /// behind a summary.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub checklist: Vec<documents::ChecklistItem>,
 }
 
 impl Report {
