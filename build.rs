@@ -53,7 +53,15 @@ fn main() {
         .collect();
     let mut documents = documents;
     if let Some(docs) = documents["document"].as_array_mut() {
-        docs.iter_mut().for_each(without_provenance);
+        for d in docs {
+            without_provenance(d);
+            // Each accepted (or refused) form of a document has its own source.
+            for list in ["accepted", "not_accepted"] {
+                if let Some(forms) = d.get_mut(list).and_then(|v| v.as_array_mut()) {
+                    forms.iter_mut().for_each(without_provenance);
+                }
+            }
+        }
     }
     // The list of embedded rule files (`rulebook::EMBEDDED`): every file in
     // data/rules, by name and text, so no one keeps the list by hand.

@@ -12,7 +12,7 @@ use std::fmt::Write;
 
 /// The byte offset of serde_json's (1-based line, column) position, where
 /// the column counts bytes from the start of the line.
-pub(crate) fn offset_of(text: &str, line: usize, column: usize) -> usize {
+fn offset_of(text: &str, line: usize, column: usize) -> usize {
     let mut start = 0;
     for _ in 1..line {
         match text[start..].find('\n') {
@@ -26,14 +26,6 @@ pub(crate) fn offset_of(text: &str, line: usize, column: usize) -> usize {
         at -= 1;
     }
     at
-}
-
-/// The (line, column) of a byte offset, as serde_json counts them.
-pub(crate) fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let column = offset - before.rfind('\n').map_or(0, |i| i + 1);
-    (line, column)
 }
 
 enum Frame {

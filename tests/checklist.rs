@@ -70,10 +70,63 @@ fn each_item_carries_the_names_of_its_own_document() {
         .expect("D-ID is asked for");
     assert_eq!(&*id.name_zh, "用电人有效身份证明");
     assert_eq!(&*id.name_en, "Applicant's identity document");
-    assert!(id.accepted_zh[0].starts_with("个人: 居民身份证"));
+    assert_eq!(&*id.accepted[0].zh, "居民身份证");
     let acct = list
         .iter()
         .find(|i| &*i.doc == "D-ACCT")
         .expect("D-ACCT is asked for");
     assert_ne!(acct.name_zh, id.name_zh);
+}
+
+/// The forms of D-ID accepted from a customer of `category`, in Chinese.
+fn id_forms(category: &str) -> (Vec<String>, Vec<String>) {
+    let case = parse_case(&format!(
+        r#"{{"format":"yekuo-case/1","customer":{{"category":"{category}","business":"新装"}}}}"#
+    ))
+    .unwrap();
+    let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+    let list = checklist(Rulebook::embedded(), &case, today);
+    let id = list
+        .iter()
+        .find(|i| &*i.doc == "D-ID")
+        .unwrap_or_else(|| panic!("{category}: D-ID is asked for"));
+    let zh = |fs: &[yekuo::report::documents::Form]| fs.iter().map(|f| f.zh.to_string()).collect();
+    (zh(&id.accepted), zh(&id.not_accepted))
+}
+
+#[test]
+fn a_household_is_offered_an_individuals_papers_only() {
+    // Catalog §2.1 D-ID: individuals 居民身份证, alternatives 户口簿, 护照,
+    // 军人证, 公安户籍证明; 驾驶证, 工作证, 学生证 are not accepted.
+    let (accepted, refused) = id_forms("居民");
+    assert_eq!(
+        accepted,
+        ["居民身份证", "户口簿", "护照", "军人证", "公安户籍证明"]
+    );
+    assert_eq!(refused, ["驾驶证", "工作证", "学生证"]);
+    assert!(
+        accepted
+            .iter()
+            .all(|a| !a.contains("营业执照") && !a.contains("社团")),
+        "{accepted:?}"
+    );
+}
+
+#[test]
+fn an_entity_is_offered_the_entity_certificates() {
+    // Catalog §2.1 D-ID: enterprises 营业执照 / 组织机构代码证, public
+    // institutions their approval documents, 社团 社团法人执照.
+    for category in ["低压非居民", "高压"] {
+        let (accepted, refused) = id_forms(category);
+        let all = accepted.join("|");
+        for want in ["营业执照", "组织机构代码证", "批准文件", "社团法人执照"]
+        {
+            assert!(all.contains(want), "{category}: {want} not in {all}");
+        }
+        assert!(
+            !all.contains("户口簿") && !all.contains("居民身份证"),
+            "{category}: {all}"
+        );
+        assert!(refused.is_empty(), "{category}: {refused:?}");
+    }
 }

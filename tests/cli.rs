@@ -288,3 +288,90 @@ fn the_reminder_minutes_in_the_words_come_from_the_rule_file() {
         "{line}{err}"
     );
 }
+
+/// The one-time document checklist the app shows, in the text report and
+/// in the JSON (catalog §2.1 D-ID, DOC-02): a household that brings only its
+/// proof of rights lacks the identity document, whose accepted forms are an
+/// individual's (居民身份证, 户口簿 …), never a business licence; a
+/// low-voltage non-resident is offered the business licence.
+#[test]
+fn check_prints_the_one_time_checklist() {
+    let dir = std::env::temp_dir().join(format!("yekuo-cli-checklist-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let case = |category: &str| {
+        let path = dir.join(format!("{category}.json"));
+        std::fs::write(
+            &path,
+            format!(
+                r#"{{"format":"yekuo-case/1","customer":{{"category":"{category}","business":"新装"}},
+                    "utility":{{"operator":"SGCC"}},"documents":["D-PROP"],"dates":{{"accepted":"2024-03-01"}}}}"#
+            ),
+        )
+        .unwrap();
+        path.to_string_lossy().into_owned()
+    };
+    let household = case("resident");
+    let shop = case("lv-nonresident");
+    let check = |path: &str, more: &[&str]| {
+        let mut args = vec!["check", path, "--as-of", "2024-03-05"];
+        args.extend_from_slice(more);
+        let (code, out, err) = yekuo(&args);
+        assert_eq!(code, 1, "a document is missing: {err}");
+        out
+    };
+
+    let zh = check(&household, &[]);
+    let list = zh
+        .split_once("申请资料清单(一次性告知)")
+        .unwrap_or_else(|| panic!("no checklist in {zh}"))
+        .1;
+    assert!(
+        list.contains("[缺] 用电人有效身份证明 (D-ID)")
+            && list.contains("[有] 用电地址物业权属证明 (D-PROP)"),
+        "{list}"
+    );
+    assert!(list.contains("户口簿") && list.contains("护照"), "{list}");
+    assert!(!zh.contains("营业执照"), "{zh}");
+
+    let en = check(&household, &["--lang", "en"]);
+    let list = en
+        .split_once("Document checklist (one-time list)")
+        .unwrap_or_else(|| panic!("no checklist in {en}"))
+        .1;
+    assert!(
+        list.contains("[missing] Applicant's identity document (D-ID)")
+            && list.contains("household register"),
+        "{list}"
+    );
+    assert!(!en.contains("business licence"), "{en}");
+
+    let json: serde_json::Value =
+        serde_json::from_str(&check(&household, &["--format", "json"])).unwrap();
+    let items = json["checklist"]
+        .as_array()
+        .expect("a checklist in the JSON");
+    let item = |code: &str| {
+        items
+            .iter()
+            .find(|i| i["doc"] == code)
+            .unwrap_or_else(|| panic!("{code} not in {items:?}"))
+    };
+    assert_eq!(item("D-ID")["held"], false);
+    assert_eq!(item("D-PROP")["held"], true);
+    let forms: Vec<&str> = item("D-ID")["accepted"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|f| f["zh"].as_str())
+        .collect();
+    assert!(forms.contains(&"户口簿"), "{forms:?}");
+    assert!(forms.iter().all(|f| !f.contains("营业执照")), "{forms:?}");
+
+    let zh = check(&shop, &[]);
+    let list = zh.split_once("申请资料清单(一次性告知)").unwrap().1;
+    assert!(
+        list.contains("营业执照") && !list.contains("户口簿"),
+        "{list}"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}

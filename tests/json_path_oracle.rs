@@ -99,6 +99,8 @@ fn the_named_field_agrees_with_serde_path_to_error() {
             "{\"format\":\"yekuo-case/1\",\"customer\":{\"category\":\"高压\",\"business\":\"新装\"},\"contractors\":[{\"categories\":[\"3承装\"\n ,\n\"licensed\":true}]}",
             // An unknown word before another element (issue 13: named one too far).
             r#"{"format":"yekuo-case/1","customer":{"category":"居民","business":"新装"},"contractors":[{"categories":["xx","install"]}]}"#,
+            // A bad first element of an array is the first, not the second.
+            r#"{"format":"yekuo-case/1","customer":{"category":"高压","business":"新装"},"contractors":[{"categories":["x承装", "承装"]}]}"#,
         ]
         .map(String::from),
     );

@@ -36,14 +36,26 @@ fn missing_documents(lang: Lang, audience: Audience) -> String {
 
 #[test]
 fn missing_documents_are_listed_with_their_separator() {
+    // Then, per document, the forms accepted from a household (catalog
+    // §2.1: an individual's papers; the proofs of rights), in the
+    // rulebook's order, and those refused.
     assert_eq!(
         missing_documents(Lang::En, Audience::Clerk),
-        "Missing: Applicant's identity document (D-ID), Proof of rights to the premises (D-PROP)."
+        "Missing: Applicant's identity document (D-ID), Proof of rights to the premises (D-PROP). \
+         Applicant's identity document: any one of resident identity card; household register; \
+         passport; military ID; household-registration certificate from the police. \
+         Not accepted: driving licence; work card; student card. \
+         Proof of rights to the premises: any one of real-estate or house ownership certificate; \
+         state or collective land-use certificate; registered purchase contract; \
+         lease plus the owner's consent; without a title: certificate of the village or \
+         residents' committee and the township."
     );
-    assert_eq!(
-        missing_documents(Lang::En, Audience::Customer),
-        "Missing: Applicant's identity document, Proof of rights to the premises."
-    );
+    assert!(missing_documents(Lang::En, Audience::Customer).starts_with(
+        "Missing: Applicant's identity document, Proof of rights to the premises. \
+         Applicant's identity document: any one of resident identity card; household register;"
+    ));
+    assert!(missing_documents(Lang::Zh, Audience::Customer)
+        .contains("用电人有效身份证明可用其中任一: 居民身份证；户口簿；护照；军人证；公安户籍证明。不接受: 驾驶证；工作证；学生证。"));
     assert!(missing_documents(Lang::Zh, Audience::Clerk)
         .contains("用电人有效身份证明(D-ID)、用电地址物业权属证明(D-PROP)"));
     assert!(missing_documents(Lang::Zh, Audience::Customer)

@@ -403,6 +403,10 @@ fn the_embedded_json_matches_the_toml_files() {
     }
     for d in &mut from_toml.documents {
         d.source.clear();
+        for f in d.accepted.iter_mut().chain(&mut d.not_accepted) {
+            assert!(!f.source.is_empty(), "{}: a form without a source", d.code);
+            f.source.clear();
+        }
     }
     assert_eq!(
         serde_json::to_value(&embedded.entries).unwrap(),
@@ -463,4 +467,48 @@ fn a_rulebook_without_instruments_or_documents_is_an_error() {
         .collect();
     let e = Rulebook::from_files(no_docs).unwrap_err();
     assert_eq!(e.file, "documents.toml", "{e}");
+}
+
+/// Each accepted form of a document says whom it is for and where it was
+/// read: a form without a category, with an unknown one, or without a
+/// source is refused (a household must never be offered an entity's papers
+/// by accident).
+#[test]
+fn a_document_form_needs_a_category_and_a_source() {
+    let all = load_dir(&rules_dir());
+    let with_docs = |docs: String| -> RulebookError {
+        let files: Vec<(String, String)> = all
+            .iter()
+            .map(|(n, t)| {
+                let t = if n == "documents.toml" {
+                    docs.clone()
+                } else {
+                    t.clone()
+                };
+                (n.clone(), t)
+            })
+            .collect();
+        Rulebook::from_files(files).unwrap_err()
+    };
+    let docs = all
+        .iter()
+        .find(|(n, _)| n == "documents.toml")
+        .map(|(_, t)| t.clone())
+        .unwrap();
+    let form = r#"{ for = ["resident"], zh = "居民身份证", en = "resident identity card", source = "catalog §2.1 D-ID: individuals 居民身份证 (广西桂东 notice [S])" }"#;
+    assert!(docs.contains(form), "the first D-ID form moved");
+
+    let e = with_docs(docs.replace(form, &form.replace(r#"["resident"]"#, "[]")));
+    assert_eq!(e.file, "documents.toml", "{e}");
+    assert!(e.problem.contains("customer category"), "{e}");
+
+    let e = with_docs(docs.replace(form, &form.replace(r#"["resident"]"#, r#"["household"]"#)));
+    assert!(e.to_string().contains("household"), "{e}");
+
+    let no_source = form.replace(
+        r#", source = "catalog §2.1 D-ID: individuals 居民身份证 (广西桂东 notice [S])""#,
+        "",
+    );
+    let e = with_docs(docs.replace(form, &no_source));
+    assert!(e.problem.contains("source"), "{e}");
 }

@@ -290,3 +290,74 @@ fn a_customer_reads_time_limits_in_plain_words() {
         assert!(kinds.contains(k), "no {k} among {kinds:?}");
     }
 }
+
+/// CAL-06 in the timeline: a 1996 plan answer for a resident, 5 calendar
+/// days from Thursday 2009-01-22, is nominally due 2009-01-27, a 春节
+/// holiday; the holiday runs to 01-31 and Sunday 02-01 is a make-up working
+/// day (catalog §10), so the period may roll over to 2009-02-01. The
+/// timeline keeps the nominal `due`, adds `rolled`, and a step done in
+/// between is neither on time nor late.
+fn resident_2009(plan_issued: Option<&str>, as_of: &str) -> Report {
+    let mut v = serde_json::json!({
+        "format": "yekuo-case/1",
+        "customer": { "category": "居民", "business": "新装" },
+        "utility": { "operator": "other" },
+        "documents": ["D-ID", "D-PROP"],
+        "dates": { "accepted": "2009-01-22" }
+    });
+    if let Some(p) = plan_issued {
+        v["dates"]["plan_issued"] = p.into();
+    }
+    let case = yekuo::case::parse_case(&v.to_string()).unwrap();
+    yekuo::eval::evaluate(yekuo::rulebook::Rulebook::embedded(), &case, d(as_of))
+}
+
+fn plan_answer_1996(r: &Report) -> (NaiveDate, Option<NaiveDate>, StepStatus) {
+    let step = r
+        .timeline
+        .iter()
+        .find(|s| s.step == Step::PlanAnswer)
+        .expect("a plan-answer step");
+    let due = step
+        .due
+        .iter()
+        .find(|d| &*d.instrument == "gdyygz-1996")
+        .expect("the 1996 rules are in force in 2009");
+    (due.due, due.rolled, due.status)
+}
+
+#[test]
+fn a_calendar_day_deadline_on_a_holiday_shows_the_rolled_day() {
+    let nominal = d("2009-01-27");
+    let rolled = Some(d("2009-02-01"));
+    let on_the_day = resident_2009(Some("2009-01-27"), "2009-03-01");
+    assert_eq!(
+        plan_answer_1996(&on_the_day),
+        (nominal, rolled, StepStatus::DoneOnTime)
+    );
+    let in_window = resident_2009(Some("2009-01-30"), "2009-03-01");
+    assert_eq!(
+        plan_answer_1996(&in_window),
+        (nominal, rolled, StepStatus::InRolloverWindow)
+    );
+    // Open and looked at inside the window: the same.
+    let open = resident_2009(None, "2009-02-01");
+    assert_eq!(
+        plan_answer_1996(&open),
+        (nominal, rolled, StepStatus::InRolloverWindow)
+    );
+    // Done the day after the rolled day: late, counted from the nominal
+    // day: 6 calendar days; working days in (01-27, 02-02]: 02-01, 02-02.
+    let late = resident_2009(Some("2009-02-02"), "2009-03-01");
+    assert_eq!(
+        plan_answer_1996(&late),
+        (
+            nominal,
+            rolled,
+            StepStatus::DoneLate {
+                days_late: 6,
+                working_days_late: 2
+            }
+        )
+    );
+}

@@ -170,36 +170,16 @@ pub fn parse_case(json: &str) -> Result<Case, CaseError> {
             msg.truncate(i);
         }
         // Where serde_json stamped the position depends on who raised the
-        // error (see `Anchor`); our own date checks start with a backtick,
-        // and an unknown word is refused by the closed vocabularies' own
-        // deserializer after the string was read (an unknown variant in an
-        // array was named one element too far: `["xx", "install"]`).
+        // error (see `Anchor`); our own date checks start with a backtick.
         let anchor = if msg.starts_with("missing field") {
             Anchor::Object
-        } else if msg.starts_with("duplicate field")
-            || msg.starts_with('`')
-            || msg.starts_with("unknown variant")
-        {
+        } else if msg.starts_with("duplicate field") || msg.starts_with('`') {
             Anchor::AfterValue
         } else {
             Anchor::AtValue
         };
-        let (mut line, mut column) = (e.line(), e.column());
-        // A word outside a closed vocabulary is refused once the string is
-        // read, but inside an array serde_json stamps the position after it
-        // has gone on to the next separator, and past a broken one into the
-        // next element: look back for the refused word itself.
-        if let Some(word) = msg
-            .strip_prefix("unknown variant `")
-            .and_then(|r| r.split('`').next())
-        {
-            let at = crate::json_path::offset_of(json, line, column);
-            if let Some(i) = json[..at].rfind(&format!("\"{word}\"")) {
-                (line, column) = crate::json_path::line_column(json, i + word.len() + 2);
-            }
-        }
-        let field = crate::json_path::path_at(json, line, column, anchor);
-        let line = Some(line);
+        let field = crate::json_path::path_at(json, e.line(), e.column(), anchor);
+        let line = Some(e.line());
         CaseError {
             field,
             line,

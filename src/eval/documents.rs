@@ -2,14 +2,13 @@
 
 use super::Ctx;
 use crate::case::{Business, Case, Category};
-use crate::report::documents::{Caveat, DocRef, Found};
+pub use crate::report::documents::ChecklistItem;
+use crate::report::documents::{Caveat, DocRef, Form, Found};
 use crate::report::{Detail, Name, Outcome, Question};
-use crate::rulebook::{Document, InForce, Rulebook};
+use crate::rulebook::{DocumentForm, InForce, Rulebook};
 use crate::vocab::RuleId;
 use crate::vocab::{Named, Need};
-use crate::Mark;
 use chrono::NaiveDate;
-use serde::Serialize;
 use std::sync::Arc;
 
 /// The DOC rules that list application documents.
@@ -51,52 +50,49 @@ fn need_applies(need: Need, case: &Case) -> bool {
     }
 }
 
-/// A document by its code, with its names from the rulebook. The loader
-/// makes every code a list names a document of documents.toml; were one
-/// not, it would go by its code.
-fn doc_ref(book: &Rulebook, code: &str) -> DocRef {
+/// A document by its code, with its names from the rulebook and the forms
+/// of it accepted (and refused) from a customer of `category`: the one
+/// place that picks them, so a finding and the checklist name the same. The
+/// loader makes every code a list names a document of documents.toml; were
+/// one not, it would go by its code.
+fn doc_ref(book: &Rulebook, code: &str, category: Category) -> DocRef {
     match book.document(code) {
-        Some(d) => DocRef {
-            code: Arc::clone(&d.code),
-            name_zh: Arc::clone(&d.name_zh),
-            name_en: Arc::clone(&d.name_en),
-        },
+        Some(d) => {
+            let forms = |fs: &mut dyn Iterator<Item = &DocumentForm>| -> Vec<Form> {
+                fs.map(|f| Form {
+                    zh: Arc::clone(&f.zh),
+                    en: Arc::clone(&f.en),
+                })
+                .collect()
+            };
+            DocRef {
+                code: Arc::clone(&d.code),
+                name_zh: Arc::clone(&d.name_zh),
+                name_en: Arc::clone(&d.name_en),
+                accepted: forms(&mut d.accepted_for(category)),
+                not_accepted: forms(&mut d.not_accepted_for(category)),
+            }
+        }
         None => {
             let code: Arc<str> = code.into();
             DocRef {
                 name_zh: Arc::clone(&code),
                 name_en: Arc::clone(&code),
                 code,
+                accepted: Vec::new(),
+                not_accepted: Vec::new(),
             }
         }
     }
 }
 
-/// One line of the document checklist a customer ticks off.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct ChecklistItem {
-    /// Document code (D-ID …).
-    pub doc: Arc<str>,
-    pub name_zh: Arc<str>,
-    pub name_en: Arc<str>,
-    pub accepted_zh: Vec<String>,
-    pub accepted_en: Vec<String>,
-    pub not_accepted_zh: Vec<String>,
-    pub not_accepted_en: Vec<String>,
-    /// When it is needed, as the rule file says.
-    pub need: Need,
-    /// May follow after acceptance where the utility offers 一证受理.
-    pub later_with_one_id: bool,
-    pub rule: RuleId,
-    pub mark: Mark,
-    pub held: bool,
-}
-
 /// The documents this case needs (on the application date, else `as_of`):
 /// every document whose condition applies, once, under the first rule that
-/// asks for it. Rules without a list (DOC-08/09) contribute nothing.
+/// asks for it, with the forms accepted from the case's category. Rules
+/// without a list (DOC-08/09) contribute nothing.
 pub fn checklist(book: &Rulebook, case: &Case, as_of: NaiveDate) -> Vec<ChecklistItem> {
     let date = case.dates.accepted.unwrap_or(as_of);
+    let category = case.customer.category;
     let mut items: Vec<ChecklistItem> = Vec::new();
     for src in list_provisions(book, case, date) {
         let p = src.provision;
@@ -104,17 +100,13 @@ pub fn checklist(book: &Rulebook, case: &Case, as_of: NaiveDate) -> Vec<Checklis
             if !need_applies(need.need, case) || items.iter().any(|i| i.doc == need.doc) {
                 continue;
             }
-            let d = book.document(&need.doc);
-            let get = |f: fn(&Document) -> Vec<String>| d.map(f).unwrap_or_default();
-            let name = doc_ref(book, &need.doc);
+            let d = doc_ref(book, &need.doc, category);
             items.push(ChecklistItem {
                 doc: Arc::clone(&need.doc),
-                name_zh: name.name_zh,
-                name_en: name.name_en,
-                accepted_zh: get(|d| d.accepted_zh.clone()),
-                accepted_en: get(|d| d.accepted_en.clone()),
-                not_accepted_zh: get(|d| d.not_accepted_zh.clone()),
-                not_accepted_en: get(|d| d.not_accepted_en.clone()),
+                name_zh: d.name_zh,
+                name_en: d.name_en,
+                accepted: d.accepted,
+                not_accepted: d.not_accepted,
                 need: need.need,
                 later_with_one_id: need.later_with_one_id,
                 rule: p.rule,
@@ -176,7 +168,9 @@ pub(crate) fn check(ctx: &mut Ctx) {
         if outcome == Outcome::Missing && p.mark.is_reliable() {
             all_missing.extend(missing.iter().copied());
         }
-        let refs = |v: &[&str]| -> Vec<DocRef> { v.iter().map(|c| doc_ref(book, c)).collect() };
+        let category = case.customer.category;
+        let refs =
+            |v: &[&str]| -> Vec<DocRef> { v.iter().map(|c| doc_ref(book, c, category)).collect() };
         let local = refs(&local);
         // The message names the local extras only when nothing else is
         // outstanding; otherwise a caveat names them beside it.

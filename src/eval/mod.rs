@@ -72,6 +72,12 @@ fn run(book: &Rulebook, cal: &Calendar, case: &Case, as_of: NaiveDate, explain: 
     let Ctx {
         findings, timeline, ..
     } = ctx;
+    // The checklist is for reading, like the timeline: a summary has none.
+    let checklist = if explain {
+        documents::checklist(book, case, as_of)
+    } else {
+        Vec::new()
+    };
     Report {
         format: crate::report::FORMAT,
         yekuo_version: crate::VERSION,
@@ -79,6 +85,7 @@ fn run(book: &Rulebook, cal: &Calendar, case: &Case, as_of: NaiveDate, explain: 
         calendar_coverage: cal.coverage(),
         findings,
         timeline,
+        checklist,
     }
 }
 

@@ -1,7 +1,7 @@
 //! PLAN: supply-plan validity and extension (catalog §5), with CAL-05/06/09.
 
 use super::Ctx;
-use crate::calendar::period;
+use crate::calendar::period::{self, Against};
 use crate::case::Category;
 use crate::report::plan::{Extension, ExtensionStatus, Found, PlanStart, Validity, ValidityStatus};
 use crate::report::{Detail, Name, Outcome, Question};
@@ -66,15 +66,17 @@ pub(crate) fn check(ctx: &mut Ctx) {
         let roll = period::rollover(ctx.cal, valid_until);
         let rolled_expiry = roll.as_ref().map(|r| r.rolled);
         let status = match d.construction_start {
-            Some(c) if c <= valid_until => ValidityStatus::StartedInTime {
-                construction_start: c,
-            },
-            Some(c) if rolled_expiry.is_some_and(|r| c <= r) => ValidityStatus::StartedInRollover {
-                construction_start: c,
-            },
-            Some(c) => ValidityStatus::StartedLate {
-                construction_start: c,
-                days_expired: (c - valid_until).num_days(),
+            Some(c) => match period::against(valid_until, roll.as_ref(), c) {
+                Against::Within => ValidityStatus::StartedInTime {
+                    construction_start: c,
+                },
+                Against::InWindow => ValidityStatus::StartedInRollover {
+                    construction_start: c,
+                },
+                Against::After => ValidityStatus::StartedLate {
+                    construction_start: c,
+                    days_expired: (c - valid_until).num_days(),
+                },
             },
             None if ctx.as_of <= valid_until => ValidityStatus::DaysLeft {
                 days_left: (valid_until - ctx.as_of).num_days(),

@@ -4,6 +4,7 @@
 //! `docs/report-format.md`).
 
 use super::{caveat, message, Lang, Reader};
+use crate::report::documents::ChecklistItem;
 use crate::report::{Finding, Report, TimelineStep};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -32,6 +33,10 @@ pub struct WordedReport<'a> {
     pub calendar_coverage: (NaiveDate, NaiveDate),
     pub findings: Vec<WordedFinding<'a>>,
     pub timeline: &'a [TimelineStep],
+    /// The one-time document checklist, as the report holds it (its names
+    /// and accepted forms come in both languages from the rulebook).
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub checklist: &'a [ChecklistItem],
 }
 
 /// `report` with a clerk's words beside every finding.
@@ -61,5 +66,6 @@ pub fn worded(report: &Report) -> WordedReport<'_> {
             })
             .collect(),
         timeline: &report.timeline,
+        checklist: &report.checklist,
     }
 }

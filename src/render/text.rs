@@ -9,7 +9,9 @@
 //! finding is one block (a `[outcome]` line, then lines indented by four).
 
 use crate::render::{self, Lang, Reader};
+use crate::report::documents::{ChecklistItem, Form};
 use crate::report::{Finding, Report, StepStatus};
+use crate::vocab::Need;
 use std::borrow::Cow;
 use std::fmt::Write;
 
@@ -51,6 +53,99 @@ fn line(s: &mut String, content: &str) {
 /// "1 day", "2 working days": a count with its English unit.
 fn count_en(n: i64, unit: &str) -> String {
     format!("{n} {unit}{}", if n == 1 { "" } else { "s" })
+}
+
+/// The one-time document checklist (the list the app shows and prints):
+/// each document the case needs, held or not, with when it is needed and
+/// the rule that asks for it; for one not held, the forms accepted from
+/// this customer's category (any one suffices) and those refused.
+fn checklist(s: &mut String, items: &[ChecklistItem], english: bool) {
+    if items.is_empty() {
+        return;
+    }
+    let t = |zh: &'static str, en: &'static str| if english { en } else { zh };
+    line(s, "");
+    line(
+        s,
+        t(
+            "申请资料清单(一次性告知)",
+            "Document checklist (one-time list)",
+        ),
+    );
+    for i in items {
+        let state = match (i.held, i.need) {
+            (true, _) => t("有", "held"),
+            // Asked for in some places only: lacking, not "missing".
+            (false, Need::Local) => t("未备", "not held"),
+            (false, _) => t("缺", "missing"),
+        };
+        let need = match i.need {
+            Need::Required => t("必备", "required"),
+            Need::Local => t("部分地方要求", "asked in some places"),
+            Need::IfAgent => t("委托办理时", "when an agent applies"),
+            Need::IfGovernmentProject => t(
+                "须政府审批的项目",
+                "for a project needing government approval",
+            ),
+            Need::IfImportant => t("重要电力用户", "for an important user"),
+            Need::IfOwnershipUnclear => t("产权不清时", "when ownership is unclear"),
+        };
+        let later = if i.later_with_one_id {
+            t(
+                "；一证受理时可后补",
+                "; may follow later with one-ID acceptance",
+            )
+        } else {
+            ""
+        };
+        let name = if english { &i.name_en } else { &i.name_zh };
+        line(
+            s,
+            &format!(
+                "  [{state}] {name} ({}) — {need}{later} · {} {}",
+                i.doc, i.rule, i.mark
+            ),
+        );
+        if i.held {
+            continue;
+        }
+        let forms = |fs: &[Form]| -> String {
+            let sep = t("；", "; ");
+            fs.iter()
+                .map(|f| if english { &*f.en } else { &*f.zh })
+                .collect::<Vec<_>>()
+                .join(sep)
+        };
+        if !i.accepted.is_empty() {
+            line(
+                s,
+                &format!(
+                    "      {} {}",
+                    t("可用其中任一:", "any one of:"),
+                    forms(&i.accepted)
+                ),
+            );
+        }
+        if !i.not_accepted.is_empty() {
+            line(
+                s,
+                &format!(
+                    "      {} {}",
+                    t("不接受:", "not accepted:"),
+                    forms(&i.not_accepted)
+                ),
+            );
+        }
+    }
+    if items.iter().any(|i| !i.held && i.need != Need::Local) {
+        line(
+            s,
+            t(
+                "  供电企业应一次性书面告知全部缺件(NOTICE-01)；缺件不影响受理后时限的计算(NOTICE-04)。",
+                "  The utility must list every missing document in writing, at once (NOTICE-01); time limits run from acceptance even with documents missing (NOTICE-04).",
+            ),
+        );
+    }
 }
 
 /// The report as text, in Chinese or English.
@@ -146,6 +241,7 @@ pub fn report(r: &Report, english: bool) -> String {
             );
         }
     }
+    checklist(&mut s, &r.checklist, english);
     if !r.timeline.is_empty() {
         line(&mut s, "");
         line(&mut s, &t("时间表", "Timeline"));
@@ -174,16 +270,27 @@ pub fn report(r: &Report, english: bool) -> String {
                         &format!("已逾期{working_days}个工作日"),
                         &format!("overdue by {}", count_en(working_days, "working day")),
                     ),
+                    StepStatus::InRolloverWindow => {
+                        t("在可能顺延的期间内", "in the possible rollover window")
+                    }
                 };
                 let (title, version) = if english {
                     (&d.title_en, &d.version_en)
                 } else {
                     (&d.title, &d.version)
                 };
+                // A calendar-unit deadline on a rest day: the nominal day,
+                // then the day it may roll over to (CAL-06).
+                let rolled = d.rolled.map_or_else(String::new, |r| {
+                    t(
+                        &format!("(可能顺延至 {r})"),
+                        &format!(" (may roll over to {r})"),
+                    )
+                });
                 line(
                     &mut s,
                     &format!(
-                        "    {title} ({version}): {} {} — {st}",
+                        "    {title} ({version}): {} {}{rolled} — {st}",
                         t("期限", "due"),
                         d.due
                     ),

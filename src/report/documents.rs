@@ -1,5 +1,7 @@
 //! Typed findings of DOC and NOTICE: application documents and the one-time notice.
 
+use crate::vocab::{Need, RuleId};
+use crate::Mark;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::sync::Arc;
@@ -98,6 +100,49 @@ pub struct DocRef {
     pub code: Arc<str>,
     pub name_zh: Arc<str>,
     pub name_en: Arc<str>,
+    /// The forms of it accepted from this customer's category (any one
+    /// suffices), as the rulebook lists them; none when it lists none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub accepted: Vec<Form>,
+    /// Forms known not to be accepted from this customer's category.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub not_accepted: Vec<Form>,
+}
+
+/// One form of a document (居民身份证, 营业执照 …), named in both
+/// languages by the rulebook (`documents.toml`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Form {
+    pub zh: Arc<str>,
+    pub en: Arc<str>,
+}
+
+/// One line of the document checklist (the one-time list): a document this
+/// case needs, whether it is held, and what is accepted for it. The app
+/// shows it as the form's checklist and the printable list of what is
+/// missing; the CLI prints it after the findings.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ChecklistItem {
+    /// Document code (D-ID …).
+    pub doc: Arc<str>,
+    pub name_zh: Arc<str>,
+    pub name_en: Arc<str>,
+    /// The forms accepted from this customer's category (any one suffices).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub accepted: Vec<Form>,
+    /// Forms known not to be accepted from this customer's category.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub not_accepted: Vec<Form>,
+    /// When it is needed, as the rule file says.
+    pub need: Need,
+    /// May follow after acceptance where the utility offers 一证受理.
+    pub later_with_one_id: bool,
+    /// The rule that asks for it (the first, when several do).
+    pub rule: RuleId,
+    /// The mark of that rule's provision.
+    pub mark: Mark,
+    /// The case lists it among the documents in hand.
+    pub held: bool,
 }
 
 /// A caveat particular to this family.

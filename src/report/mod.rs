@@ -242,6 +242,11 @@ pub enum StepStatus {
     DueIn { working_days: i64 },
     /// Not done, and the due day passed: by so many working days (at least 1).
     OverdueBy { working_days: i64 },
+    /// A limit in calendar days, months or years whose last day is a rest
+    /// day (CAL-06): done after that day but on or before the day the period
+    /// may roll over to (`Due::rolled`), or not done and looked at in that
+    /// window. Neither clearly on time nor late.
+    InRolloverWindow,
 }
 
 /// A step's deadline under one regime (the TL finding of that step and
@@ -261,6 +266,11 @@ pub struct Due {
     pub status: StepStatus,
     /// The mark of the limit's value.
     pub mark: Mark,
+    /// When `due` is a rest day and the limit is in calendar days, months or
+    /// years: the day the period may roll over to (CAL-06). `due` stays the
+    /// nominal last day; a step done by `rolled` is not called late.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rolled: Option<NaiveDate>,
 }
 
 /// One step of the timeline: its deadline under each regime in force
@@ -280,6 +290,12 @@ pub struct Report {
     pub calendar_coverage: (NaiveDate, NaiveDate),
     pub findings: Vec<Finding>,
     pub timeline: Vec<TimelineStep>,
+    /// The one-time document checklist: every document the case needs, held
+    /// or not, with the forms accepted from its category (the list the app
+    /// shows). Empty where the list is local (DOC-08/09), and in the report
+    /// behind a summary.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub checklist: Vec<documents::ChecklistItem>,
 }
 
 impl Report {

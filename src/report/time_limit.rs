@@ -38,8 +38,15 @@ pub struct Limit {
     pub started_by: Milestone,
     /// The day the clock started (the day itself is not counted, CAL-02).
     pub start: NaiveDate,
-    /// The last day the step may be done on.
+    /// The last day the step may be done on (for a limit in calendar days,
+    /// months or years, the nominal last day; see `rolled_due`).
     pub due: NaiveDate,
+    /// When `due` is a rest day and the limit is in calendar days, months or
+    /// years: the day after the rest days, to which the period may roll over
+    /// (CAL-06). Whether it does is unclear, so a step done (or looked at)
+    /// between `due` and this day is a warning, not overdue.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rolled_due: Option<NaiveDate>,
     /// The day the step was done, if it was.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub done: Option<NaiveDate>,
@@ -202,6 +209,18 @@ pub enum Caveat {
         /// The latest possible formalities date counted from.
         #[serde(skip_serializing_if = "Option::is_none")]
         latest: Option<NaiveDate>,
+    },
+    /// CAL-06: the step was done (or, not done, looked at) after the nominal
+    /// last day, a rest day, but on or before the day the period may roll
+    /// over to: not called overdue, as the law is unclear.
+    RolloverWindow {
+        /// The nominal last day (a rest day).
+        due: NaiveDate,
+        /// The day after the rest days, to which the period may roll over.
+        rolled: NaiveDate,
+        /// `due` is a listed public holiday; `false`: an ordinary weekend
+        /// day, whose status as a statutory rest day (法定休假日) is disputed.
+        holiday: bool,
     },
 }
 

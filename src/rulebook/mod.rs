@@ -21,8 +21,8 @@ mod validate;
 
 pub use load::EMBEDDED;
 pub use model::{
-    Document, DocumentNeed, Entry, Instrument, NamedValue, PeriodValue, Provision, TierValue,
-    TimeLimitValue, Values,
+    Document, DocumentForm, DocumentNeed, Entry, Instrument, NamedValue, PeriodValue, Provision,
+    TierValue, TimeLimitValue, Values,
 };
 pub use model::{TestValue, UntilValue};
 

@@ -279,16 +279,48 @@ pub struct Document {
     pub code: Arc<str>,
     pub name_zh: Arc<str>,
     pub name_en: Arc<str>,
+    /// The forms of the document accepted, each from the customer
+    /// categories it names (any one form suffices): a household is offered
+    /// the individual's papers, never a business licence.
     #[serde(default)]
-    pub accepted_zh: Vec<String>,
+    pub accepted: Vec<DocumentForm>,
+    /// Forms known not to be accepted, by category in the same way.
     #[serde(default)]
-    pub accepted_en: Vec<String>,
-    #[serde(default)]
-    pub not_accepted_zh: Vec<String>,
-    #[serde(default)]
-    pub not_accepted_en: Vec<String>,
+    pub not_accepted: Vec<DocumentForm>,
     pub mark: Mark,
     /// As [`Instrument::source`]: required in the file, empty when embedded.
+    #[serde(default)]
+    pub source: String,
+}
+
+impl Document {
+    /// The forms accepted from a customer of `category`.
+    pub fn accepted_for(&self, category: Category) -> impl Iterator<Item = &DocumentForm> {
+        self.accepted
+            .iter()
+            .filter(move |f| f.for_.contains(&category))
+    }
+
+    /// The forms not accepted from a customer of `category`.
+    pub fn not_accepted_for(&self, category: Category) -> impl Iterator<Item = &DocumentForm> {
+        self.not_accepted
+            .iter()
+            .filter(move |f| f.for_.contains(&category))
+    }
+}
+
+/// One form of a document (居民身份证, 营业执照 …) and the customer
+/// categories it is for, in the closed vocabulary of the case file
+/// (`resident`, `lv-nonresident`, `high-voltage`). The loader requires at
+/// least one category and a source for every form.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentForm {
+    #[serde(rename = "for")]
+    pub for_: Vec<Category>,
+    pub zh: Arc<str>,
+    pub en: Arc<str>,
+    /// Where it was read; as [`Document::source`].
     #[serde(default)]
     pub source: String,
 }

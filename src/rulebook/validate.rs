@@ -212,6 +212,25 @@ pub(super) fn validate(book: &Rulebook) -> Result<(), RulebookError> {
             &format!("document {}", d.code),
             || "a source is required".into(),
         )?;
+        // Each form says whom it is for and where it was read: a form
+        // without categories would be shown to no one, and one shown to
+        // the wrong category is the fault this guards against.
+        for (list, forms) in [("accepted", &d.accepted), ("not_accepted", &d.not_accepted)] {
+            for f in forms {
+                let key = format!("document {} {list} `{}`", d.code, f.zh);
+                check(!f.for_.is_empty(), DOCUMENTS_FILE, None, &key, || {
+                    "`for` names no customer category (resident, lv-nonresident, high-voltage)"
+                        .into()
+                })?;
+                check(
+                    !f.source.trim().is_empty(),
+                    DOCUMENTS_FILE,
+                    None,
+                    &key,
+                    || "a source is required".into(),
+                )?;
+            }
+        }
     }
     Ok(())
 }

@@ -26,6 +26,29 @@ pub fn spelling_index(spellings: &[&str], s: &str) -> Option<usize> {
     spellings.iter().position(|sp| *sp == s)
 }
 
+/// Reads a word of a closed vocabulary as its index in the vocabulary's
+/// spellings, refusing any other word with serde's "unknown variant"
+/// message. One visitor for every closed enum. The word is refused inside
+/// the deserializer's string read, so serde_json stamps the error at the
+/// word itself: refused after the read (as a plain `Cow<str>` then a
+/// lookup did), the error was stamped by the enclosing array only after it
+/// had read on past the `,`, and a bad first element of an array was
+/// reported as the second (`categories[1]` for `["x", "承装"]`).
+#[doc(hidden)]
+pub struct Spelling(pub &'static [&'static str]);
+
+impl serde::de::Visitor<'_> for Spelling {
+    type Value = usize;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a string")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<usize, E> {
+        spelling_index(self.0, s).ok_or_else(|| E::unknown_variant(s, self.0))
+    }
+}
+
 /// `closed_enum! { #[derive(...)] pub enum Name { Variant = "code" | "alias", ... } }`
 ///
 /// Serialization writes the code; deserialization takes the code or an
@@ -103,10 +126,8 @@ macro_rules! closed_enum {
 
         impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                let s = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
-                $name::from_spelling(&s).ok_or_else(|| {
-                    <D::Error as serde::de::Error>::unknown_variant(&s, $name::SPELLINGS)
-                })
+                d.deserialize_str($crate::vocab::Spelling($name::SPELLINGS))
+                    .map(|i| $name::SPELLING_VALUES[i])
             }
         }
     };

@@ -4,7 +4,7 @@
 
 use crate::draft::Draft;
 use yekuo::case::{parse_case, parse_case_bytes, Case, CaseError};
-use yekuo::report::{Report, StepStatus};
+use yekuo::report::Report;
 
 /// The case file text for a case.
 pub fn case_file(case: &Case) -> String {
@@ -137,10 +137,9 @@ pub fn deadlines_ics(report: &Report, title: &str) -> String {
             yekuo::render::step(step.step, yekuo::render::Lang::En),
         );
         for due in &step.due {
-            if matches!(
-                due.status,
-                StepStatus::DoneOnTime | StepStatus::DoneLate { .. }
-            ) {
+            // Done steps need no reminder (done on time, late, or in a
+            // CAL-06 rollover window).
+            if due.done.is_some() {
                 continue;
             }
             let day = yekuo::day::basic(due.due);

@@ -5,7 +5,7 @@
 //! day. No policy: what a result means is decided in `mod.rs`.
 
 use super::super::Ctx;
-use crate::calendar::period;
+use crate::calendar::period::{self, Against, Rollover};
 use crate::case::Convention;
 use crate::report::time_limit::{Milestone, Regime, Unit};
 use crate::report::StepStatus;
@@ -105,6 +105,33 @@ pub(super) struct Deadline {
     pub(super) due: NaiveDate,
     /// Working days excluded because of pauses (CAL-10).
     pub(super) paused_wd: i64,
+    /// CAL-06, for a limit in calendar days, months or years whose `due` is
+    /// a rest day: the day the period may roll over to. (A working-day
+    /// deadline is a working day, so it never rolls over.)
+    pub(super) roll: Option<Rollover>,
+}
+
+impl Deadline {
+    /// Where `day` falls against this deadline (CAL-06 window included).
+    pub(super) fn against(&self, day: NaiveDate) -> Against {
+        period::against(self.due, self.roll.as_ref(), day)
+    }
+
+    /// The rolled-over day, when there is one.
+    pub(super) fn rolled(&self) -> Option<NaiveDate> {
+        self.roll.as_ref().map(|r| r.rolled)
+    }
+}
+
+/// A deadline in calendar units: its due day and, when that is a rest day,
+/// the possible rollover (CAL-05, CAL-06).
+fn calendar_deadline(ctx: &Ctx, due: Option<NaiveDate>) -> Option<Deadline> {
+    let due = due?;
+    Some(Deadline {
+        due,
+        paused_wd: 0,
+        roll: period::rollover(ctx.cal, due),
+    })
 }
 
 pub(super) fn deadline(
@@ -128,38 +155,38 @@ pub(super) fn deadline(
             Some(Deadline {
                 due: d.due,
                 paused_wd: d.paused_working_days,
+                roll: None,
             })
         }
-        Unit::CalendarDays => Some(Deadline {
-            due: period::end_of_days(start, amount)?,
-            paused_wd: 0,
-        }),
-        Unit::Months => Some(Deadline {
-            due: period::end_of_months(start, amount)?,
-            paused_wd: 0,
-        }),
-        Unit::Years => Some(Deadline {
-            due: period::end_of_months(start, amount.checked_mul(12)?)?,
-            paused_wd: 0,
-        }),
+        Unit::CalendarDays => calendar_deadline(ctx, period::end_of_days(start, amount)),
+        Unit::Months => calendar_deadline(ctx, period::end_of_months(start, amount)),
+        Unit::Years => calendar_deadline(
+            ctx,
+            amount
+                .checked_mul(12)
+                .and_then(|m| period::end_of_months(start, m)),
+        ),
         // Not a span of time: the loader refuses it for a time limit
         // (`schema::TIME_LIMIT_UNITS`).
         Unit::Minutes | Unit::Kv => None,
     }
 }
 
-pub(super) fn status(ctx: &Ctx, due: NaiveDate, done: Option<NaiveDate>) -> StepStatus {
-    let cal = ctx.cal;
-    match done {
-        Some(d) if d <= due => StepStatus::DoneOnTime,
-        Some(d) => StepStatus::DoneLate {
+/// Where a step stands against its deadline: done (`done`) or, not done,
+/// as of the day looked at. Lateness is counted from the nominal due day.
+pub(super) fn status(ctx: &Ctx, dl: &Deadline, done: Option<NaiveDate>) -> StepStatus {
+    let (cal, due) = (ctx.cal, dl.due);
+    match (done, dl.against(done.unwrap_or(ctx.as_of))) {
+        (_, Against::InWindow) => StepStatus::InRolloverWindow,
+        (Some(_), Against::Within) => StepStatus::DoneOnTime,
+        (Some(d), Against::After) => StepStatus::DoneLate {
             days_late: (d - due).num_days(),
             working_days_late: cal.working_days_between(due, d),
         },
-        None if ctx.as_of <= due => StepStatus::DueIn {
+        (None, Against::Within) => StepStatus::DueIn {
             working_days: cal.working_days_between(ctx.as_of, due),
         },
-        None => StepStatus::OverdueBy {
+        (None, Against::After) => StepStatus::OverdueBy {
             working_days: cal.working_days_between(due, ctx.as_of).max(1),
         },
     }

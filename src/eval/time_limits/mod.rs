@@ -8,6 +8,7 @@ mod dates;
 use dates::{date_of, deadline, pick_value, start_of, starts_for, status, Deadline};
 
 use super::Ctx;
+use crate::calendar::period::Against;
 use crate::calendar::{CoverageGap, SpecialDay};
 use crate::case::{Category, Convention, Sources};
 use crate::report::time_limit::{
@@ -190,7 +191,8 @@ fn evaluate_value(
             continue;
         };
         inputs.push(m.field().into());
-        let hi = end.max(dl.due);
+        // Through the rolled-over day too: the rest days it passes explain it.
+        let hi = end.max(dl.rolled().unwrap_or(dl.due));
         if explain {
             for s in ctx.cal.special_days_between(start, hi) {
                 if !crossed.contains(s) {
@@ -210,10 +212,11 @@ fn evaluate_value(
         inputs.push(step.end.field().into());
     }
 
-    // Outcome from each start; all must agree to be definite.
-    let late = |(_, _, dl): &(Milestone, NaiveDate, Deadline)| end > dl.due;
-    let any_late = results.iter().any(late);
-    let all_late = results.iter().all(late);
+    // Outcome from each start; all must agree to be definite. A day in a
+    // CAL-06 rollover window is neither on time nor late: a warning.
+    let place = |(_, _, dl): &(Milestone, NaiveDate, Deadline)| dl.against(end);
+    let any_late = results.iter().any(|r| place(r) != Against::Within);
+    let all_late = results.iter().all(|r| place(r) == Against::After);
     let mut outcome = if !any_late {
         Outcome::Ok
     } else if all_late {
@@ -221,10 +224,22 @@ fn evaluate_value(
     } else {
         Outcome::Warning
     };
-    // At most CAL-02, CAL-11, TL-08, CAL-04 and CAL-10.
-    let mut basis = Vec::with_capacity(5);
+    // At most CAL-02, CAL-06, CAL-11, TL-08, CAL-04 and CAL-10.
+    let mut basis = Vec::with_capacity(6);
     basis.push(RuleId::Cal02);
     let mut caveats = Vec::new();
+    // CAL-06: a calendar-unit deadline on a rest day is shown with the day
+    // it may roll over to; inside that window the law is unclear.
+    if let Some(roll) = &first_dl.roll {
+        basis.push(RuleId::Cal06);
+        if first_dl.against(end) == Against::InWindow {
+            caveats.push(TlCaveat::RolloverWindow {
+                due: roll.nominal,
+                rolled: roll.rolled,
+                holiday: roll.holiday,
+            });
+        }
+    }
     if regime.kind != Kind::Limit && outcome == Outcome::Overdue {
         outcome = Outcome::Warning;
         caveats.push(match regime.kind {
@@ -257,7 +272,7 @@ fn evaluate_value(
     if let Some(d) = done {
         if !ctx.cal.is_working_day(d) {
             basis.push(RuleId::Tl08);
-            if d > first_dl.due {
+            if first_dl.against(d) == Against::After {
                 basis.push(RuleId::Cal04);
             }
         }
@@ -279,13 +294,14 @@ fn evaluate_value(
     let latest = results
         .get(1)
         .filter(|(m, ..)| *m == Milestone::FormalitiesLatest);
-    let step_status = status(ctx, first_dl.due, done);
+    let step_status = status(ctx, first_dl, done);
     let limit = Limit {
         step: step.step,
         regime,
         started_by,
         start: first_start,
         due: first_dl.due,
+        rolled_due: first_dl.rolled(),
         done,
         not_done_as_of: done.is_none().then_some(ctx.as_of),
         working_days_elapsed: elapsed(first_start),
@@ -353,5 +369,6 @@ fn evaluate_value(
         done,
         status: step_status,
         mark,
+        rolled: first_dl.rolled(),
     });
 }

@@ -1,7 +1,7 @@
 //! DOC and NOTICE in English.
 
 use crate::render::Reader;
-use crate::report::documents::{Caveat, DocRef, Found};
+use crate::report::documents::{Caveat, DocRef, Form, Found};
 use crate::report::Finding;
 use std::fmt::Write;
 
@@ -14,7 +14,7 @@ pub(super) fn found(d: &Found, f: &Finding, r: &Reader) -> String {
             local,
         } => {
             if !missing.is_empty() {
-                format!("Missing: {}.", names(missing, r))
+                format!("Missing: {}.{}", names(missing, r), forms(missing))
             } else if !later.is_empty() {
                 format!(
                     "One-ID acceptance is possible; to be supplied later: {}.",
@@ -94,6 +94,21 @@ pub(super) fn caveat(c: &Caveat, r: &Reader) -> String {
             format!("Some places also ask for: {}.", names(local, r))
         }
     }
+}
+
+/// For each document that has them, the forms accepted from this customer's
+/// category and those known not to be: " Applicant's identity document: any
+/// one of …. Not accepted: …."
+fn forms(docs: &[DocRef]) -> String {
+    let mut out = String::new();
+    for d in docs.iter().filter(|d| !d.accepted.is_empty()) {
+        let list = |fs: &[Form]| fs.iter().map(|f| &*f.en).collect::<Vec<_>>().join("; ");
+        let _ = write!(out, " {}: any one of {}.", d.name_en, list(&d.accepted));
+        if !d.not_accepted.is_empty() {
+            let _ = write!(out, " Not accepted: {}.", list(&d.not_accepted));
+        }
+    }
+    out
 }
 
 /// Documents by name; a clerk also reads each code.

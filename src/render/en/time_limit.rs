@@ -4,7 +4,7 @@ use super::{count, En};
 use crate::case::Convention;
 use crate::render::{Language, Reader};
 use crate::report::time_limit::{Caveat, ConventionMatters, Found, Limit, Unit};
-use crate::report::{Finding, Outcome};
+use crate::report::{Finding, Outcome, StepStatus};
 use std::fmt::Write;
 
 pub(super) fn found(d: &Found, f: &Finding, _r: &Reader) -> String {
@@ -56,6 +56,9 @@ fn limit(l: &Limit, f: &Finding) -> String {
     for (start, due) in l.counts() {
         let _ = write!(s, "; from {start}, due {due}");
     }
+    if let Some(rolled) = l.rolled_due {
+        let _ = write!(s, " (a rest day: the period may roll over to {rolled})");
+    }
     match (l.done, l.not_done_as_of) {
         (Some(d), _) => {
             let _ = write!(s, "; done {d}");
@@ -68,6 +71,7 @@ fn limit(l: &Limit, f: &Finding) -> String {
     // The verdict is the computed one: an [R] value's warning says in its
     // prefix what it would have been.
     let verdict = match (f.unverified_would_be.unwrap_or(f.outcome), l.done.is_some()) {
+        _ if l.status == StepStatus::InRolloverWindow => "in the possible rollover window",
         (Outcome::Ok, true) => "on time",
         (Outcome::Ok, false) => "still within the limit",
         (Outcome::Overdue, _) => "overdue",
@@ -121,6 +125,28 @@ pub(super) fn caveat(c: &Caveat, r: &Reader) -> String {
                 (None, None) => "the start is uncertain".into(),
             };
             format!("Formalities date unknown: {counted}.")
+        }
+        Caveat::RolloverWindow {
+            due,
+            rolled,
+            holiday,
+        } => {
+            let (day, doubt) = if *holiday {
+                ("a public holiday", "whether that rule applies to this limit")
+            } else {
+                (
+                    "a weekend day",
+                    "whether an ordinary weekend counts as a statutory holiday, and whether that rule applies to this limit,",
+                )
+            };
+            let law = if r.is_clerk() {
+                " (Civil Code art. 203; before 2021, General Principles of the Civil Law art. 154, wording recalled [R])"
+            } else {
+                ""
+            };
+            format!(
+                "The last day, {due}, is {day}; the period may roll over to {rolled}, the first working day after it. In this possible rollover window the step is not called overdue: a period whose last day is a statutory holiday ends on the day after the holiday{law}, but {doubt} is unclear."
+            )
         }
     }
 }

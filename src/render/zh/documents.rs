@@ -1,7 +1,7 @@
 //! DOC and NOTICE in Chinese.
 
 use crate::render::Reader;
-use crate::report::documents::{Caveat, DocRef, Found};
+use crate::report::documents::{Caveat, DocRef, Form, Found};
 use crate::report::Finding;
 use std::fmt::Write;
 
@@ -14,7 +14,7 @@ pub(super) fn found(d: &Found, f: &Finding, r: &Reader) -> String {
             local,
         } => {
             if !missing.is_empty() {
-                format!("缺少: {}。", names(missing, r))
+                format!("缺少: {}。{}", names(missing, r), forms(missing))
             } else if !later.is_empty() {
                 format!(
                     "可凭身份证\"一证受理\"，以下资料须后补: {}。",
@@ -84,6 +84,21 @@ pub(super) fn caveat(c: &Caveat, r: &Reader) -> String {
     match c {
         Caveat::AlsoAskedLocally { local } => format!("部分地方另要求: {}。", names(local, r)),
     }
+}
+
+/// For each document that has them, the forms accepted from this customer's
+/// category and those known not to be: "用电人有效身份证明可用其中任一:
+/// …。不接受: …。"
+fn forms(docs: &[DocRef]) -> String {
+    let mut out = String::new();
+    for d in docs.iter().filter(|d| !d.accepted.is_empty()) {
+        let list = |fs: &[Form]| fs.iter().map(|f| &*f.zh).collect::<Vec<_>>().join("；");
+        let _ = write!(out, "{}可用其中任一: {}。", d.name_zh, list(&d.accepted));
+        if !d.not_accepted.is_empty() {
+            let _ = write!(out, "不接受: {}。", list(&d.not_accepted));
+        }
+    }
+    out
 }
 
 /// Documents by name; a clerk also reads each code.

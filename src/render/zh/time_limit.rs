@@ -4,7 +4,7 @@ use super::Zh;
 use crate::case::Convention;
 use crate::render::{Language, Reader};
 use crate::report::time_limit::{Caveat, ConventionMatters, Found, Limit, Unit};
-use crate::report::{Finding, Outcome};
+use crate::report::{Finding, Outcome, StepStatus};
 use std::fmt::Write;
 
 pub(super) fn found(d: &Found, f: &Finding, _r: &Reader) -> String {
@@ -45,6 +45,9 @@ fn limit(l: &Limit, f: &Finding) -> String {
     for (start, due) in l.counts() {
         let _ = write!(s, "；自 {start} 起算，期限 {due}");
     }
+    if let Some(rolled) = l.rolled_due {
+        let _ = write!(s, "(休息日，可能顺延至 {rolled})");
+    }
     match (l.done, l.not_done_as_of) {
         (Some(d), _) => {
             let _ = write!(s, "；实际 {d}");
@@ -57,6 +60,7 @@ fn limit(l: &Limit, f: &Finding) -> String {
     // The verdict is the computed one: an [R] value's warning says in its
     // prefix what it would have been.
     let verdict = match (f.unverified_would_be.unwrap_or(f.outcome), l.done.is_some()) {
+        _ if l.status == StepStatus::InRolloverWindow => "在可能顺延的期间内",
         (Outcome::Ok, true) => "按时",
         (Outcome::Ok, false) => "尚在期限内",
         (Outcome::Overdue, _) => "逾期",
@@ -105,6 +109,25 @@ pub(super) fn caveat(c: &Caveat, r: &Reader) -> String {
                 (None, None) => "起算日不确定".into(),
             };
             format!("手续办结日期未知: {counted}。")
+        }
+        Caveat::RolloverWindow {
+            due,
+            rolled,
+            holiday,
+        } => {
+            let (day, doubt) = if *holiday {
+                ("法定节假日", "该规则是否适用于本时限不明确")
+            } else {
+                ("周末", "普通周末是否属于法定休假日、该规则是否适用于本时限，均不明确")
+            };
+            let law = if r.is_clerk() {
+                "(《民法典》第二百零三条；2021年前为《民法通则》第一百五十四条，措辞系回忆 [R])"
+            } else {
+                ""
+            };
+            format!(
+                "期限最后一日 {due} 是{day}，期间可能顺延至其后第一个工作日 {rolled}。在此可能顺延的期间内不判逾期: 期间的最后一日是法定休假日的，以休假日结束的次日为最后一日{law}；但{doubt}。"
+            )
         }
     }
 }

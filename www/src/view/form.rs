@@ -281,10 +281,11 @@ fn doc_item(d: &Draft, ui: &Ui, item: &ChecklistItem) -> Html {
         | Need::IfImportant
         | Need::IfOwnershipUnclear => ui.t("因您的情况需要", "needed in your situation"),
     };
-    let (acc, not) = match ui.lang {
-        crate::state::Lang::Zh => (&item.accepted_zh, &item.not_accepted_zh),
-        crate::state::Lang::En => (&item.accepted_en, &item.not_accepted_en),
+    // The forms accepted from this customer's category only (documents.toml).
+    let words = |fs: &[yekuo::report::documents::Form]| -> Vec<String> {
+        fs.iter().map(|f| ui.t(&f.zh, &f.en).to_string()).collect()
     };
+    let (acc, not) = (words(&item.accepted), words(&item.not_accepted));
     let name = ui.t(&item.name_zh, &item.name_en).to_string();
     let held = d.documents.iter().any(|h| **h == *item.doc);
     html! {

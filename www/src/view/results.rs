@@ -265,8 +265,18 @@ fn one_time_notice(state: &State, ui: &Ui, checklist: &[ChecklistItem]) -> Html 
     let lang = state.lang;
     let row = |i: &&ChecklistItem| {
         let acc = match lang {
-            Lang::Zh => i.accepted_zh.join("；"),
-            Lang::En => i.accepted_en.join("; "),
+            Lang::Zh => i
+                .accepted
+                .iter()
+                .map(|f| &*f.zh)
+                .collect::<Vec<_>>()
+                .join("；"),
+            Lang::En => i
+                .accepted
+                .iter()
+                .map(|f| &*f.en)
+                .collect::<Vec<_>>()
+                .join("; "),
         };
         html! {
             <li>

@@ -52,6 +52,13 @@ fn status_text(lang: Lang, s: &StepStatus) -> (String, &'static str) {
             format!("overdue by {}", count_en(working_days, "working day")),
             "late",
         ),
+        // CAL-06: after a nominal last day on a rest day, before the day it
+        // may roll over to: neither on time nor late.
+        StepStatus::InRolloverWindow => (
+            lang.pick("在可能顺延的期间内", "in the possible rollover window")
+                .into(),
+            "open",
+        ),
     }
 }
 
@@ -80,6 +87,14 @@ fn step_name(ui: &Ui, step: &TimelineStep) -> &'static str {
     yekuo::render::step(step.step, ui.reader().lang)
 }
 
+/// " (may roll over to …)" when the due day is a rest day of a limit in
+/// calendar days or months (CAL-06); empty otherwise.
+fn rolled(ui: &Ui, due: &Due) -> String {
+    due.rolled.map_or_else(String::new, |r| {
+        format!(" ({} {r})", ui.t("可能顺延至", "may roll over to"))
+    })
+}
+
 /// The instrument's title in the reader's language.
 fn title<'a>(ui: &Ui, due: &'a Due) -> &'a str {
     ui.t(&due.title, &due.title_en)
@@ -101,7 +116,7 @@ pub fn timeline(ui: &Ui, report: &Report) -> Html {
                             let days = crossed(report, step, due);
                             html! {
                                 <li class={classes!("due", format!("s-{class}"))}>
-                                    {format!("{} ({}, {}): {} {} · ", title(ui, due), ui.t(&due.version, &due.version_en), due.mark, ui.t("截止", "due"), due.due)}
+                                    {format!("{} ({}, {}): {} {}{} · ", title(ui, due), ui.t(&due.version, &due.version_en), due.mark, ui.t("截止", "due"), due.due, rolled(ui, due))}
                                     if let Some(done) = due.done { {format!("{} {done} · ", ui.t("完成于", "done"))} }
                                     <span class="status">{status}</span>
                                     if !days.is_empty() {
@@ -133,7 +148,7 @@ fn span(dues: &[Due], today: NaiveDate) -> (NaiveDate, NaiveDate, bool) {
     let lo = dues.iter().map(|d| d.start).min().unwrap_or(today);
     let mut hi = dues
         .iter()
-        .map(|d| d.due.max(d.done.unwrap_or(d.due)))
+        .map(|d| d.rolled.unwrap_or(d.due).max(d.done.unwrap_or(d.due)))
         .max()
         .unwrap_or(today);
     if dues.iter().any(|d| d.done.is_none()) {
@@ -163,11 +178,15 @@ fn chart(ui: &Ui, report: &Report) -> Html {
                             html! {
                                 <div class={classes!("gantt-row", format!("s-{class}"))}>
                                     <div class="gantt-label">
-                                        {format!("{} · {} {} · ", title(ui, due), ui.t("截止", "due"), due.due)}
+                                        {format!("{} · {} {}{} · ", title(ui, due), ui.t("截止", "due"), due.due, rolled(ui, due))}
                                         <span class="status">{status}</span>
                                     </div>
                                     <svg viewBox={format!("0 0 {W} 24")} preserveAspectRatio="none" class="gantt-bar">
                                         <rect x={x0.to_string()} y="6" width={(x1 - x0).max(2.0).to_string()} height="12" />
+                                        // The possible rollover past rest days (CAL-06), paler.
+                                        if let Some(r) = due.rolled {
+                                            <rect class="rollover" x={x1.to_string()} y="6" width={(x(r) - x1).max(1.0).to_string()} height="12" />
+                                        }
                                         if let Some(done) = due.done {
                                             <line class="done" x1={x(done).to_string()} x2={x(done).to_string()} y1="0" y2="24" vector-effect="non-scaling-stroke" />
                                         }
