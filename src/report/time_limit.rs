@@ -221,6 +221,10 @@ pub enum Caveat {
         /// `due` is a listed public holiday; `false`: an ordinary weekend
         /// day, whose status as a statutory rest day (法定休假日) is disputed.
         holiday: bool,
+        /// The CAL-06 provision in force on `due`, if the rulebook has one
+        /// (none for 2017-10-01..2020-12-31: 民法总则's article is not in it).
+        #[serde(skip_serializing_if = "Option::is_none")]
+        rule: Option<std::sync::Arc<crate::report::Citation>>,
     },
 }
 

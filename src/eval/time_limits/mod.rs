@@ -237,6 +237,10 @@ fn evaluate_value(
                 due: roll.nominal,
                 rolled: roll.rolled,
                 holiday: roll.holiday,
+                rule: ctx
+                    .in_force(RuleId::Cal06, roll.nominal)
+                    .next()
+                    .map(|s| std::sync::Arc::clone(s.citation)),
             });
         }
     }

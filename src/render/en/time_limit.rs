@@ -130,6 +130,7 @@ pub(super) fn caveat(c: &Caveat, r: &Reader) -> String {
             due,
             rolled,
             holiday,
+            rule,
         } => {
             let (day, doubt) = if *holiday {
                 ("a public holiday", "whether that rule applies to this limit")
@@ -139,10 +140,9 @@ pub(super) fn caveat(c: &Caveat, r: &Reader) -> String {
                     "whether an ordinary weekend counts as a statutory holiday, and whether that rule applies to this limit,",
                 )
             };
-            let law = if r.is_clerk() {
-                " (Civil Code art. 203; before 2021, General Principles of the Civil Law art. 154, wording recalled [R])"
-            } else {
-                ""
+            let law = match rule {
+                Some(c) if r.is_clerk() => format!(" ({} {})", En.cite(c), c.mark),
+                _ => String::new(),
             };
             format!(
                 "The last day, {due}, is {day}; the period may roll over to {rolled}, the first working day after it. In this possible rollover window the step is not called overdue: a period whose last day is a statutory holiday ends on the day after the holiday{law}, but {doubt} is unclear."

@@ -114,16 +114,16 @@ pub(super) fn caveat(c: &Caveat, r: &Reader) -> String {
             due,
             rolled,
             holiday,
+            rule,
         } => {
             let (day, doubt) = if *holiday {
                 ("法定节假日", "该规则是否适用于本时限不明确")
             } else {
                 ("周末", "普通周末是否属于法定休假日、该规则是否适用于本时限，均不明确")
             };
-            let law = if r.is_clerk() {
-                "(《民法典》第二百零三条；2021年前为《民法通则》第一百五十四条，措辞系回忆 [R])"
-            } else {
-                ""
+            let law = match rule {
+                Some(c) if r.is_clerk() => format!("({} {})", Zh.cite(c), c.mark),
+                _ => String::new(),
             };
             format!(
                 "期限最后一日 {due} 是{day}，期间可能顺延至其后第一个工作日 {rolled}。在此可能顺延的期间内不判逾期: 期间的最后一日是法定休假日的，以休假日结束的次日为最后一日{law}；但{doubt}。"
