@@ -288,3 +288,101 @@ fn the_reminder_minutes_in_the_words_come_from_the_rule_file() {
         "{line}{err}"
     );
 }
+
+/// No silent gaps (issue 13): a high-voltage case accepted in 1990, before
+/// every instrument of the rulebook (the earliest with duties, 供电营业规则
+/// 1996, is in force from 1996-10-08: catalog §4.2), gave an empty report
+/// and exit 0, "nothing wrong". Now it says which dates are outside and
+/// exits 3; anything adverse still exits 1, and bad input 2.
+#[test]
+fn a_case_outside_the_rulebook_exits_3_not_0() {
+    let dir = std::env::temp_dir().join(format!("yekuo-cover-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let old = r#"{"format":"yekuo-case/1","customer":{"category":"高压","business":"新装","voltage_kv":10},"supply":{"sources":"single"},"dates":{"accepted":"1990-03-01","plan_issued":"1990-05-01"}}"#;
+    let case = dir.join("hv-1990.json");
+    std::fs::write(&case, old).unwrap();
+    let case = case.to_str().unwrap();
+    let (code, zh, _) = yekuo(&["check", case, "--as-of", "1991-01-01"]);
+    assert_eq!(code, 3, "{zh}");
+    assert!(
+        zh.contains("[超出范围] CAL-08") && zh.contains("1990-03-01") && zh.contains("1996-10-08"),
+        "{zh}"
+    );
+    let (code, json, _) = yekuo(&["check", case, "--as-of", "1991-01-01", "--format", "json"]);
+    assert_eq!(code, 3);
+    let r: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let f = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["outcome"] == "not-covered")
+        .unwrap_or_else(|| panic!("no not-covered finding in {json}"));
+    assert_eq!(f["rule"], "CAL-08");
+    assert_eq!(
+        f["inputs"],
+        serde_json::json!(["dates.accepted", "dates.plan_issued"])
+    );
+    let dates = &f["detail"]["coverage"]["dates"];
+    assert_eq!(dates[0]["date"], "1990-03-01");
+
+    // A batch: the summary counts it; alone it exits 3, beside an adverse
+    // case 1, beside a bad line 2.
+    let s0 = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/s0-case1-110kv.json"
+    ))
+    .unwrap();
+    let s0 =
+        serde_json::to_string(&serde_json::from_str::<serde_json::Value>(&s0).unwrap()).unwrap();
+    let batch = |name: &str, lines: &[&str]| {
+        let file = dir.join(name);
+        std::fs::write(&file, lines.join("\n") + "\n").unwrap();
+        yekuo(&[
+            "check",
+            "--batch",
+            file.to_str().unwrap(),
+            "--as-of",
+            "2010-07-01",
+        ])
+    };
+    let (code, out, _) = batch("old.jsonl", &[old]);
+    assert_eq!(code, 3, "{out}");
+    let s: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+    assert_eq!(s["counts"]["not-covered"], 1, "{s}");
+    assert_eq!(s["adverse"], false);
+    assert_eq!(batch("mixed.jsonl", &[old, &s0]).0, 1);
+    assert_eq!(batch("bad.jsonl", &[old, "{}"]).0, 2);
+}
+
+/// China Southern Grid with a fact only State Grid's commitments cover: the
+/// report names the field and says why, and the exit code is 3.
+#[test]
+fn a_fact_for_another_utility_is_named_not_dropped() {
+    let case = std::env::temp_dir().join(format!("yekuo-csg-{}.json", std::process::id()));
+    std::fs::write(
+        &case,
+        r#"{"format":"yekuo-case/1","customer":{"category":"居民","business":"新装"},
+            "utility":{"operator":"南方电网"},"dates":{"accepted":"2023-03-01","plan_issued":"2023-03-03"},
+            "documents":["D-ID","D-PROP"],"conduct":{"stalled_without_notice":true}}"#,
+    )
+    .unwrap();
+    let (code, en, _) = yekuo(&[
+        "check",
+        case.to_str().unwrap(),
+        "--as-of",
+        "2023-06-01",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(code, 3, "{en}");
+    let line = en
+        .lines()
+        .find(|l| l.starts_with("[not-covered] NOTICE-03"))
+        .unwrap_or_else(|| panic!("no NOTICE-03 gap in {en}"));
+    assert!(
+        line.contains("conduct.stalled_without_notice")
+            && line.contains("2023-03-01")
+            && line.contains("China Southern Grid"),
+        "{line}"
+    );
+}

@@ -16,7 +16,7 @@ use std::process::Command;
 /// Free text (titles, names, hazards), dates, rule ids, case-file paths and
 /// the case file's own spellings (`categories`, `kinds`: docs/case-format.md)
 /// are not.
-const VOCABULARY: [&str; 17] = [
+const VOCABULARY: [&str; 19] = [
     "found",
     "state",
     "what",
@@ -34,6 +34,8 @@ const VOCABULARY: [&str; 17] = [
     "cover",
     "conduct",
     "convention",
+    "why",
+    "operator",
 ];
 
 fn doc() -> String {
