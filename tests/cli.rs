@@ -386,3 +386,40 @@ fn a_fact_for_another_utility_is_named_not_dropped() {
         "{line}"
     );
 }
+
+/// `docs/coverage.md` is exactly what `yekuo coverage` prints, so the table
+/// of instruments, dates and utilities is made from the rule files and
+/// cannot go stale (`YEKUO_BLESS=1 cargo test --test cli` rewrites it after
+/// a rule-file change; review the diff).
+#[test]
+fn docs_coverage_md_is_what_yekuo_coverage_prints() {
+    let (code, out, err) = yekuo(&["coverage"]);
+    assert_eq!(code, 0, "{err}");
+    // What the issue asks the page to say, by name.
+    for words in [
+        "| 1996-10-08 [V] | 2024-05-31 [V] | `gdyygz-1996`",
+        "State Grid only",
+        "China Southern Grid's own commitments",
+        "Provincial and local rules",
+        "Events before the earliest instrument",
+        "Years without holiday data",
+    ] {
+        assert!(out.contains(words), "`{words}` not in:\n{out}");
+    }
+    // NOTICE-03 rests on State Grid's commitments alone: for China Southern
+    // Grid it is not covered on any day.
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("| NOTICE-03 |") && l.ends_with("| not covered |")),
+        "{out}"
+    );
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/coverage.md");
+    if std::env::var_os("YEKUO_BLESS").is_some() {
+        std::fs::write(path, &out).unwrap();
+    }
+    let doc = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(
+        doc == out,
+        "docs/coverage.md is not what `yekuo coverage` prints; rerun with YEKUO_BLESS=1 and review the diff"
+    );
+}

@@ -25,7 +25,7 @@ use crate::case::{Case, Operator};
 use crate::report::coverage::{DatedField, Found, Instrument, Why};
 use crate::report::{Detail, Finding, Name, Outcome};
 use crate::rulebook::{Entry, Rulebook};
-use crate::vocab::{Layer, RuleId};
+use crate::vocab::RuleId;
 use crate::Mark;
 use chrono::NaiveDate;
 
@@ -395,25 +395,11 @@ fn why_not(book: &Rulebook, rules: &[RuleId], day: NaiveDate, operator: Operator
     Some(Why::NoRuleOnDate)
 }
 
-/// An instrument that sets duties: not one of yekuo's conventions, and not
-/// only the counting rules of civil law (CAL), which say how to count a
-/// period but not what must happen in it.
-fn sets_duties(e: &Entry) -> bool {
-    e.instrument.layer != Layer::Convention && e.provisions.iter().any(|p| !counting(p.rule))
-}
-
-fn counting(r: RuleId) -> bool {
-    matches!(
-        r,
-        Cal02 | Cal03 | Cal04 | Cal05 | Cal06 | Cal07 | Cal08 | Cal09 | Cal10 | Cal11 | Cal13
-    )
-}
-
 /// The instruments that set duties and bind this utility.
 fn binding(book: &Rulebook, operator: Operator) -> impl Iterator<Item = &Entry> {
     book.entries
         .iter()
-        .filter(move |e| crate::rulebook::binds(e.instrument.utility, operator) && sets_duties(e))
+        .filter(move |e| e.instrument.binds(operator) && e.sets_duties())
 }
 
 /// Is an instrument that sets duties in force on `day` for this utility?
@@ -435,9 +421,7 @@ fn covered(
         .entries
         .iter()
         .map(|e| (e, (e.instrument.from, e.instrument.until)))
-        .find(|&(e, s)| {
-            within(s) && crate::rulebook::binds(e.instrument.utility, operator) && sets_duties(e)
-        });
+        .find(|&(e, s)| within(s) && e.instrument.binds(operator) && e.sets_duties());
     *span = found.map(|(_, s)| s).or(*span);
     found.is_some()
 }

@@ -177,7 +177,7 @@ impl Rulebook {
 }
 
 /// Does an instrument with this scope bind the utility a case names?
-pub(crate) fn binds(applies: Applies, operator: Operator) -> bool {
+fn binds(applies: Applies, operator: Operator) -> bool {
     match applies {
         Applies::Any => true,
         Applies::Sgcc => operator == Operator::Sgcc,

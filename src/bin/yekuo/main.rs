@@ -5,6 +5,7 @@
 //! nothing adverse, but part of the case is outside the rulebook
 //! (`not-covered`), so "nothing wrong" cannot be said.
 
+mod coverage;
 mod io;
 
 use chrono::NaiveDate;
@@ -24,6 +25,7 @@ usage:
   yekuo calendar count FROM TO
   yekuo calendar is-workday DATE
   yekuo rules [--rules DIR]
+  yekuo coverage [--rules DIR]    (what the rulebook covers, as Markdown: docs/coverage.md)
 
 dates: YYYY-MM-DD, years 1900 to 2100
 exit codes: 0 nothing wrong, 1 at least one missing/overdue/violation,
@@ -63,6 +65,15 @@ fn run(args: &[String]) -> Result<u8, Stop> {
         Some("check") => check(&args[1..]),
         Some("calendar") => calendar(&args[1..]),
         Some("rules") => rules(&args[1..]),
+        Some("coverage") => {
+            let o = options(&args[1..])?;
+            let book = load_rules(&o.rules)?;
+            print(
+                coverage::markdown(&book, Calendar::national()).trim_end(),
+                0,
+            )?;
+            Ok(0)
+        }
         Some(other) => {
             Err(format!("未知命令 `{other}` / unknown command `{other}`\n\n{USAGE}").into())
         }
