@@ -322,10 +322,10 @@ pub(crate) fn check(ctx: &mut Ctx) {
         .iter()
         .fold(0, |m, f| m | READ_BY[f.rule.index()]);
     let mut outside = Vec::new();
-    let mut span = None;
+    let mut last = None;
     for fact in each(given & EVENTS) {
         if let Some(day) = (fact.day)(case, days) {
-            if !covered(book, day, operator, &mut span) {
+            if !covered(book, day, operator, &mut last) {
                 outside.push(DatedField {
                     field: fact.field.into(),
                     date: day,
@@ -403,26 +403,21 @@ fn binding(book: &Rulebook, operator: Operator) -> impl Iterator<Item = &Entry> 
 }
 
 /// Is an instrument that sets duties in force on `day` for this utility?
-/// `span` keeps the in-force days of the last one found, which usually
-/// covers the case's other dates too, so most dates cost one comparison.
-fn covered(
-    book: &Rulebook,
+/// `last` keeps the last one found, whose days usually cover the case's
+/// other dates too, so most dates cost one comparison.
+fn covered<'a>(
+    book: &'a Rulebook,
     day: NaiveDate,
     operator: Operator,
-    span: &mut Option<(NaiveDate, Option<NaiveDate>)>,
+    last: &mut Option<&'a crate::rulebook::Instrument>,
 ) -> bool {
-    let within = |(from, until): (NaiveDate, Option<NaiveDate>)| {
-        from <= day && until.is_none_or(|u| day <= u)
-    };
-    if span.is_some_and(within) {
+    if last.is_some_and(|i| i.in_force_on(day)) {
         return true;
     }
-    let found = book
-        .entries
-        .iter()
-        .map(|e| (e, (e.instrument.from, e.instrument.until)))
-        .find(|&(e, s)| within(s) && e.instrument.binds(operator) && e.sets_duties());
-    *span = found.map(|(_, s)| s).or(*span);
+    let found = binding(book, operator)
+        .map(|e| &e.instrument)
+        .find(|i| i.in_force_on(day));
+    *last = found.or(*last);
     found.is_some()
 }
 
