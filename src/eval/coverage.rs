@@ -371,7 +371,7 @@ pub(crate) fn check(ctx: &mut Ctx) {
 fn reads(f: &Finding, field: &str) -> bool {
     f.inputs.iter().any(|i| {
         i.strip_prefix(field)
-            .is_some_and(|rest| rest.is_empty() || rest.starts_with(['[', '.']))
+            .is_some_and(|rest| matches!(rest.as_bytes().first(), None | Some(b'[' | b'.')))
     })
 }
 

@@ -76,7 +76,7 @@ impl RuleId {
     /// A rule of calendar and period counting (the catalog's CAL family):
     /// how to count, not what must be done.
     pub fn is_counting(self) -> bool {
-        self.as_str().starts_with("CAL-")
+        self.as_str().as_bytes().starts_with(b"CAL-")
     }
 }
 
