@@ -305,7 +305,7 @@ fn a_case_outside_the_rulebook_exits_3_not_0() {
     let (code, zh, _) = yekuo(&["check", case, "--as-of", "1991-01-01"]);
     assert_eq!(code, 3, "{zh}");
     assert!(
-        zh.contains("[超出范围] CAL-08") && zh.contains("1990-03-01") && zh.contains("1996-10-08"),
+        zh.contains("[超出范围] CAL-08") && zh.contains("1990-03-01") && zh.contains("1990-05-01"),
         "{zh}"
     );
     let (code, json, _) = yekuo(&["check", case, "--as-of", "1991-01-01", "--format", "json"]);
@@ -322,8 +322,11 @@ fn a_case_outside_the_rulebook_exits_3_not_0() {
         f["inputs"],
         serde_json::json!(["dates.accepted", "dates.plan_issued"])
     );
-    let dates = &f["detail"]["coverage"]["dates"];
-    assert_eq!(dates[0]["date"], "1990-03-01");
+    let d = &f["detail"]["coverage"];
+    assert_eq!(d["dates"][0]["date"], "1990-03-01");
+    // The earliest instrument is named, and starts after both dates.
+    let from = d["earliest"]["from"].as_str().unwrap_or_default();
+    assert!(from > "1990-05-01", "{d}");
 
     // A batch: the summary counts it; alone it exits 3, beside an adverse
     // case 1, beside a bad line 2.
