@@ -43,6 +43,8 @@ pub struct Counts {
     #[serde(skip_serializing_if = "is_zero")]
     pub cannot_determine: u32,
     #[serde(skip_serializing_if = "is_zero")]
+    pub not_covered: u32,
+    #[serde(skip_serializing_if = "is_zero")]
     pub ok: u32,
     #[serde(skip_serializing_if = "is_zero")]
     pub not_applicable: u32,
@@ -60,6 +62,7 @@ impl Counts {
             Outcome::Missing => &mut self.missing,
             Outcome::Warning => &mut self.warning,
             Outcome::CannotDetermine => &mut self.cannot_determine,
+            Outcome::NotCovered => &mut self.not_covered,
             Outcome::Ok => &mut self.ok,
             Outcome::NotApplicable => &mut self.not_applicable,
         };
@@ -78,7 +81,8 @@ pub struct Brief {
     pub instrument: Option<Arc<str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub article: Option<Arc<str>>,
-    /// For `cannot-determine`: the case fields to fill in.
+    /// For `cannot-determine`: the case fields to fill in; for
+    /// `not-covered`: the fields no rule in the rulebook covers.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<Name>,
 }
@@ -99,7 +103,7 @@ impl Summary {
                 mark: f.mark,
                 instrument: c.map(|c| c.instrument.clone()),
                 article: c.and_then(|c| c.article.clone()),
-                fields: if f.outcome == Outcome::CannotDetermine {
+                fields: if matches!(f.outcome, Outcome::CannotDetermine | Outcome::NotCovered) {
                     f.inputs.clone()
                 } else {
                     Vec::new()

@@ -375,3 +375,141 @@ fn check_prints_the_one_time_checklist() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// No silent gaps (issue 13): a high-voltage case accepted in 1990, before
+/// every instrument of the rulebook (the earliest with duties, 供电营业规则
+/// 1996, is in force from 1996-10-08: catalog §4.2), gave an empty report
+/// and exit 0, "nothing wrong". Now it says which dates are outside and
+/// exits 3; anything adverse still exits 1, and bad input 2.
+#[test]
+fn a_case_outside_the_rulebook_exits_3_not_0() {
+    let dir = std::env::temp_dir().join(format!("yekuo-cover-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let old = r#"{"format":"yekuo-case/1","customer":{"category":"高压","business":"新装","voltage_kv":10},"supply":{"sources":"single"},"dates":{"accepted":"1990-03-01","plan_issued":"1990-05-01"}}"#;
+    let case = dir.join("hv-1990.json");
+    std::fs::write(&case, old).unwrap();
+    let case = case.to_str().unwrap();
+    let (code, zh, _) = yekuo(&["check", case, "--as-of", "1991-01-01"]);
+    assert_eq!(code, 3, "{zh}");
+    assert!(
+        zh.contains("[超出范围] CAL-08") && zh.contains("1990-03-01") && zh.contains("1990-05-01"),
+        "{zh}"
+    );
+    let (code, json, _) = yekuo(&["check", case, "--as-of", "1991-01-01", "--format", "json"]);
+    assert_eq!(code, 3);
+    let r: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let f = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["outcome"] == "not-covered")
+        .unwrap_or_else(|| panic!("no not-covered finding in {json}"));
+    assert_eq!(f["rule"], "CAL-08");
+    assert_eq!(
+        f["inputs"],
+        serde_json::json!(["dates.accepted", "dates.plan_issued"])
+    );
+    let d = &f["detail"]["coverage"];
+    assert_eq!(d["dates"][0]["date"], "1990-03-01");
+    // The earliest instrument is named, and starts after both dates.
+    let from = d["earliest"]["from"].as_str().unwrap_or_default();
+    assert!(from > "1990-05-01", "{d}");
+
+    // A batch: the summary counts it; alone it exits 3, beside an adverse
+    // case 1, beside a bad line 2.
+    let s0 = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/s0-case1-110kv.json"
+    ))
+    .unwrap();
+    let s0 =
+        serde_json::to_string(&serde_json::from_str::<serde_json::Value>(&s0).unwrap()).unwrap();
+    let batch = |name: &str, lines: &[&str]| {
+        let file = dir.join(name);
+        std::fs::write(&file, lines.join("\n") + "\n").unwrap();
+        yekuo(&[
+            "check",
+            "--batch",
+            file.to_str().unwrap(),
+            "--as-of",
+            "2010-07-01",
+        ])
+    };
+    let (code, out, _) = batch("old.jsonl", &[old]);
+    assert_eq!(code, 3, "{out}");
+    let s: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+    assert_eq!(s["counts"]["not-covered"], 1, "{s}");
+    assert_eq!(s["adverse"], false);
+    assert_eq!(batch("mixed.jsonl", &[old, &s0]).0, 1);
+    assert_eq!(batch("bad.jsonl", &[old, "{}"]).0, 2);
+}
+
+/// China Southern Grid with a fact only State Grid's commitments cover: the
+/// report names the field and says why, and the exit code is 3.
+#[test]
+fn a_fact_for_another_utility_is_named_not_dropped() {
+    let case = std::env::temp_dir().join(format!("yekuo-csg-{}.json", std::process::id()));
+    std::fs::write(
+        &case,
+        r#"{"format":"yekuo-case/1","customer":{"category":"居民","business":"新装"},
+            "utility":{"operator":"南方电网"},"dates":{"accepted":"2023-03-01","plan_issued":"2023-03-03"},
+            "documents":["D-ID","D-PROP"],"conduct":{"stalled_without_notice":true}}"#,
+    )
+    .unwrap();
+    let (code, en, _) = yekuo(&[
+        "check",
+        case.to_str().unwrap(),
+        "--as-of",
+        "2023-06-01",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(code, 3, "{en}");
+    let line = en
+        .lines()
+        .find(|l| l.starts_with("[not-covered] NOTICE-03"))
+        .unwrap_or_else(|| panic!("no NOTICE-03 gap in {en}"));
+    assert!(
+        line.contains("conduct.stalled_without_notice")
+            && line.contains("2023-03-01")
+            && line.contains("China Southern Grid"),
+        "{line}"
+    );
+}
+
+/// `docs/coverage.md` is exactly what `yekuo coverage` prints, so the table
+/// of instruments, dates and utilities is made from the rule files and
+/// cannot go stale (`YEKUO_BLESS=1 cargo test --test cli` rewrites it after
+/// a rule-file change; review the diff).
+#[test]
+fn docs_coverage_md_is_what_yekuo_coverage_prints() {
+    let (code, out, err) = yekuo(&["coverage"]);
+    assert_eq!(code, 0, "{err}");
+    // What the issue asks the page to say, by name.
+    for words in [
+        "| 1996-10-08 [V] | 2024-05-31 [V] | `gdyygz-1996`",
+        "State Grid only",
+        "China Southern Grid's own commitments",
+        "Provincial and local rules",
+        "Events before the earliest instrument",
+        "Years without holiday data",
+    ] {
+        assert!(out.contains(words), "`{words}` not in:\n{out}");
+    }
+    // NOTICE-03 rests on State Grid's commitments alone: for China Southern
+    // Grid it is not covered on any day.
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("| NOTICE-03 |") && l.ends_with("| not covered |")),
+        "{out}"
+    );
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/coverage.md");
+    if std::env::var_os("YEKUO_BLESS").is_some() {
+        std::fs::write(path, &out).unwrap();
+    }
+    let doc = std::fs::read_to_string(path).unwrap_or_default();
+    assert!(
+        doc == out,
+        "docs/coverage.md is not what `yekuo coverage` prints; rerun with YEKUO_BLESS=1 and review the diff"
+    );
+}

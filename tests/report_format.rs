@@ -16,7 +16,7 @@ use std::process::Command;
 /// Free text (titles, names, hazards), dates, rule ids, case-file paths and
 /// the case file's own spellings (`categories`, `kinds`: docs/case-format.md)
 /// are not.
-const VOCABULARY: [&str; 18] = [
+const VOCABULARY: [&str; 20] = [
     "found",
     "state",
     "what",
@@ -35,6 +35,8 @@ const VOCABULARY: [&str; 18] = [
     "conduct",
     "convention",
     "need",
+    "why",
+    "operator",
 ];
 
 fn doc() -> String {

@@ -8,6 +8,7 @@
 //!   note, adds a caveat to every finding that uses it.
 
 mod conduct;
+mod coverage;
 mod documents;
 mod licence;
 mod load;
@@ -69,6 +70,8 @@ fn run(book: &Rulebook, cal: &Calendar, case: &Case, as_of: NaiveDate, explain: 
     licence::check(&mut ctx);
     load::check(&mut ctx);
     conduct::check(&mut ctx);
+    // Last: it looks at what every family reported.
+    coverage::check(&mut ctx);
     let Ctx {
         findings, timeline, ..
     } = ctx;

@@ -141,6 +141,7 @@ pub(crate) trait Language: Sync {
     fn licence(&self, d: &crate::report::licence::Found, f: &Finding, r: &Reader) -> String;
     fn load(&self, d: &crate::report::load::Found, f: &Finding, r: &Reader) -> String;
     fn conduct(&self, d: &crate::report::conduct::Found, f: &Finding, r: &Reader) -> String;
+    fn coverage(&self, d: &crate::report::coverage::Found, f: &Finding, r: &Reader) -> String;
 }
 
 /// The outcome of a finding in one word.
@@ -172,6 +173,7 @@ pub fn message(f: &Finding, r: &Reader) -> String {
         Detail::Licence(d) => w.licence(d, f, r),
         Detail::Load(d) => w.load(d, f, r),
         Detail::Conduct(d) => w.conduct(d, f, r),
+        Detail::Coverage(d) => w.coverage(d, f, r),
     };
     match f.unverified_would_be {
         Some(o) => format!("{} {body}", w.unverified(o, f.mark, r)),

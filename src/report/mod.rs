@@ -2,6 +2,7 @@
 //! Words are made from these by `crate::render`, never here.
 
 pub mod conduct;
+pub mod coverage;
 pub mod documents;
 pub mod licence;
 pub mod load;
@@ -25,6 +26,9 @@ pub enum Outcome {
     Missing,
     Warning,
     CannotDetermine,
+    /// The case gives something this rulebook holds no rule for, on its
+    /// date or for its utility (exit code 3 when nothing is adverse).
+    NotCovered,
     Ok,
     NotApplicable,
 }
@@ -45,6 +49,7 @@ impl Outcome {
             Outcome::Missing => "missing",
             Outcome::Warning => "warning",
             Outcome::CannotDetermine => "cannot-determine",
+            Outcome::NotCovered => "not-covered",
             Outcome::Ok => "ok",
             Outcome::NotApplicable => "not-applicable",
         }
@@ -147,6 +152,8 @@ pub enum Detail {
     Licence(licence::Found),
     Load(load::Found),
     Conduct(conduct::Found),
+    /// What the case gives that the rulebook does not cover (`not-covered`).
+    Coverage(coverage::Found),
 }
 
 /// What a `cannot-determine` finding could not decide.
@@ -302,5 +309,13 @@ impl Report {
     /// Does any finding call for action (exit code 1)?
     pub fn has_adverse(&self) -> bool {
         self.findings.iter().any(|f| f.outcome.is_adverse())
+    }
+
+    /// Does any finding say part of the case is outside the rulebook
+    /// (exit code 3 when nothing is adverse)?
+    pub fn has_not_covered(&self) -> bool {
+        self.findings
+            .iter()
+            .any(|f| f.outcome == Outcome::NotCovered)
     }
 }

@@ -78,6 +78,17 @@ impl Instrument {
     pub fn candidate_on(&self, day: NaiveDate) -> bool {
         self.certain_from.is_some_and(|c| day < c)
     }
+
+    /// Does it bind the utility a case names (State Grid's own commitments
+    /// bind only State Grid)?
+    pub fn binds(&self, operator: crate::case::Operator) -> bool {
+        super::binds(self.utility, operator)
+    }
+
+    /// Is it in force on `day`?
+    pub fn in_force_on(&self, day: NaiveDate) -> bool {
+        self.from <= day && self.until.is_none_or(|u| day <= u)
+    }
 }
 
 /// One provision of an instrument: the rule it provides, where it says so,
@@ -332,4 +343,16 @@ pub struct Entry {
     pub provisions: Vec<Provision>,
     /// The file it came from.
     pub file: String,
+}
+
+impl Entry {
+    /// Does it say what a utility or customer must do? Not yekuo's own
+    /// conventions, and not an instrument that gives only the counting
+    /// rules of civil law (CAL), which say how to count a period, not what
+    /// must happen in it. A day on which none is in force for a utility is
+    /// outside the rulebook's coverage (`eval::coverage`, `yekuo coverage`).
+    pub fn sets_duties(&self) -> bool {
+        self.instrument.layer != Layer::Convention
+            && self.provisions.iter().any(|p| !p.rule.is_counting())
+    }
 }

@@ -72,6 +72,12 @@ impl RuleId {
     pub const fn index(self) -> usize {
         self as usize
     }
+
+    /// A rule of calendar and period counting (the catalog's CAL family):
+    /// how to count, not what must be done.
+    pub fn is_counting(self) -> bool {
+        self.as_str().as_bytes().starts_with(b"CAL-")
+    }
 }
 
 #[cfg(test)]

@@ -41,6 +41,36 @@ test('S0 case 1 through the form: licence violation and both overdue inspection 
   await context.close();
 });
 
+test('China Southern Grid and a 1990 case are told what the tool does not cover (issue 13)', async () => {
+  const { context, page } = await newPage(env.browser);
+  await page.goto(env.base);
+  await ready(page);
+  await page.check('#f-customer-category-high-voltage');
+  await page.check('#f-customer-business-new');
+  await page.fill('#f-dates-accepted', '2021-03-01');
+  assert.equal(await page.$('.coverage-notice'), null, 'State Grid, dates inside the rulebook: no notice');
+  // Catalog §0.3, §13 item 7: CSG's own commitments were not researched.
+  await page.selectOption('#f-utility-operator', 'CSG');
+  assert.match(await page.textContent('.coverage-notice'), /南方电网自己的承诺未收录/);
+  // The link opens the folded list of the instruments and whom they bind.
+  assert.equal(await page.$eval('details.coverage', (d) => d.open), false);
+  await page.click('.coverage-notice a');
+  assert.equal(await page.$eval('details.coverage', (d) => d.open), true, 'the link opens the list');
+  const list = await page.textContent('#coverage');
+  assert.match(list, /供电营业规则[^·]*· 1996-10-08 – 2024-05-31 · 所有供电企业/);
+  assert.match(list, /仅国家电网/);
+  // Accepted in 1990, before the 1996 rules: not "nothing wrong".
+  await page.selectOption('#f-utility-operator', 'SGCC');
+  await page.fill('#f-dates-accepted', '1990-03-01');
+  const f = await findings(page);
+  assert.ok(f.some((x) => x.rule === 'CAL-08' && x.outcome === 'not-covered'), JSON.stringify(f));
+  assert.match(await page.textContent('.summary'), /超出本工具的检查范围/);
+  assert.match(await page.textContent('.coverage-notice'), /没有检查/);
+  await shoot(page, 'desktop-not-covered');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test('a resident increase without an ID card sees the missing-document list', async () => {
   const { context, page } = await newPage(env.browser, { width: 375, height: 800 });
   await page.goto(env.base);

@@ -58,6 +58,7 @@ pub fn summary_disagreements(
         (Outcome::Missing, c.missing),
         (Outcome::Warning, c.warning),
         (Outcome::CannotDetermine, c.cannot_determine),
+        (Outcome::NotCovered, c.not_covered),
         (Outcome::Ok, c.ok),
         (Outcome::NotApplicable, c.not_applicable),
     ];
@@ -79,11 +80,12 @@ pub fn summary_disagreements(
         .filter(|f| !matches!(f.outcome, Outcome::Ok | Outcome::NotApplicable))
         .map(|f| {
             let c = f.citation.as_ref();
-            let fields: Vec<&str> = if f.outcome == Outcome::CannotDetermine {
-                f.inputs.iter().map(|i| &**i).collect()
-            } else {
-                Vec::new()
-            };
+            let fields: Vec<&str> =
+                if matches!(f.outcome, Outcome::CannotDetermine | Outcome::NotCovered) {
+                    f.inputs.iter().map(|i| &**i).collect()
+                } else {
+                    Vec::new()
+                };
             format!(
                 "{} {} {} {:?} {:?} {fields:?}",
                 f.rule,

@@ -5,6 +5,7 @@
 //! and test natively; the view and its effects are compiled for wasm only.
 #![forbid(unsafe_code)]
 
+pub mod coverage;
 pub mod draft;
 pub mod draft_fields;
 pub mod labels;

@@ -12,17 +12,21 @@ pub enum Section {
     Plan,
     Load,
     Rights,
+    /// What the rulebook covers: the `not-covered` findings and the list
+    /// of instruments (issue 13).
+    Coverage,
 }
 
 impl Section {
     /// Every section, in the order shown.
-    pub const ALL: [Section; 6] = [
+    pub const ALL: [Section; 7] = [
         Section::Documents,
         Section::TimeLimits,
         Section::Licence,
         Section::Plan,
         Section::Load,
         Section::Rights,
+        Section::Coverage,
     ];
 
     /// The section's heading, in Chinese and English.
@@ -34,6 +38,7 @@ impl Section {
             Section::Plan => ("供电方案有效期", "Supply-plan validity"),
             Section::Load => ("负荷等级与电源", "Load grade and power sources"),
             Section::Rights => ("您的权利", "Your rights"),
+            Section::Coverage => ("本工具的检查范围", "What this tool covers"),
         }
     }
 
@@ -49,6 +54,7 @@ impl Section {
             Detail::Load(_) => Section::Load,
             Detail::Conduct(_) => Section::Rights,
             Detail::NotGiven { question, .. } => Section::asking(*question),
+            Detail::Coverage(_) => Section::Coverage,
         }
     }
 

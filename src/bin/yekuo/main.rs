@@ -1,8 +1,11 @@
 //! The `yekuo` command line. All I/O lives here; the library does none.
 //!
 //! Exit codes: 0 evaluated, nothing wrong; 1 evaluated, at least one
-//! `missing`, `overdue` or `violation`; 2 bad input or usage.
+//! `missing`, `overdue` or `violation`; 2 bad input or usage; 3 evaluated,
+//! nothing adverse, but part of the case is outside the rulebook
+//! (`not-covered`), so "nothing wrong" cannot be said.
 
+mod coverage;
 mod io;
 
 use chrono::NaiveDate;
@@ -22,10 +25,13 @@ usage:
   yekuo calendar count FROM TO
   yekuo calendar is-workday DATE
   yekuo rules [--rules DIR]
+  yekuo coverage [--rules DIR]    (what the rulebook covers, as Markdown: docs/coverage.md)
 
 dates: YYYY-MM-DD, years 1900 to 2100
 exit codes: 0 nothing wrong, 1 at least one missing/overdue/violation,
-  2 bad input or usage, or output that could not be written";
+  2 bad input or usage, or output that could not be written,
+  3 nothing found wrong, but part of the case is outside the rulebook
+  (not-covered: no rule for its date or its utility)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -59,6 +65,15 @@ fn run(args: &[String]) -> Result<u8, Stop> {
         Some("check") => check(&args[1..]),
         Some("calendar") => calendar(&args[1..]),
         Some("rules") => rules(&args[1..]),
+        Some("coverage") => {
+            let o = options(&args[1..])?;
+            let book = load_rules(&o.rules)?;
+            print(
+                coverage::markdown(&book, Calendar::national()).trim_end(),
+                0,
+            )?;
+            Ok(0)
+        }
         Some(other) => {
             Err(format!("未知命令 `{other}` / unknown command `{other}`\n\n{USAGE}").into())
         }
@@ -224,7 +239,7 @@ fn check(args: &[String]) -> Result<u8, Stop> {
         }
     }
     let report = yekuo::eval::evaluate(&book, &case, as_of);
-    let code = u8::from(report.has_adverse());
+    let code = exit_code(report.has_adverse(), report.has_not_covered());
     let out = if o.json {
         serde_json::to_string_pretty(&yekuo::render::json::worded(&report))
             .map_err(|e| e.to_string())?
@@ -233,6 +248,16 @@ fn check(args: &[String]) -> Result<u8, Stop> {
     };
     print(&out, code)?;
     Ok(code)
+}
+
+/// The exit code of an evaluation: 1 for anything adverse, else 3 when
+/// part of the case is outside the rulebook, else 0.
+fn exit_code(adverse: bool, not_covered: bool) -> u8 {
+    match (adverse, not_covered) {
+        (true, _) => 1,
+        (false, true) => 3,
+        (false, false) => 0,
+    }
 }
 
 /// Write `value` (a JSON object) as one output line with `"line": n` as its
@@ -263,11 +288,15 @@ fn check_batch(path: &str, book: &Rulebook, as_of: NaiveDate, full: bool) -> Res
     let mut lines = LineReader::new(std::io::BufReader::with_capacity(1 << 16, file), max);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let (mut adverse, mut bad) = (false, false);
+    let (mut adverse, mut bad, mut not_covered) = (false, false, false);
     let mut buf = Vec::new();
     let mut stopped = None;
     for i in 1.. {
-        let code = if bad { 2 } else { u8::from(adverse) };
+        let code = if bad {
+            2
+        } else {
+            exit_code(adverse, not_covered)
+        };
         let text = match lines.next() {
             Ok(None) => break,
             Ok(Some(Line::Text(t))) => t,
@@ -292,11 +321,13 @@ fn check_batch(path: &str, book: &Rulebook, as_of: NaiveDate, full: bool) -> Res
             Ok(case) if full => {
                 let report = yekuo::eval::evaluate(book, &case, as_of);
                 adverse |= report.has_adverse();
+                not_covered |= report.has_not_covered();
                 write_line(&mut out, &mut buf, i, &yekuo::render::json::worded(&report))
             }
             Ok(case) => {
                 let summary = yekuo::eval::summarize(book, &case, as_of);
                 adverse |= summary.adverse;
+                not_covered |= summary.counts.not_covered > 0;
                 write_line(&mut out, &mut buf, i, &summary)
             }
             Err(e) => {
@@ -310,7 +341,11 @@ fn check_batch(path: &str, book: &Rulebook, as_of: NaiveDate, full: bool) -> Res
             break;
         }
     }
-    let code = if bad { 2 } else { u8::from(adverse) };
+    let code = if bad {
+        2
+    } else {
+        exit_code(adverse, not_covered)
+    };
     let flushed = out.flush().map_err(|e| write_failed(&e, code));
     match (stopped, flushed) {
         (Some(stop), _) | (None, Err(stop)) => Err(stop),

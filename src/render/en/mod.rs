@@ -1,6 +1,7 @@
 //! English.
 
 mod conduct;
+mod coverage;
 mod documents;
 mod licence;
 mod load;
@@ -9,7 +10,7 @@ mod time_limit;
 
 use super::{Language, Reader};
 use crate::calendar::CoverageGap;
-use crate::report::{conduct as co, Finding, Outcome, Question, Step};
+use crate::report::{conduct as co, coverage as cov, Finding, Outcome, Question, Step};
 use crate::report::{documents as doc, licence as lic, load as ld, plan as pl, time_limit as tl};
 use crate::Mark;
 use chrono::NaiveDate;
@@ -55,6 +56,7 @@ impl Language for En {
             Outcome::Missing => "missing",
             Outcome::Warning => "warning",
             Outcome::CannotDetermine => "cannot determine",
+            Outcome::NotCovered => "not covered",
             Outcome::Ok => "ok",
             Outcome::NotApplicable => "not applicable",
         }
@@ -216,5 +218,9 @@ impl Language for En {
 
     fn conduct(&self, d: &co::Found, f: &Finding, r: &Reader) -> String {
         conduct::found(d, f, r)
+    }
+
+    fn coverage(&self, d: &cov::Found, f: &Finding, r: &Reader) -> String {
+        coverage::found(d, f, r)
     }
 }

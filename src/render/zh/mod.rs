@@ -1,6 +1,7 @@
 //! Chinese.
 
 mod conduct;
+mod coverage;
 mod documents;
 mod licence;
 mod load;
@@ -9,7 +10,7 @@ mod time_limit;
 
 use super::{Language, Reader};
 use crate::calendar::CoverageGap;
-use crate::report::{conduct as co, Finding, Outcome, Question, Step};
+use crate::report::{conduct as co, coverage as cov, Finding, Outcome, Question, Step};
 use crate::report::{documents as doc, licence as lic, load as ld, plan as pl, time_limit as tl};
 use crate::Mark;
 use chrono::NaiveDate;
@@ -33,6 +34,7 @@ impl Language for Zh {
             Outcome::Missing => "缺件",
             Outcome::Warning => "提示",
             Outcome::CannotDetermine => "无法判断",
+            Outcome::NotCovered => "超出范围",
             Outcome::Ok => "符合",
             Outcome::NotApplicable => "不适用",
         }
@@ -178,5 +180,9 @@ impl Language for Zh {
 
     fn conduct(&self, d: &co::Found, f: &Finding, r: &Reader) -> String {
         conduct::found(d, f, r)
+    }
+
+    fn coverage(&self, d: &cov::Found, f: &Finding, r: &Reader) -> String {
+        coverage::found(d, f, r)
     }
 }

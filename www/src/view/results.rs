@@ -25,6 +25,7 @@ pub fn outcome_label(o: Outcome, lang: Lang) -> (&'static str, &'static str) {
         Outcome::Missing => "✚",
         Outcome::Warning => "!",
         Outcome::CannotDetermine => "?",
+        Outcome::NotCovered => "○",
         Outcome::Ok => "✓",
         Outcome::NotApplicable => "–",
     };
@@ -36,6 +37,7 @@ pub fn outcome_label(o: Outcome, lang: Lang) -> (&'static str, &'static str) {
             Outcome::Missing => "Missing",
             Outcome::Warning => "Note",
             Outcome::CannotDetermine => "Cannot tell",
+            Outcome::NotCovered => "Not covered",
             Outcome::Ok => "OK",
             Outcome::NotApplicable => "Not applicable",
         },
@@ -67,7 +69,15 @@ pub fn results(state: &State, ui: &Ui, report: &Report, checklist: &[ChecklistIt
     let lang = state.lang;
     let count = |o: Outcome| report.findings.iter().filter(|f| f.outcome == o).count();
     let adverse = count(Outcome::Violation) + count(Outcome::Overdue) + count(Outcome::Missing);
-    let summary = if adverse == 0 {
+    let outside = crate::coverage::outside(report, operator(state));
+    let summary = if adverse == 0 && outside.is_some_and(|o| o.unchecked > 0) {
+        // As the command line's exit code 3: not "nothing wrong".
+        ui.t(
+            "未发现问题，但本案有部分内容超出本工具的检查范围(见下)。",
+            "Nothing wrong found, but part of this case is outside what this tool checks (see below).",
+        )
+        .to_string()
+    } else if adverse == 0 {
         ui.t("目前没有发现问题。", "Nothing wrong found so far.")
             .to_string()
     } else {
@@ -92,6 +102,7 @@ pub fn results(state: &State, ui: &Ui, report: &Report, checklist: &[ChecklistIt
             <h2 id="results-h">{ui.t("检查结果", "Results")}</h2>
             <p class="as-of">{format!("{} {}", ui.t("评估日期:", "As of:"), report.as_of)}</p>
             <p class={classes!("summary", (adverse > 0).then_some("bad"))} role="status" aria-live="polite">{summary}</p>
+            if let Some(o) = outside { { coverage_notice(ui, o) } }
             if adverse > 0 {
                 <ul class="problems">
                     { for report.findings.iter().enumerate().filter(|(_, f)| f.outcome.is_adverse()).map(|(i, f)| {
@@ -110,7 +121,8 @@ pub fn results(state: &State, ui: &Ui, report: &Report, checklist: &[ChecklistIt
                         if section == Section::TimeLimits { { timeline::timeline(ui, report) } }
                         if section == Section::Plan { { plan_countdown(ui, report) } }
                         if section == Section::Rights { { rights(state, ui) } }
-                        if items.is_empty() && section != Section::Rights {
+                        if section == Section::Coverage { { coverage_list(ui) } }
+                        if items.is_empty() && !matches!(section, Section::Rights | Section::Coverage) {
                             <p class="hint">{ui.t("暂无结果: 请补充相关信息。", "No result yet: add the related details.")}</p>
                         }
                         { for items.into_iter().map(|(i, f)| finding(ui, i, f)) }
@@ -222,10 +234,63 @@ fn plan_countdown(ui: &Ui, report: &Report) -> Html {
     }
 }
 
+/// The utility the form names (State Grid when empty).
+fn operator(state: &State) -> Operator {
+    Operator::from_spelling(state.draft.operator.trim()).unwrap_or_default()
+}
+
+/// At the top of the results: part of the case is outside the rulebook,
+/// in plain words, with a link to the list of what it covers.
+fn coverage_notice(ui: &Ui, o: crate::coverage::Outside) -> Html {
+    let utility = o.utility.map(|op| {
+        let (zh, en) = match op {
+            Operator::Csg => ("南方电网", "China Southern Grid's"),
+            _ => ("其他供电企业(地方电网等)", "Other utilities'"),
+        };
+        match ui.lang {
+            Lang::Zh => format!("本工具主要依据国家规定和国家电网的承诺；{zh}自己的承诺未收录，这里只按国家规定检查。"),
+            Lang::En => format!("This tool rests mainly on national rules and State Grid's commitments. {en} own commitments are not included: only the national rules are checked here."),
+        }
+    });
+    html! {
+        <div class="notice coverage-notice" role="note">
+            if let Some(u) = utility { <p>{u}</p> }
+            if o.unchecked > 0 {
+                <p>{ui.t("本案有部分内容没有可对照的规定(早于本工具收录的全部规定，或当时的规定不适用于您的供电企业)，没有检查，详见下方。",
+                    "Part of this case has no rule to check it against (it is before every rule this tool holds, or the rules then do not bind your utility): it was not checked; see below.")}</p>
+            }
+            <p><a href="#coverage">{ui.t("查看本工具收录的规定和检查范围", "See what this tool covers")}</a></p>
+        </div>
+    }
+}
+
+/// The instruments of the embedded rulebook that set duties, their dates
+/// and whom they bind, and what is not covered: the app's short copy of
+/// docs/coverage.md, made from the same data. Folded; the notice's link
+/// opens it (following a link to a part of a closed `<details>` opens it).
+fn coverage_list(ui: &Ui) -> Html {
+    let book = Rulebook::embedded();
+    html! {
+        <details class="coverage">
+            <summary>{ui.t("本工具收录的规定", "The rules this tool holds")}</summary>
+            <ul id="coverage">
+                { for book.entries.iter().filter(|e| e.sets_duties()).map(|e| {
+                    let i = &e.instrument;
+                    let whom = if i.binds(Operator::Csg) { ui.t("所有供电企业", "all utilities") } else { ui.t("仅国家电网", "State Grid only") };
+                    let until = i.until.map(|u| u.to_string()).unwrap_or_default();
+                    html! { <li>{format!("{} ({}) · {} – {until} · {whom}", ui.t(&i.title, &i.title_en), ui.t(&i.version, &i.version_en), i.from)}</li> }
+                }) }
+            </ul>
+            <p>{ui.t("未收录: 南方电网和地方供电企业自己的承诺；各省的地方规定(少数省公司告知书仅作示例)；上列最早一项规定施行以前的事项。节假日数据范围(见页脚)以外的年份只按周末计算。",
+                "Not included: China Southern Grid's and local utilities' own commitments; provincial rules (a few provincial notices serve only as examples); anything before the earliest rule above. Outside the holiday data (see the footer) only weekends count as rest days.")}</p>
+        </details>
+    }
+}
+
 /// The customer's rights, from the rulebook itself, with citation and mark.
 fn rights(state: &State, ui: &Ui) -> Html {
     let book = Rulebook::embedded();
-    let op = Operator::from_spelling(state.draft.operator.trim()).unwrap_or_default();
+    let op = operator(state);
     let day = state.as_of();
     let items: Vec<Html> = [RuleId::Ind01, RuleId::Notice01]
         .into_iter()
