@@ -61,3 +61,33 @@ fn missing_documents_are_listed_with_their_separator() {
     assert!(missing_documents(Lang::Zh, Audience::Customer)
         .contains("用电人有效身份证明、用电地址物业权属证明"));
 }
+
+/// The list of problems at the top of the results names what is missing in
+/// one line: the outcome word before it says "missing", and the accepted
+/// forms are in the finding it links to and in the one-time list.
+#[test]
+fn the_headline_of_missing_documents_names_them_only() {
+    let report = report();
+    let f = report
+        .findings
+        .iter()
+        .find(|f| f.rule.to_string() == "DOC-02")
+        .expect("a DOC-02 finding");
+    for (lang, held_form) in [(Lang::Zh, "户口簿"), (Lang::En, "household register")] {
+        let customer = Reader {
+            audience: Audience::Customer,
+            ..Reader::clerk(lang)
+        };
+        let line = render::headline(f, &customer);
+        assert!(render::message(f, &customer).contains(held_form));
+        assert!(!line.contains(held_form), "{line}");
+        assert!(
+            !line.starts_with("Missing") && !line.starts_with("缺少"),
+            "{line}"
+        );
+    }
+    assert_eq!(
+        render::headline(f, &Reader::clerk(Lang::En)),
+        "Applicant's identity document (D-ID), Proof of rights to the premises (D-PROP)."
+    );
+}

@@ -131,6 +131,10 @@ pub(crate) trait Language: Sync {
         certain_from: NaiveDate,
         r: &Reader,
     ) -> String;
+    /// The documents missing, named only: the line of a list of problems,
+    /// whose finding below gives the accepted forms.
+    fn missing_documents(&self, missing: &[crate::report::documents::DocRef], r: &Reader)
+        -> String;
     /// A citation: the instrument, its version and the article.
     fn cite(&self, c: &crate::report::Citation) -> String;
     fn documents(&self, d: &crate::report::documents::Found, f: &Finding, r: &Reader) -> String;
@@ -159,6 +163,21 @@ pub fn step(s: Step, lang: Lang) -> &'static str {
 /// caller's to show, in the words that suit its reader.
 pub fn citation(c: &crate::report::Citation, r: &Reader) -> String {
     r.words().cite(c)
+}
+
+/// A finding in one line, for a list of problems that links to the
+/// finding: as [`message`], but a missing-document finding names the
+/// documents without their accepted forms (the finding itself and the
+/// one-time list give those).
+pub fn headline(f: &Finding, r: &Reader) -> String {
+    match &f.detail {
+        Detail::Documents(crate::report::documents::Found::List { missing, .. })
+            if !missing.is_empty() && f.unverified_would_be.is_none() =>
+        {
+            r.words().missing_documents(missing, r)
+        }
+        _ => message(f, r),
+    }
 }
 
 /// What a finding says, for this reader.

@@ -179,6 +179,10 @@ impl Language for En {
         }
     }
 
+    fn missing_documents(&self, missing: &[doc::DocRef], r: &Reader) -> String {
+        documents::missing(missing, r)
+    }
+
     fn cite(&self, c: &crate::report::Citation) -> String {
         // yekuo's own conventions have neither versions nor articles.
         if c.layer == crate::vocab::Layer::Convention {

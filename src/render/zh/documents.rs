@@ -86,6 +86,12 @@ pub(super) fn caveat(c: &Caveat, r: &Reader) -> String {
     }
 }
 
+/// The documents missing, named only: the outcome word before it in the
+/// list of problems already says they are missing (`crate::render::headline`).
+pub(super) fn missing(docs: &[DocRef], r: &Reader) -> String {
+    format!("{}。", names(docs, r))
+}
+
 /// For each document that has them, the forms accepted from this customer's
 /// category and those known not to be: "用电人有效身份证明可用其中任一:
 /// …。不接受: …。"

@@ -141,6 +141,10 @@ impl Language for Zh {
         }
     }
 
+    fn missing_documents(&self, missing: &[doc::DocRef], r: &Reader) -> String {
+        documents::missing(missing, r)
+    }
+
     fn cite(&self, c: &crate::report::Citation) -> String {
         // yekuo's own conventions have neither versions nor articles.
         if c.layer == crate::vocab::Layer::Convention {

@@ -107,7 +107,7 @@ pub fn results(state: &State, ui: &Ui, report: &Report, checklist: &[ChecklistIt
                 <ul class="problems">
                     { for report.findings.iter().enumerate().filter(|(_, f)| f.outcome.is_adverse()).map(|(i, f)| {
                         let (icon, word) = outcome_label(f.outcome, lang);
-                        html! { <li><a href={format!("#finding-{i}")}>{format!("{icon} {}: {}", badge(f, word, ui), render::message(f, &ui.reader()))}</a></li> }
+                        html! { <li><a href={format!("#finding-{i}")}>{format!("{icon} {}: {}", badge(f, word, ui), render::headline(f, &ui.reader()))}</a></li> }
                     }) }
                 </ul>
             }
