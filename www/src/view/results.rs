@@ -141,10 +141,16 @@ fn finding(ui: &Ui, index: usize, f: &Finding) -> Html {
         <article id={format!("finding-{index}")} class={classes!("finding", format!("o-{}", f.outcome.code()))} data-rule={f.rule.as_str()} data-outcome={f.outcome.code()}>
             <p class="badge"><span aria-hidden="true">{icon}</span>{format!(" {}", badge(f, word, ui))}</p>
             <p class="message">{render::message(f, &reader)}</p>
-            <p class="cite">
-                if let Some(c) = cite { {format!("{} {c} · ", ui.t("依据:", "Basis:"))} }
-                <span class={classes!("mark", format!("m-{:?}", f.mark))}>{mark_label(f.mark, ui)}</span>
-            </p>
+            // How sure we are is about the instrument and value a finding
+            // rests on: a finding about the case itself (a field not given,
+            // a fact no rule covers) cites none, and a "verified" beside it
+            // would mislead.
+            if let Some(c) = cite {
+                <p class="cite">
+                    {format!("{} {c} · ", ui.t("依据:", "Basis:"))}
+                    <span class={classes!("mark", format!("m-{:?}", f.mark))}>{mark_label(f.mark, ui)}</span>
+                </p>
+            }
             if let Some(seen) = f.citation.as_ref().and_then(|c| c.seen.as_ref()).filter(|_| ui.is_clerk()) {
                 <p class="seen">{format!("{} {}", ui.t("来源说明:", "Where seen:"), reader.pick(seen))}</p>
             }
