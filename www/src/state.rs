@@ -198,6 +198,10 @@ pub enum Action {
     SetAsOf(String),
     /// Seconds since the last input (kiosk idle timer).
     Idle(u32),
+    /// A date control holds text the browser cannot read as a date (its
+    /// value is then empty and `validity.badInput` set): `true` while it
+    /// does. The draft keeps its last readable value meanwhile.
+    BadInput(String, bool),
     Notify(Notice),
     DismissNotice,
     /// Another tab saved this mode's form: stop autosaving here, so neither
@@ -238,6 +242,10 @@ pub struct State {
     pub previous: Option<Draft>,
     /// The kiosk's "are you still there?" warning is showing.
     pub idle_warning: bool,
+    /// Seconds the kiosk has been idle (the warning counts down from it).
+    pub idle_seconds: u32,
+    /// Date controls whose typed text is not a date (see [`Action::BadInput`]).
+    pub bad_input: Vec<String>,
     /// Autosave is paused because another tab edits the same form.
     pub autosave_paused: bool,
     /// Autosave is off for good in this tab: its key holds an unreadable
@@ -262,6 +270,8 @@ impl State {
             notice: None,
             previous: None,
             idle_warning: false,
+            idle_seconds: 0,
+            bad_input: Vec::new(),
             autosave_paused: false,
             autosave_blocked: false,
             autosave_failed: false,
@@ -289,6 +299,7 @@ impl State {
             self.previous = Some(std::mem::take(&mut self.draft));
         }
         self.draft = draft;
+        self.bad_input.clear();
         let (zh, en) = match source {
             Source::File => ("已导入案例文件。", "Case file imported."),
             Source::Link => ("已从链接载入案例。", "Case loaded from the link."),
@@ -317,7 +328,14 @@ impl State {
         let mut s = self.clone();
         match action {
             Action::Edit(key, input) => {
+                s.bad_input.retain(|k| *k != key);
                 s.draft.set(&key, input);
+            }
+            Action::BadInput(key, bad) => {
+                s.bad_input.retain(|k| *k != key);
+                if bad {
+                    s.bad_input.push(key);
+                }
             }
             Action::AddRow(list) => {
                 let d = &mut s.draft;
@@ -360,6 +378,7 @@ impl State {
             Action::Undo => {
                 if let Some(prev) = s.previous.take() {
                     s.draft = prev;
+                    s.bad_input.clear();
                     s.notice = Some(Notice::info(
                         "已恢复原来填写的内容。",
                         "Your previous entries are back.",
@@ -368,6 +387,7 @@ impl State {
             }
             Action::Clear => {
                 if !s.draft.is_empty() {
+                    s.bad_input.clear();
                     s.previous = Some(std::mem::take(&mut s.draft));
                     s.notice = Some(Notice::info(
                         "已清空表单。如是误操作，请点\"撤销\"。",
@@ -386,6 +406,7 @@ impl State {
                     return State::new(s.mode, s.today);
                 }
                 s.idle_warning = seconds >= KIOSK_WARN_AFTER_S;
+                s.idle_seconds = seconds;
             }
             Action::Notify(n) => s.notice = Some(n),
             Action::DismissNotice => s.notice = None,

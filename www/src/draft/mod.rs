@@ -19,6 +19,8 @@ mod edit;
 mod import;
 mod read;
 
+pub use read::{ascii, hold_back};
+
 use crate::lang::Lang;
 use yekuo::case::{Business, Case, Category, Sources};
 

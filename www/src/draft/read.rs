@@ -241,6 +241,108 @@ impl Draft {
     }
 }
 
+/// Full-width digits and the full-width `－ ． ／ ：` and space (what a
+/// Chinese input method types in its full-width mode) read as their ASCII
+/// twins, so "８" and "２０２４－０３－０１" are read as typed. The draft
+/// keeps the text as typed; only its reading changes.
+pub fn ascii(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.is_ascii() {
+        return text.into();
+    }
+    text.chars()
+        .map(|c| match c {
+            '\u{FF10}'..='\u{FF19}' | '\u{FF0D}' | '\u{FF0E}' | '\u{FF0F}' | '\u{FF1A}' => {
+                char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+            }
+            '\u{3000}' => ' ',
+            c => c,
+        })
+        .collect::<String>()
+        .into()
+}
+
+/// Steps that have happened once a date is given: a day after the as-of
+/// day cannot be theirs. Left out: `formalities_latest` and
+/// `extension_granted_until`, which are bounds and may lie ahead.
+fn has_happened(key: &str) -> bool {
+    !matches!(key, "formalities_latest" | "extension_granted_until")
+}
+
+impl Draft {
+    /// [`Draft::check`], plus what needs the day and the controls: a date
+    /// control holding text that is no date (`bad_input`, the browser then
+    /// reports an empty value) and a step dated after `as_of` are located
+    /// errors too. `today`: whether `as_of` is today, to word it so.
+    pub fn check_at(&self, as_of: NaiveDate, today: bool, bad_input: &[String]) -> Checked {
+        let mut checked = self.check();
+        let mut r = Reader {
+            errors: std::mem::take(&mut checked.errors),
+        };
+        for (f, text) in DATE_FIELDS.iter().zip(&self.dates) {
+            let key = format!("dates.{}", f.key);
+            if !has_happened(f.key) || r.errors.iter().any(|e| e.field == key) {
+                continue;
+            }
+            let Ok(d) = yekuo::day::read_case_day(ascii(text).trim()) else {
+                continue;
+            };
+            if d > as_of {
+                // Left out like a date out of order, so nothing is counted
+                // from a day that has not come.
+                if let Some(case) = checked.case.as_mut() {
+                    set_date(&mut case.dates, f.key, None);
+                }
+                let (zh, en) = if today {
+                    (format!("今天({as_of})"), format!("today ({as_of})"))
+                } else {
+                    (
+                        format!("评估日期({as_of})"),
+                        format!("the as-of date ({as_of})"),
+                    )
+                };
+                r.error(
+                    &key,
+                    format!("{d} 晚于{zh}；已办理的步骤不会在将来，请核对；还没到的步骤请留空"),
+                    format!("{d} is after {en}; a step that has happened cannot be in the future. Check it, or leave it empty if it has not happened yet"),
+                );
+            }
+        }
+        for key in bad_input {
+            // The message replaces any about the value the draft still keeps.
+            r.errors.retain(|e| e.field != *key);
+            r.error(
+                key,
+                "请输入有效日期: 这一天不存在，或年、月、日没有填完整",
+                "Enter a valid date: this day does not exist, or the year, month or day is incomplete",
+            );
+        }
+        checked.errors = r.errors;
+        checked
+    }
+}
+
+/// Remove from `report` the findings that read a field with an error; the
+/// fields they read (with an error) are returned, each once, to be named.
+pub fn hold_back(report: &mut yekuo::report::Report, errors: &[FieldError]) -> Vec<String> {
+    let mut fields: Vec<String> = Vec::new();
+    report.findings.retain(|f| {
+        let bad: Vec<String> = f
+            .inputs
+            .iter()
+            // The core names list items `contractors[0].x`, the form `contractors.0.x`.
+            .map(|i| i.replace('[', ".").replace(']', ""))
+            .filter(|i| errors.iter().any(|e| e.field == *i))
+            .collect();
+        for b in &bad {
+            if !fields.contains(b) {
+                fields.push(b.clone());
+            }
+        }
+        bad.is_empty()
+    });
+    fields
+}
+
 /// A field's form label in both languages, quoted, for a message that names
 /// another field than its own.
 fn both(key: &str) -> (String, String) {
@@ -318,7 +420,8 @@ impl Reader {
     }
 
     fn date(&mut self, field: &str, text: &str) -> Option<NaiveDate> {
-        let t = text.trim();
+        let t = &ascii(text);
+        let t = t.trim();
         if t.is_empty() {
             return None;
         }
@@ -345,7 +448,8 @@ impl Reader {
     }
 
     fn number(&mut self, field: &str, text: &str) -> Option<f64> {
-        let t = text.trim();
+        let t = &ascii(text);
+        let t = t.trim();
         if t.is_empty() {
             return None;
         }
@@ -369,7 +473,8 @@ impl Reader {
         text: &str,
         allowed: std::ops::RangeInclusive<u8>,
     ) -> Option<u8> {
-        let t = text.trim();
+        let t = &ascii(text);
+        let t = t.trim();
         if t.is_empty() {
             return None;
         }

@@ -207,10 +207,42 @@ pub fn set_document_lang(tag: &str) {
 
 /// Move focus to a form control (error summary links).
 pub fn focus(id: &str) {
-    if let Some(el) = gloo::utils::document().get_element_by_id(id) {
-        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-            let _ = el.focus();
-            el.scroll_into_view();
-        }
+    let Some(el) = html_element(id) else { return };
+    let _ = el.focus_with_options(&{
+        let o = web_sys::FocusOptions::new();
+        o.set_prevent_scroll(true);
+        o
+    });
+    // A field is shown with its label and error: its `.field` box goes to
+    // the middle of the screen, not the control alone to the top edge
+    // (where a sticky header or the label above would be cut off).
+    // A result (longer than a field) is shown from its top.
+    let (target, block) = match el.closest(".field, .choice").ok().flatten() {
+        Some(field) => (field, web_sys::ScrollLogicalPosition::Center),
+        None if el.tag_name() == "FIELDSET" => (el.into(), web_sys::ScrollLogicalPosition::Center),
+        None => (el.into(), web_sys::ScrollLogicalPosition::Start),
+    };
+    let o = web_sys::ScrollIntoViewOptions::new();
+    o.set_block(block);
+    target.scroll_into_view_with_scroll_into_view_options(&o);
+}
+
+/// Focus an element without scrolling the page (it is already in view).
+pub fn focus_only(id: &str) {
+    if let Some(el) = html_element(id) {
+        let _ = el.focus();
     }
+}
+
+/// The element that has focus now, to give it back later.
+pub fn active_element() -> Option<web_sys::HtmlElement> {
+    gloo::utils::document()
+        .active_element()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+}
+
+fn html_element(id: &str) -> Option<web_sys::HtmlElement> {
+    gloo::utils::document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
 }

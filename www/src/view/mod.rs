@@ -104,6 +104,20 @@ pub fn App() -> Html {
         });
     }
     use_effect_with(state.lang, |lang| browser::set_document_lang(lang.tag()));
+    // The kiosk's idle warning takes focus when it appears (a keyboard or
+    // screen-reader user is taken to it) and gives it back when it goes.
+    use_effect_with(state.idle_warning, |warning| {
+        let back = warning.then(|| {
+            let back = browser::active_element();
+            browser::focus_only("idle-continue");
+            back
+        });
+        move || {
+            if let Some(Some(el)) = back {
+                let _ = el.focus();
+            }
+        }
+    });
     // The form is on screen and answering: the "usable" moment benchmarks read.
     use_effect_with((), |_| browser::mark("yekuo-usable"));
 
@@ -172,10 +186,20 @@ pub fn App() -> Html {
         });
     }
 
-    let checked = state.draft.check();
-    let book = Rulebook::embedded();
     let as_of = state.as_of();
-    let report = checked.case.as_ref().map(|c| evaluate(book, c, as_of));
+    let checked = state
+        .draft
+        .check_at(as_of, as_of == state.today, &state.bad_input);
+    let book = Rulebook::embedded();
+    // Results resting on a field with an error are held back, not shown
+    // wrong: they come back when the field is corrected.
+    let (report, held) = match checked.case.as_ref().map(|c| evaluate(book, c, as_of)) {
+        Some(mut r) => {
+            let held = crate::draft::hold_back(&mut r, &checked.errors);
+            (Some(r), held)
+        }
+        None => (None, Vec::new()),
+    };
     let list = checked
         .case
         .as_ref()
@@ -200,13 +224,7 @@ pub fn App() -> Html {
                 { link_offer(state, &ui) }
                 { notice(state, &ui) }
                 { error_summary(&ui, &checked.errors) }
-                if state.idle_warning {
-                    <div class="idle" role="alertdialog" aria-modal="true" aria-labelledby="idle-h">
-                        <h2 id="idle-h">{ui.t("您还在使用吗？", "Are you still there?")}</h2>
-                        <p>{ui.t("1 分钟内无操作，本机将清除所有填写内容，以保护您的隐私。", "Without input for one more minute, everything entered here will be erased to protect your privacy.")}</p>
-                        { ui.button(("继续使用", "Continue"), "primary", Action::Idle(0)) }
-                    </div>
-                }
+                if state.idle_warning { { idle_warning(state, &ui) } }
                 if let Some(r) = &report {
                     <a class="to-results no-print" href="#results-h">{
                         match (state.lang, r.findings.iter().filter(|f| f.outcome.is_adverse()).count()) {
@@ -222,6 +240,7 @@ pub fn App() -> Html {
                     <div class="form-col">{ form::form(state, &ui, &list) }</div>
                     <div class="results-col">
                         if let Some(r) = &report {
+                            { held_notice(&ui, &held) }
                             { actions(state, &ui, checked.case.as_ref(), r) }
                             { results::results(state, &ui, r, &list) }
                         } else {
@@ -232,6 +251,45 @@ pub fn App() -> Html {
                 if !kiosk { { import_control(&ui) } }
             </main>
             { footer(&ui) }
+        </div>
+    }
+}
+
+/// "Held back until corrected": which fields keep which results back.
+fn held_notice(ui: &Ui, fields: &[String]) -> Html {
+    if fields.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <div class="held" role="status">
+            <p><strong>{ui.t("部分结果待更正后计算。", "Some results are held back until corrected.")}</strong>
+            {ui.t(" 它们用到以下有错误的填写项，更正后即显示:", " They use these fields, which have an error; they appear once corrected:")}</p>
+            <ul>
+                { for fields.iter().map(|k| {
+                    let id = field_id(k);
+                    let target = id.clone();
+                    let onclick = Callback::from(move |ev: MouseEvent| { ev.prevent_default(); browser::focus(&target); });
+                    let name = crate::labels::label(k, ui.lang).unwrap_or_else(|| k.clone());
+                    html! { <li><a href={format!("#{id}")} {onclick}>{name}</a></li> }
+                }) }
+            </ul>
+        </div>
+    }
+}
+
+/// The kiosk's "are you still there?": it takes focus (its button) when it
+/// appears, and counts the seconds left before the wipe.
+fn idle_warning(state: &State, ui: &Ui) -> Html {
+    let left = crate::state::KIOSK_WIPE_AFTER_S.saturating_sub(state.idle_seconds);
+    html! {
+        <div class="idle" role="alertdialog" aria-modal="true" aria-labelledby="idle-h" aria-describedby="idle-p">
+            <h2 id="idle-h">{ui.t("您还在使用吗？", "Are you still there?")}</h2>
+            <p id="idle-p">{ui.t("如无操作，本机将清除所有填写内容，以保护您的隐私。", "Without input, everything entered here will be erased to protect your privacy.")}</p>
+            <p class="countdown">{match ui.lang {
+                Lang::Zh => format!("还剩 {left} 秒"),
+                Lang::En => format!("{left} second{} left", if left == 1 { "" } else { "s" }),
+            }}</p>
+            <button type="button" id="idle-continue" class="primary" onclick={ui.send.reform(|_| Action::Idle(0))}>{ui.t("继续使用", "Continue")}</button>
         </div>
     }
 }

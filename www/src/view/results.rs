@@ -107,7 +107,11 @@ pub fn results(state: &State, ui: &Ui, report: &Report, checklist: &[ChecklistIt
                 <ul class="problems">
                     { for report.findings.iter().enumerate().filter(|(_, f)| f.outcome.is_adverse()).map(|(i, f)| {
                         let (icon, word) = outcome_label(f.outcome, lang);
-                        html! { <li><a href={format!("#finding-{i}")}>{format!("{icon} {}: {}", badge(f, word, ui), render::headline(f, &ui.reader()))}</a></li> }
+                        // Following the link takes focus to the result (and a
+                        // screen reader with it), not only the scroll position.
+                        let target = format!("finding-{i}");
+                        let onclick = Callback::from(move |e: MouseEvent| { e.prevent_default(); super::browser::focus(&target); });
+                        html! { <li><a href={format!("#finding-{i}")} {onclick}>{format!("{icon} {}: {}", badge(f, word, ui), render::headline(f, &ui.reader()))}</a></li> }
                     }) }
                 </ul>
             }
@@ -138,7 +142,7 @@ fn finding(ui: &Ui, index: usize, f: &Finding) -> Html {
     let reader = ui.reader();
     let cite = f.citation.as_ref().map(|c| render::citation(c, &reader));
     html! {
-        <article id={format!("finding-{index}")} class={classes!("finding", format!("o-{}", f.outcome.code()))} data-rule={f.rule.as_str()} data-outcome={f.outcome.code()}>
+        <article id={format!("finding-{index}")} tabindex="-1" class={classes!("finding", format!("o-{}", f.outcome.code()))} data-rule={f.rule.as_str()} data-outcome={f.outcome.code()}>
             <p class="badge"><span aria-hidden="true">{icon}</span>{format!(" {}", badge(f, word, ui))}</p>
             <p class="message">{render::message(f, &reader)}</p>
             // How sure we are is about the instrument and value a finding

@@ -62,8 +62,26 @@ impl Ui<'_> {
     fn edit_input(&self, key: &str) -> Callback<InputEvent> {
         let key = key.to_string();
         self.send.reform(move |e: InputEvent| {
-            let v = e.target_unchecked_into::<HtmlInputElement>().value();
+            let input = e.target_unchecked_into::<HtmlInputElement>();
+            let v = input.value();
+            // A date control holding no real date (02/30) reports an empty
+            // value: that is an error to show, not the field cleared, so
+            // the draft keeps what it had.
+            if v.is_empty() && input.validity().bad_input() {
+                return Action::BadInput(key.clone(), true);
+            }
             Action::Edit(key.clone(), Input::Text(v))
+        })
+    }
+
+    /// On leaving a date control: a control can hold an impossible date
+    /// without an input event (its value stayed empty), so its validity is
+    /// read again here.
+    fn date_left(&self, key: &str) -> Callback<FocusEvent> {
+        let key = key.to_string();
+        self.send.reform(move |e: FocusEvent| {
+            let input = e.target_unchecked_into::<HtmlInputElement>();
+            Action::BadInput(key.clone(), input.validity().bad_input())
         })
     }
 
@@ -94,6 +112,7 @@ impl Ui<'_> {
             (false, d) => d,
         };
         let inputmode = (kind == "decimal").then_some("decimal");
+        let onblur = (kind == "date").then(|| self.date_left(key));
         let input_type = if kind == "decimal" { "text" } else { kind };
         html! {
             <div class={classes!("field", invalid.is_some().then_some("has-error"))}>
@@ -102,7 +121,7 @@ impl Ui<'_> {
                 {err}
                 <input id={id} name={key.to_string()} type={input_type.to_string()} inputmode={inputmode}
                     value={value.to_string()} aria-describedby={described} aria-invalid={invalid}
-                    autocomplete="off" oninput={self.edit_input(key)} />
+                    autocomplete="off" oninput={self.edit_input(key)} {onblur} />
             </div>
         }
     }
