@@ -208,9 +208,10 @@ fn evaluate_value(
     let Some(&(started_by, first_start, ref first_dl)) = results.first() else {
         return;
     };
-    if done.is_some() {
-        inputs.push(step.end.field().into());
-    }
+    // The step's own date is read even when absent: its absence is what
+    // makes the step still open (or overdue), so a reader holding back the
+    // results of a field with an error holds this one back too.
+    inputs.push(step.end.field().into());
 
     // Outcome from each start; all must agree to be definite. A day in a
     // CAL-06 rollover window is neither on time nor late: a warning.

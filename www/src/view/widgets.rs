@@ -61,16 +61,17 @@ impl Ui<'_> {
 
     fn edit_input(&self, key: &str) -> Callback<InputEvent> {
         let key = key.to_string();
-        self.send.reform(move |e: InputEvent| {
+        let send = self.send.clone();
+        Callback::from(move |e: InputEvent| {
             let input = e.target_unchecked_into::<HtmlInputElement>();
             let v = input.value();
-            // A date control holding no real date (02/30) reports an empty
-            // value: that is an error to show, not the field cleared, so
-            // the draft keeps what it had.
-            if v.is_empty() && input.validity().bad_input() {
-                return Action::BadInput(key.clone(), true);
+            // A date control holding no real date (02/30, or one being
+            // retyped) reports an empty value: not the field cleared, so
+            // the draft keeps what it had. Whether it is an error is said
+            // when the control is left, not while typing.
+            if !(v.is_empty() && input.validity().bad_input()) {
+                send.emit(Action::Edit(key.clone(), Input::Text(v)));
             }
-            Action::Edit(key.clone(), Input::Text(v))
         })
     }
 
