@@ -114,7 +114,9 @@ pub fn results(state: &State, ui: &Ui, report: &Report, checklist: &[ChecklistIt
                     }) }
                 </ul>
             }
-            { one_time_notice(state, ui, checklist) }
+            // A customer's list of what to bring comes first; the clerk's
+            // written notice is a handout, after the findings to read.
+            if !ui.is_clerk() { { one_time_notice(state, ui, checklist) } }
             { for Section::ALL.into_iter().enumerate().map(|(gi, section)| {
                 let (zh, en) = section.title();
                 let items = crate::sections::rows(section.findings(&report.findings));
@@ -140,6 +142,7 @@ pub fn results(state: &State, ui: &Ui, report: &Report, checklist: &[ChecklistIt
                     </section>
                 }
             }) }
+            if ui.is_clerk() { { one_time_notice(state, ui, checklist) } }
         </section>
     }
 }
@@ -525,6 +528,7 @@ fn one_time_notice(state: &State, ui: &Ui, checklist: &[ChecklistItem]) -> Html 
                 <p>{ui.t("部分地方另要求:", "Some places also ask for:")}</p>
                 <ul>{ for local.iter().map(row) }</ul>
             }
+            if !nothing_missing {
             <p class="hint">{if ui.is_clerk() {
                 ui.t("供电企业应一次性书面告知全部缺件(NOTICE-01)。缺件不影响受理后时限的计算(NOTICE-04)。",
                     "The utility must list every missing document in writing, at once (NOTICE-01). Time limits run from acceptance even with documents missing (NOTICE-04).")
@@ -532,6 +536,7 @@ fn one_time_notice(state: &State, ui: &Ui, checklist: &[ChecklistItem]) -> Html 
                 ui.t("供电企业应一次性书面告知全部缺件。缺件不影响受理后时限的计算。",
                     "The utility must list every missing document in writing, at once. Time limits run from acceptance even with documents missing.")
             }}</p>
+            }
             if clerk {
                 <div class="signatures">
                     <p>{format!("{} {BLANK}　{} {BLANK}", ui.t("经办人(签字):", "Clerk (signature):"), ui.t("日期:", "Date:"))}</p>
