@@ -447,7 +447,10 @@ fn one_time_notice(state: &State, ui: &Ui, checklist: &[ChecklistItem]) -> Html 
                 <strong>{lang.pick(&i.name_zh, &i.name_en).to_string()}</strong>
                 // The document's code helps at the counter; the rule and its
                 // mark are for the clerk.
-                if ui.is_clerk() { {format!(" ({} · {} {})", i.doc, i.rule, i.mark)} } else { {format!(" ({})", i.doc)} }
+                // The handout goes to the customer: the rule stays off the printed notice.
+                {format!(" ({}", i.doc)}
+                if ui.is_clerk() { <span class="rule-ref">{format!(" · {} {}", i.rule, i.mark)}</span> }
+                {")"}
                 if i.later_with_one_id { {ui.t(" — 一证受理时可后补", " — may follow later with one-ID acceptance")} }
                 if !acc.is_empty() { <br/><span class="hint">{format!("{} {acc}", ui.t("可用:", "Accepted:"))}</span> }
             </li>
@@ -529,13 +532,9 @@ fn one_time_notice(state: &State, ui: &Ui, checklist: &[ChecklistItem]) -> Html 
                 <ul>{ for local.iter().map(row) }</ul>
             }
             if !nothing_missing {
-            <p class="hint">{if ui.is_clerk() {
-                ui.t("供电企业应一次性书面告知全部缺件(NOTICE-01)。缺件不影响受理后时限的计算(NOTICE-04)。",
-                    "The utility must list every missing document in writing, at once (NOTICE-01). Time limits run from acceptance even with documents missing (NOTICE-04).")
-            } else {
-                ui.t("供电企业应一次性书面告知全部缺件。缺件不影响受理后时限的计算。",
-                    "The utility must list every missing document in writing, at once. Time limits run from acceptance even with documents missing.")
-            }}</p>
+            // In the customer's words for both: the clerk hands this over.
+            <p class="hint">{ui.t("供电企业应一次性书面告知全部缺件。缺件不影响受理后时限的计算。",
+                "The utility must list every missing document in writing, at once. Time limits run from acceptance even with documents missing.")}</p>
             }
             if clerk {
                 <div class="signatures">
