@@ -61,6 +61,14 @@ test('the printed one-time notice names the customer, the dates, the deadline an
   await page.reload();
   await ready(page);
   assert.equal(await page.getByLabel('客户名称').inputValue(), '王小明');
+  // The same notice in English.
+  await page.getByRole('button', { name: 'English' }).click();
+  const en = await page.getByRole('region', { name: 'One-time written notice of missing documents' }).innerText();
+  for (const part of ['王小明', 'Accepted on', '2026-11-02', 'Please bring the documents above by 2026-11-20', 'Clerk (signature)', 'Customer (signature)']) {
+    assert.ok(en.includes(part), `the English notice shows ${part}: ${en}`);
+  }
+  await shoot(page, 'clerk-notice-en');
+  await page.getByRole('button', { name: '中文' }).click();
   // With every document in hand it is a confirmation, not a notice of missing documents.
   for (const box of await page.locator('.checklist input[type=checkbox]').all()) await box.check();
   const confirm = page.getByRole('region', { name: '申请资料确认单' });

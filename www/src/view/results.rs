@@ -120,6 +120,10 @@ pub fn results(state: &State, ui: &Ui, report: &Report, checklist: &[ChecklistIt
             { for Section::ALL.into_iter().enumerate().map(|(gi, section)| {
                 let (zh, en) = section.title();
                 let items = crate::sections::rows(section.findings(&report.findings));
+                // No heading without findings for the conduct: nothing was asked.
+                if section == Section::Conduct && items.is_empty() {
+                    return Html::default();
+                }
                 let (held, open): (Vec<_>, Vec<_>) = items.iter().partition(|r| matches!(r.outcome(), Outcome::Ok | Outcome::NotApplicable));
                 html! {
                     <section class="result-group" aria-labelledby={format!("g{gi}")}>
