@@ -48,6 +48,37 @@ pub struct Case {
     /// Counting convention (CAL-02 default, CAL-03 alternative).
     #[serde(default)]
     pub convention: Convention,
+    /// Who applied and where, for the clerk's written one-time notice
+    /// (一次性告知书). No rule reads it: it only heads the notice.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub applicant: Option<Applicant>,
+}
+
+/// The clerk's entries for the written one-time notice: the customer, the
+/// counter, and the day by which the missing documents are to be brought.
+/// Every part is optional; an absent part prints as a blank line to fill in
+/// by hand.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Applicant {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
+    /// 户号 or the application number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account: Option<String>,
+    /// The utility's office or counter that received the application.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub counter: Option<String>,
+    /// "请于 … 前补齐": the day the clerk sets for the missing documents.
+    /// No rule in the rulebook sets this period, so there is no default.
+    #[serde(
+        default,
+        deserialize_with = "parse::de_date",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub documents_due: Option<NaiveDate>,
 }
 
 crate::closed_enum! {

@@ -60,6 +60,11 @@ impl Draft {
         text("outage.date", &self.outage.date);
         text("outage.notice_date", &self.outage.notice_date);
         text("convention", &self.convention);
+        text("applicant.name", &self.applicant.name);
+        text("applicant.address", &self.applicant.address);
+        text("applicant.account", &self.applicant.account);
+        text("applicant.counter", &self.applicant.counter);
+        text("applicant.documents_due", &self.applicant.documents_due);
         for (f, v) in DATE_FIELDS.iter().zip(&self.dates) {
             text(&format!("dates.{}", f.key), v);
         }

@@ -95,6 +95,12 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("outage.notice_served", "停电前是否收到过停电通知？", "Was a notice of the outage received beforehand?"),
     ("outage.notice_date", "通知送达日期", "Notice served on"),
     ("outage.reminder_given", "停电前30分钟是否再次通知？", "Was a reminder given 30 minutes before?"),
+    // The written one-time notice (clerk).
+    ("applicant.name", "客户名称", "Customer name"),
+    ("applicant.address", "用电地址", "Address of supply"),
+    ("applicant.account", "户号 / 申请编号", "Account or application number"),
+    ("applicant.counter", "受理单位(营业厅)", "Office that received it"),
+    ("applicant.documents_due", "请于此日期前补齐", "Bring the missing documents by"),
 ];
 
 /// Lists whose items the form shows as numbered rows: one item's name. A

@@ -25,7 +25,8 @@ fn by_prefix(rule: &str) -> Section {
         "LIC" => Section::Licence,
         "PLAN" => Section::Plan,
         "LOAD" => Section::Load,
-        "IND" | "CON" | "OTH" => Section::Rights,
+        // Conduct has its own heading since issue 14, not "your rights".
+        "IND" | "CON" | "OTH" => Section::Conduct,
         other => panic!("a rule family the page never had: {other}"),
     }
 }
@@ -55,7 +56,9 @@ fn every_finding_is_in_the_section_of_its_rule_family() {
         }
     }
     assert_eq!(wrong, Vec::<String>::new());
-    for s in Section::ALL {
+    // "Your rights" lists the rights themselves; findings of conduct have
+    // their own heading (issue 14).
+    for s in Section::ALL.into_iter().filter(|s| *s != Section::Rights) {
         assert!(seen.contains(&s), "no case has a finding in {s:?}");
     }
 }
@@ -88,4 +91,51 @@ fn a_section_lists_the_worst_first_then_in_report_order() {
         reordered > 0,
         "no case puts a worse finding after a better one"
     );
+}
+
+/// Rows (issue 14): one per step in the time limits, the regimes under it;
+/// an [R]/[X] finding under the [V]/[S] one of its rule. Checked on every
+/// case: no step has two rows, a row holds one step only, and no unverified
+/// finding leads a row while a reliable one of its rule and no step leads
+/// another.
+#[test]
+fn one_row_per_step_and_unverified_copies_fold_under_the_verified() {
+    use yekuo_www::sections::{rows, step_of};
+    let book = Rulebook::embedded();
+    let mut folded = 0;
+    for (name, case, on) in common::all_cases("2026-11-22".parse().unwrap()) {
+        let findings = evaluate(book, &case, on).findings;
+        let mut count = 0;
+        for s in Section::ALL {
+            let rs = rows(s.findings(&findings));
+            let mut steps = Vec::new();
+            for r in &rs {
+                count += 1 + r.under.len();
+                folded += r.under.len();
+                if let Some(step) = step_of(r.lead.1) {
+                    assert!(!steps.contains(&step), "{name}: two rows for {step:?}");
+                    steps.push(step);
+                    for (_, f) in &r.under {
+                        assert_eq!(step_of(f), Some(step), "{name}");
+                    }
+                }
+                // The row counts as its worst finding.
+                for (_, f) in &r.under {
+                    assert!(r.outcome() <= f.outcome, "{name}");
+                }
+                assert!(r.outcome() <= r.lead.1.outcome, "{name}");
+                if step_of(r.lead.1).is_none() && !r.lead.1.mark.is_reliable() {
+                    assert!(
+                        !rs.iter().any(|o| step_of(o.lead.1).is_none()
+                            && o.lead.1.rule == r.lead.1.rule
+                            && o.lead.1.mark.is_reliable()),
+                        "{name}: an unverified {} beside a verified one",
+                        r.lead.1.rule
+                    );
+                }
+            }
+        }
+        assert_eq!(count, findings.len(), "{name}: every finding in one row");
+    }
+    assert!(folded > 0, "no case folds anything");
 }

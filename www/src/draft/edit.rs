@@ -130,6 +130,18 @@ impl Draft {
                 _ => false,
             },
             ["convention"] => set_text(&mut self.convention, input),
+            ["applicant", f] => {
+                let a = &mut self.applicant;
+                let slot = match *f {
+                    "name" => &mut a.name,
+                    "address" => &mut a.address,
+                    "account" => &mut a.account,
+                    "counter" => &mut a.counter,
+                    "documents_due" => &mut a.documents_due,
+                    _ => return false,
+                };
+                set_text(slot, input)
+            }
             _ => false,
         }
     }

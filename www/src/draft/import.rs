@@ -1,8 +1,8 @@
 //! A case file turned back into a draft (import, restore link).
 
 use super::{
-    CircuitDraft, ConductDraft, ContractorDraft, DateField, Draft, EmergencyDraft, OutageDraft,
-    PauseDraft, DATE_FIELDS,
+    ApplicantDraft, CircuitDraft, ConductDraft, ContractorDraft, DateField, Draft, EmergencyDraft,
+    OutageDraft, PauseDraft, DATE_FIELDS,
 };
 use yekuo::case::{Activity, Case, Convention, Sources};
 
@@ -111,6 +111,20 @@ impl Draft {
                     notice_date: o.notice_date.map(|d| d.to_string()).unwrap_or_default(),
                     notice_served: o.notice_served,
                     reminder_given: o.reminder_given,
+                })
+                .unwrap_or_default(),
+            applicant: case
+                .applicant
+                .as_ref()
+                .map(|a| {
+                    let text = |v: &Option<String>| v.clone().unwrap_or_default();
+                    ApplicantDraft {
+                        name: text(&a.name),
+                        address: text(&a.address),
+                        account: text(&a.account),
+                        counter: text(&a.counter),
+                        documents_due: a.documents_due.map(|d| d.to_string()).unwrap_or_default(),
+                    }
                 })
                 .unwrap_or_default(),
             // The default convention is the empty choice.

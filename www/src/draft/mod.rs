@@ -119,6 +119,19 @@ pub struct Draft {
     pub conduct: ConductDraft,
     pub outage: OutageDraft,
     pub convention: String,
+    pub applicant: ApplicantDraft,
+}
+
+/// The clerk's entries for the written one-time notice, as typed (the case
+/// file's optional `applicant`).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ApplicantDraft {
+    pub name: String,
+    pub address: String,
+    /// 户号 or the application number.
+    pub account: String,
+    pub counter: String,
+    pub documents_due: String,
 }
 
 /// A planned outage and its notice (OTH-03), as typed.

@@ -5,7 +5,7 @@ use super::{Checked, Draft, FieldError, DATE_FIELDS};
 use crate::lang::Lang;
 use chrono::NaiveDate;
 use yekuo::case::{
-    Activity, Case, Category, Circuit, Conduct, Contractor, Convention, Customer, Dates,
+    Activity, Applicant, Case, Category, Circuit, Conduct, Contractor, Convention, Customer, Dates,
     EmergencyKind, EmergencySource, Operator, Outage, Pause, Supply, Utility, FORMAT,
 };
 use yekuo::limits;
@@ -222,6 +222,18 @@ impl Draft {
             },
             outage,
             convention: Convention::parse(&self.convention).unwrap_or_default(),
+            applicant: {
+                let a = &self.applicant;
+                let due = r.date("applicant.documents_due", &a.documents_due);
+                let applicant = Applicant {
+                    name: non_empty(&a.name),
+                    address: non_empty(&a.address),
+                    account: non_empty(&a.account),
+                    counter: non_empty(&a.counter),
+                    documents_due: due,
+                };
+                (applicant != Applicant::default()).then_some(applicant)
+            },
         };
         // Cross-field checks belong to the core. Each failure blanks the field
         // it names (so the rest still evaluates) and is reported; the loop

@@ -13,7 +13,7 @@ use yew::prelude::*;
 
 /// The form's words for each customer category (the codes are the case
 /// format's, from `Category::ALL`).
-fn category_label(c: Category) -> (&'static str, &'static str) {
+pub(super) fn category_label(c: Category) -> (&'static str, &'static str) {
     match c {
         Category::Resident => ("居民客户(家庭用电)", "Resident (household)"),
         Category::LvNonresident => (
@@ -27,7 +27,7 @@ fn category_label(c: Category) -> (&'static str, &'static str) {
     }
 }
 
-fn business_label(b: Business) -> (&'static str, &'static str) {
+pub(super) fn business_label(b: Business) -> (&'static str, &'static str) {
     match b {
         Business::New => ("新装", "New connection"),
         Business::Increase => ("增容", "Capacity increase"),
@@ -39,7 +39,7 @@ fn business_label(b: Business) -> (&'static str, &'static str) {
     }
 }
 
-fn operator_label(o: Operator) -> (&'static str, &'static str) {
+pub(super) fn operator_label(o: Operator) -> (&'static str, &'static str) {
     match o {
         Operator::Sgcc => ("国家电网", "State Grid (SGCC)"),
         Operator::Csg => ("南方电网", "China Southern Grid"),
@@ -119,6 +119,9 @@ pub fn form(state: &State, ui: &Ui, checklist: &[ChecklistItem]) -> Html {
     let chosen = !d.category.is_empty() && !d.business.is_empty();
     html! {
         <form class="case-form" novalidate=true onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+            // The day everything is counted to comes first: an old case
+            // read against today says "已过 6152 天".
+            if clerk { { as_of(state, ui) } }
             { who(d, ui, clerk) }
             if chosen {
                 { project(d, ui, clerk) }
@@ -129,6 +132,7 @@ pub fn form(state: &State, ui: &Ui, checklist: &[ChecklistItem]) -> Html {
                 // A customer sees the outage questions only when an imported
                 // case carries one (so its findings can link to them).
                 if clerk || !d.outage.is_empty() { { outage(d, ui) } }
+                if clerk { { applicant(d, ui) } }
             } else {
                 <p class="next-hint">{ui.t("请先选择客户类别和业务类型，再继续填写。", "Choose the customer category and the business first.")}</p>
             }
@@ -334,11 +338,6 @@ fn dates(state: &State, ui: &Ui) -> Html {
                 { ui.button(("+ 添加暂停期间", "+ Add a pause"), "secondary", Action::AddRow(List::Paused)) }
             </fieldset>
             { ui.select("convention", &d.convention, &options(Convention::ALL, convention_code, convention_label)) }
-            <div class="field">
-                <label for="f-as_of">{ui.t("按此日期评估(留空为今天)", "Evaluate as of (empty = today)")}</label>
-                <input id="f-as_of" type="date" value={state.as_of_text.clone()}
-                    oninput={ui.send.reform(|e: InputEvent| Action::SetAsOf(e.target_unchecked_into::<web_sys::HtmlInputElement>().value()))} />
-            </div>
         }
     </> };
     section(
@@ -415,6 +414,39 @@ fn conduct(d: &Draft, ui: &Ui) -> Html {
     section(
         "conduct",
         ui.t("6. 办理情况(工作人员)", "6. Conduct (clerk)"),
+        body,
+    )
+}
+
+/// The clerk's evaluation date, at the top of the form.
+fn as_of(state: &State, ui: &Ui) -> Html {
+    html! {
+        <div class="field as-of-field">
+            <label for="f-as_of">{ui.t("按此日期评估(留空为今天)", "Evaluate as of (empty = today)")}</label>
+            <input id="f-as_of" type="date" value={state.as_of_text.clone()}
+                oninput={ui.send.reform(|e: InputEvent| Action::SetAsOf(e.target_unchecked_into::<web_sys::HtmlInputElement>().value()))} />
+        </div>
+    }
+}
+
+/// What the written one-time notice names (clerk): the customer, the
+/// counter and the day to bring the missing documents by.
+fn applicant(d: &Draft, ui: &Ui) -> Html {
+    let a = &d.applicant;
+    let body = html! { <>
+        <p class="hint">{ui.t("打印在一次性告知书上；留空的项目打印为空线，可手写。", "Printed on the one-time notice; an empty item prints as a line to write on.")}</p>
+        { ui.text("applicant.name", &a.name, "text", None) }
+        { ui.text("applicant.address", &a.address, "text", None) }
+        { ui.text("applicant.account", &a.account, "text", None) }
+        { ui.text("applicant.counter", &a.counter, "text", None) }
+        { ui.text("applicant.documents_due", &a.documents_due, "date", None) }
+    </> };
+    section(
+        "applicant",
+        ui.t(
+            "8. 告知书信息(工作人员)",
+            "8. For the written notice (clerk)",
+        ),
         body,
     )
 }

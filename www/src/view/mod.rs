@@ -227,7 +227,8 @@ pub fn App() -> Html {
                 if state.idle_warning { { idle_warning(state, &ui) } }
                 if let Some(r) = &report {
                     <a class="to-results no-print" href="#results-h">{
-                        match (state.lang, r.findings.iter().filter(|f| f.outcome.is_adverse()).count()) {
+                        // Counted as the summary counts: rows, one per late step.
+                        match (state.lang, crate::sections::all_rows(&r.findings).iter().filter(|row| row.outcome().is_adverse()).count()) {
                             (Lang::Zh, 0) => "↓ 查看检查结果".to_string(),
                             (Lang::Zh, n) => format!("↓ 查看检查结果(发现 {n} 个问题)"),
                             (Lang::En, 0) => "↓ See the results".to_string(),

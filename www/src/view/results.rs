@@ -67,7 +67,9 @@ fn badge(f: &Finding, word: &str, ui: &Ui) -> String {
 
 pub fn results(state: &State, ui: &Ui, report: &Report, checklist: &[ChecklistItem]) -> Html {
     let lang = state.lang;
-    let count = |o: Outcome| report.findings.iter().filter(|f| f.outcome == o).count();
+    // Rows, not findings: one late step under two regimes is one late step.
+    let rows = crate::sections::all_rows(&report.findings);
+    let count = |o: Outcome| rows.iter().filter(|r| r.outcome() == o).count();
     let adverse = count(Outcome::Violation) + count(Outcome::Overdue) + count(Outcome::Missing);
     let outside = crate::coverage::outside(report, operator(state));
     let summary = if adverse == 0 && outside.is_some_and(|o| o.unchecked > 0) {
@@ -100,12 +102,13 @@ pub fn results(state: &State, ui: &Ui, report: &Report, checklist: &[ChecklistIt
     html! {
         <section class="results" aria-labelledby="results-h">
             <h2 id="results-h">{ui.t("检查结果", "Results")}</h2>
+            { facts(state, ui, checklist) }
             <p class="as-of">{format!("{} {}", ui.t("评估日期:", "As of:"), report.as_of)}</p>
             <p class={classes!("summary", (adverse > 0).then_some("bad"))} role="status" aria-live="polite">{summary}</p>
             if let Some(o) = outside { { coverage_notice(ui, o) } }
             if adverse > 0 {
                 <ul class="problems">
-                    { for report.findings.iter().enumerate().filter(|(_, f)| f.outcome.is_adverse()).map(|(i, f)| {
+                    { for rows.iter().filter(|r| r.outcome().is_adverse()).map(|r| r.lead).map(|(i, f)| {
                         let (icon, word) = outcome_label(f.outcome, lang);
                         // Following the link takes focus to the result (and a
                         // screen reader with it), not only the scroll position.
@@ -115,10 +118,17 @@ pub fn results(state: &State, ui: &Ui, report: &Report, checklist: &[ChecklistIt
                     }) }
                 </ul>
             }
-            { one_time_notice(state, ui, checklist) }
+            // A customer's list of what to bring comes first; the clerk's
+            // written notice is a handout, after the findings to read.
+            if !ui.is_clerk() { { one_time_notice(state, ui, checklist) } }
             { for Section::ALL.into_iter().enumerate().map(|(gi, section)| {
                 let (zh, en) = section.title();
-                let items = section.findings(&report.findings);
+                let items = crate::sections::rows(section.findings(&report.findings));
+                // No heading without findings for the conduct: nothing was asked.
+                if section == Section::Conduct && items.is_empty() {
+                    return Html::default();
+                }
+                let (held, open): (Vec<_>, Vec<_>) = items.iter().partition(|r| matches!(r.outcome(), Outcome::Ok | Outcome::NotApplicable));
                 html! {
                     <section class="result-group" aria-labelledby={format!("g{gi}")}>
                         <h3 id={format!("g{gi}")}>{ui.t(zh, en)}</h3>
@@ -126,14 +136,39 @@ pub fn results(state: &State, ui: &Ui, report: &Report, checklist: &[ChecklistIt
                         if section == Section::Plan { { plan_countdown(ui, report) } }
                         if section == Section::Rights { { rights(state, ui) } }
                         if section == Section::Coverage { { coverage_list(ui) } }
-                        if items.is_empty() && !matches!(section, Section::Rights | Section::Coverage) {
+                        if items.is_empty() && !matches!(section, Section::Rights | Section::Coverage | Section::Conduct) {
                             <p class="hint">{ui.t("暂无结果: 请补充相关信息。", "No result yet: add the related details.")}</p>
                         }
-                        { for items.into_iter().map(|(i, f)| finding(ui, i, f)) }
+                        { for open.into_iter().map(|r| row(ui, r)) }
+                        // What holds is folded: a clerk reads the problems first.
+                        if !held.is_empty() {
+                            <details class="held">
+                                <summary>{match ui.lang { Lang::Zh => format!("{} 项符合或不适用", held.len()), Lang::En => format!("{} that hold or do not apply", held.len()) }}</summary>
+                                { for held.into_iter().map(|r| row(ui, r)) }
+                            </details>
+                        }
                     </section>
                 }
             }) }
+            if ui.is_clerk() { { one_time_notice(state, ui, checklist) } }
         </section>
+    }
+}
+
+/// One row: its lead finding, and the regimes or unverified copies folded
+/// under it.
+fn row(ui: &Ui, r: &crate::sections::Row) -> Html {
+    let (i, f) = r.lead;
+    html! {
+        <div class="row-group">
+            { finding(ui, i, f) }
+            if !r.under.is_empty() {
+                <details class="under">
+                    <summary>{match ui.lang { Lang::Zh => format!("同一环节/规则的另 {} 项(其他规定或未核实)", r.under.len()), Lang::En => format!("{} more for the same step or rule (other rules or unverified)", r.under.len()) }}</summary>
+                    { for r.under.iter().map(|(i, f)| finding(ui, *i, f)) }
+                </details>
+            }
+        </div>
     }
 }
 
@@ -323,8 +358,69 @@ fn rights(state: &State, ui: &Ui) -> Html {
     html! { <ul class="rights">{ for items }</ul> }
 }
 
+/// "Check your answers": the facts the report rests on, as the form asked
+/// them (its labels, the page's language). Printed first; on screen the
+/// form itself shows them.
+fn facts(state: &State, ui: &Ui, checklist: &[ChecklistItem]) -> Html {
+    use crate::draft::Input;
+    use yekuo::case::{Business, Category};
+    let d = &state.draft;
+    let word = |pair: (&'static str, &'static str)| ui.t(pair.0, pair.1).to_string();
+    let mut rows: Vec<(String, String)> = Vec::new();
+    for (key, input) in d.fields() {
+        // Documents are listed once below, by name; the applicant heads the notice.
+        if key.starts_with("documents.") || key.starts_with("applicant.") {
+            continue;
+        }
+        let Some(label) = crate::labels::label(&key, ui.lang) else {
+            continue;
+        };
+        let value = match (key.as_str(), input) {
+            ("customer.category", Input::Text(t)) => Category::parse(&t)
+                .map(|c| word(super::form::category_label(c)))
+                .unwrap_or(t),
+            ("customer.business", Input::Text(t)) => Business::parse(&t)
+                .map(|b| word(super::form::business_label(b)))
+                .unwrap_or(t),
+            ("utility.operator", Input::Text(t)) => Operator::from_spelling(&t)
+                .map(|o| word(super::form::operator_label(o)))
+                .unwrap_or(t),
+            (_, Input::Text(t)) => t,
+            (_, Input::Flag(b) | Input::Tri(Some(b))) => {
+                word(if b { ("是", "Yes") } else { ("否", "No") })
+            }
+            (_, Input::Tri(None)) => word(("不清楚", "Don't know")),
+        };
+        rows.push((label, value));
+    }
+    let held: Vec<String> = checklist
+        .iter()
+        .filter(|i| i.held)
+        .map(|i| ui.t(&i.name_zh, &i.name_en).to_string())
+        .collect();
+    if !held.is_empty() {
+        rows.push((
+            word(("已有资料", "Documents in hand")),
+            held.join(ui.t("、", ", ")),
+        ));
+    }
+    html! {
+        <section class="facts print-only" aria-labelledby="facts-h">
+            <h3 id="facts-h">{ui.t("本报告依据的填写内容", "The answers this report rests on")}</h3>
+            <table>
+                <tbody>
+                    { for rows.into_iter().map(|(k, v)| html! { <tr><th scope="row">{k}</th><td>{v}</td></tr> }) }
+                </tbody>
+            </table>
+        </section>
+    }
+}
+
 /// 一次性告知: the written list of everything missing, ready to print and
-/// take to the counter.
+/// hand over. For a clerk it is the notice itself (一次性告知书): the
+/// customer, the counter, the dates, the day to bring the documents by and
+/// the lines to sign; with nothing missing, a confirmation of the documents
+/// received instead.
 fn one_time_notice(state: &State, ui: &Ui, checklist: &[ChecklistItem]) -> Html {
     let missing: Vec<&ChecklistItem> = checklist
         .iter()
@@ -334,7 +430,8 @@ fn one_time_notice(state: &State, ui: &Ui, checklist: &[ChecklistItem]) -> Html 
         .iter()
         .filter(|i| !i.held && i.need == Need::Local)
         .collect();
-    if missing.is_empty() && local.is_empty() {
+    let clerk = ui.is_clerk();
+    if checklist.is_empty() || (!clerk && missing.is_empty() && local.is_empty()) {
         return Html::default();
     }
     let lang = state.lang;
@@ -358,31 +455,107 @@ fn one_time_notice(state: &State, ui: &Ui, checklist: &[ChecklistItem]) -> Html 
                 <strong>{lang.pick(&i.name_zh, &i.name_en).to_string()}</strong>
                 // The document's code helps at the counter; the rule and its
                 // mark are for the clerk.
-                if ui.is_clerk() { {format!(" ({} · {} {})", i.doc, i.rule, i.mark)} } else { {format!(" ({})", i.doc)} }
+                // The handout goes to the customer: the rule stays off the printed notice.
+                {format!(" ({}", i.doc)}
+                if ui.is_clerk() { <span class="rule-ref">{format!(" · {} {}", i.rule, i.mark)}</span> }
+                {")"}
                 if i.later_with_one_id { {ui.t(" — 一证受理时可后补", " — may follow later with one-ID acceptance")} }
                 if !acc.is_empty() { <br/><span class="hint">{format!("{} {acc}", ui.t("可用:", "Accepted:"))}</span> }
             </li>
         }
     };
+    let nothing_missing = missing.is_empty();
+    let title = match (clerk, nothing_missing) {
+        (true, true) => ui.t("申请资料确认单", "Confirmation of the documents received"),
+        (true, false) => ui.t(
+            "业扩报装一次性告知书(补齐资料)",
+            "One-time written notice of missing documents",
+        ),
+        (false, _) => ui.t("缺件一次性告知清单", "One-time list of missing documents"),
+    };
+    // A blank to fill in by hand where the form has nothing.
+    const BLANK: &str = "____________";
+    let a = &state.draft.applicant;
+    let or_blank = |s: &str| {
+        if s.trim().is_empty() {
+            BLANK.to_string()
+        } else {
+            s.trim().to_string()
+        }
+    };
+    let counter = if a.counter.trim().is_empty() {
+        let op = operator(state);
+        if state.draft.operator.trim().is_empty() {
+            BLANK.to_string()
+        } else {
+            ui.t(
+                super::form::operator_label(op).0,
+                super::form::operator_label(op).1,
+            )
+            .to_string()
+        }
+    } else {
+        a.counter.trim().to_string()
+    };
+    let head: Vec<(&str, String)> = vec![
+        (ui.t("客户名称", "Customer"), or_blank(&a.name)),
+        (ui.t("用电地址", "Address of supply"), or_blank(&a.address)),
+        (
+            ui.t("户号 / 申请编号", "Account / application no."),
+            or_blank(&a.account),
+        ),
+        (ui.t("受理单位", "Received by"), counter),
+        (
+            ui.t("受理日期", "Accepted on"),
+            or_blank(&state.draft.dates[0]),
+        ),
+        (
+            ui.t("告知日期", "Date of this notice"),
+            state.as_of().to_string(),
+        ),
+    ];
+    // No rule sets how long the customer has: the clerk types the day, or
+    // it is left blank to write in by hand; never a made-up period.
+    let due = or_blank(&a.documents_due);
     html! {
-        <section class="notice-list" id="one-time-notice" aria-labelledby="notice-h">
-            <h3 id="notice-h">{ui.t("缺件一次性告知清单", "One-time list of missing documents")}</h3>
+        <section class={classes!("notice-list", clerk.then_some("written"))} id="one-time-notice" aria-labelledby="notice-h">
+            <h3 id="notice-h">{title}</h3>
+            if clerk {
+                <dl class="notice-head">
+                    { for head.into_iter().map(|(k, v)| html! { <><dt>{k}</dt><dd>{v}</dd></> }) }
+                </dl>
+            }
+            if nothing_missing && clerk {
+                <p>{ui.t("经核对，您本次申请所需的资料已齐全。", "The documents this application needs have all been received.")}</p>
+            }
             if !missing.is_empty() {
+                if clerk { <p>{ui.t("经核对，您的申请还缺少以下资料(每项后列出可接受的证件):", "Your application still lacks the documents below (each with the forms accepted):")}</p> }
                 <ol>{ for missing.iter().map(row) }</ol>
+                if clerk {
+                    <p class="due"><strong>{match lang { Lang::Zh => format!("请于 {due} 前补齐上述资料。"), Lang::En => format!("Please bring the documents above by {due}.") }}</strong></p>
+                }
             }
             if !local.is_empty() {
                 <p>{ui.t("部分地方另要求:", "Some places also ask for:")}</p>
                 <ul>{ for local.iter().map(row) }</ul>
             }
-            <p class="hint">{if ui.is_clerk() {
-                ui.t("供电企业应一次性书面告知全部缺件(NOTICE-01)。缺件不影响受理后时限的计算(NOTICE-04)。",
-                    "The utility must list every missing document in writing, at once (NOTICE-01). Time limits run from acceptance even with documents missing (NOTICE-04).")
-            } else {
-                ui.t("供电企业应一次性书面告知全部缺件。缺件不影响受理后时限的计算。",
-                    "The utility must list every missing document in writing, at once. Time limits run from acceptance even with documents missing.")
-            }}</p>
+            if !nothing_missing {
+            // In the customer's words for both: the clerk hands this over.
+            <p class="hint">{ui.t("供电企业应一次性书面告知全部缺件。缺件不影响受理后时限的计算。",
+                "The utility must list every missing document in writing, at once. Time limits run from acceptance even with documents missing.")}</p>
+            }
+            if clerk {
+                <div class="signatures">
+                    <p>{format!("{} {BLANK}　{} {BLANK}", ui.t("经办人(签字):", "Clerk (signature):"), ui.t("日期:", "Date:"))}</p>
+                    <p>{format!("{} {BLANK}　{} {BLANK}", ui.t("客户(签字):", "Customer (signature):"), ui.t("日期:", "Date:"))}</p>
+                </div>
+            }
             <button type="button" class="secondary no-print" onclick={Callback::from(|_| super::browser::print(true))}>
-                {ui.t("打印缺件清单", "Print this list")}
+                {match (clerk, nothing_missing) {
+                    (true, true) => ui.t("打印确认单", "Print the confirmation"),
+                    (true, false) => ui.t("打印告知书", "Print the notice"),
+                    (false, _) => ui.t("打印缺件清单", "Print this list"),
+                }}
             </button>
         </section>
     }

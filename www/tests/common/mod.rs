@@ -10,8 +10,8 @@ use serde_json::Value as Json;
 use std::path::Path;
 use yekuo::case::{parse_case, Case};
 use yekuo_www::draft::{
-    CircuitDraft, ConductDraft, ContractorDraft, Draft, EmergencyDraft, OutageDraft, PauseDraft,
-    DATE_FIELDS,
+    ApplicantDraft, CircuitDraft, ConductDraft, ContractorDraft, Draft, EmergencyDraft,
+    OutageDraft, PauseDraft, DATE_FIELDS,
 };
 
 fn s(v: &str) -> String {
@@ -103,6 +103,13 @@ pub fn every_field() -> Draft {
             reminder_given: Some(true),
         },
         convention: s("deemed-next-workday"),
+        applicant: ApplicantDraft {
+            name: s("张三"),
+            address: s("某市某路 1 号"),
+            account: s("0012345678"),
+            counter: s("城东营业厅"),
+            documents_due: s("2021-03-20"),
+        },
     }
 }
 
