@@ -1,6 +1,7 @@
 //! The yew app: one reducer (`crate::state`), effects for storage, the
 //! language attribute and the kiosk's idle timer, and pure rendering.
 
+mod answer;
 mod browser;
 mod form;
 mod results;
@@ -207,7 +208,7 @@ pub fn App() -> Html {
                         { ui.button(("继续使用", "Continue"), "primary", Action::Idle(0)) }
                     </div>
                 }
-                if let Some(r) = &report {
+                if let (Some(r), true) = (&report, state.journey == crate::state::Journey::Form) {
                     <a class="to-results no-print" href="#results-h">{
                         match (state.lang, r.findings.iter().filter(|f| f.outcome.is_adverse()).count()) {
                             (Lang::Zh, 0) => "↓ 查看检查结果".to_string(),
@@ -218,6 +219,9 @@ pub fn App() -> Html {
                         }
                     }</a>
                 }
+                if let Some(page) = answer::page(state, &ui) {
+                    { page }
+                } else {
                 <div class="layout">
                     <div class="form-col">{ form::form(state, &ui, &list) }</div>
                     <div class="results-col">
@@ -230,6 +234,7 @@ pub fn App() -> Html {
                     </div>
                 </div>
                 if !kiosk { { import_control(&ui) } }
+                }
             </main>
             { footer(&ui) }
         </div>
