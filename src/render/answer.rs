@@ -91,7 +91,7 @@ pub fn basis(l: &StepLimit, lang: Lang) -> String {
         Lang::Zh => format!(
             "依据《{}》{} · {}",
             c.title,
-            c.article.as_deref().unwrap_or(""),
+            c.article.as_deref().unwrap_or_default(),
             sureness(l.mark, lang)
         ),
         Lang::En => format!(
@@ -118,5 +118,13 @@ pub fn day(d: NaiveDate, lang: Lang) -> String {
             ["一", "二", "三", "四", "五", "六", "日"][wd]
         ),
         Lang::En => d.format("%a %-d %b %Y").to_string(),
+    }
+}
+
+/// Which rule a limit is under, when a step has several: "《供电监管办法》".
+pub fn source(l: &StepLimit, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("按《{}》", l.citation.title),
+        Lang::En => format!("under the {}", l.citation.title_en),
     }
 }

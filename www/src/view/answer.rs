@@ -196,6 +196,7 @@ fn how_long(
                 { for here.iter().map(|l| html! {
                     <div class="limit">
                         <strong>{words::limit(l, lang)}</strong>
+                        if here.len() > 1 { <span class="hint">{" "}{words::source(l, lang)}</span> }
                         <details class="why">
                             <summary>{ui.t("为什么？", "Why?")}</summary>
                             <p>{words::basis(l, lang)}</p>
@@ -228,7 +229,8 @@ fn how_long(
                     }
                 }</p>
                 <p class="hint">{ui.t("工作日按国家法定节假日和调休计算，不含周末和节假日。",
-                    "Working days leave out weekends and public holidays, on the official calendar.")}</p>
+                    "Working days leave out weekends and public holidays, on the official calendar.")}
+                    { holidays(ui, today, e.due) }</p>
             }
         </section>
     }
@@ -320,4 +322,23 @@ fn about_basis(
             <p>{ui.t("结果仅供参考，以供电企业书面答复为准。", "For guidance only; the utility's written answer prevails.")}</p>
         </details>
     }
+}
+
+/// The holidays an example passes, named once each (the calendar's names
+/// are Chinese: marked as such on the English page).
+fn holidays(ui: &Ui, from: chrono::NaiveDate, to: chrono::NaiveDate) -> Html {
+    let mut names: Vec<&str> = Vec::new();
+    for d in yekuo::calendar::Calendar::national().special_days_between(from, to) {
+        if !names.contains(&&*d.name) {
+            names.push(&d.name);
+        }
+    }
+    if names.is_empty() {
+        return Html::default();
+    }
+    html! { <>
+        {ui.t(" 其间的节假日和调休已计入: ", " Counted with the holidays on the way: ")}
+        <span lang="zh-CN">{names.join("、")}</span>
+        {ui.t("。", ".")}
+    </> }
 }
