@@ -5,7 +5,7 @@
 
 use super::Lang;
 use crate::eval::StepLimit;
-use crate::report::time_limit::{Kind, Scope, Unit};
+use crate::report::time_limit::{Kind, Milestone, Scope, Unit};
 use crate::report::Step;
 use crate::Mark;
 use chrono::{Datelike, NaiveDate};
@@ -55,6 +55,14 @@ pub fn limit(l: &StepLimit, lang: Lang) -> String {
         (Kind::AverageTarget, Lang::En) => " (a target for the average)",
     };
     s.push_str(kind);
+    // A limit counted from acceptance on a later step (an old power-on
+    // rule) says so: the step's name alone would suggest its own start.
+    if l.start == Milestone::Accepted && !matches!(l.step, Step::PlanAnswer | Step::WholeProcess) {
+        s.push_str(match lang {
+            Lang::Zh => "(从受理算起)",
+            Lang::En => " (counted from acceptance)",
+        });
+    }
     if l.regime.scope == Scope::UtilitySide {
         s.push_str(match lang {
             Lang::Zh => "(只算供电公司的时间)",

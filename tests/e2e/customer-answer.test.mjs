@@ -8,7 +8,20 @@
 // plan answer 3 WD → 10-08, 10-09, 10-10; whole process 5 WD → 10-12, 10-13.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, newPage, shoot } from './harness.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { start, newPage, shoot, ROOT } from './harness.mjs';
+
+const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+
+/** Serious or critical axe problems on the page as it is now. */
+async function axe(page, name) {
+  await page.addScriptTag({ content: AXE });
+  const r = await page.evaluate(() => window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }));
+  assert.ok(r.passes.length > 10, `axe ran on ${name}`);
+  return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${name}: ${v.id} ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 let env;
 before(async () => { env = await start(); });
@@ -20,11 +33,13 @@ const MARKS = /\[(V|S|R|X)\]/;
 const PATHS = /\b(customer|dates|supply|utility|contractors|documents)(\.|\[)\w/;
 
 async function journey(lang) {
-  const { context, page } = await newPage(env.browser, { width: 390, height: 844, isMobile: true, hasTouch: true });
+  const { context, page } = await newPage(env.browser, { width: 390, height: 844, isMobile: true, hasTouch: true, bypassCSP: true });
   await page.clock.setFixedTime(new Date('2026-09-30T10:00:00+08:00'));
   await page.goto(env.base + (lang === 'en' ? '?lang=en' : ''));
   const zh = lang !== 'en';
   const t = (a, b) => (zh ? a : b);
+  await page.getByRole('button', { name: t('开始', 'Start'), exact: true }).waitFor();
+  const problems = await axe(page, `start ${lang}`);
   let taps = 0;
   await page.getByRole('button', { name: t('开始', 'Start'), exact: true }).click(); taps++;
   let questions = 0;
@@ -55,6 +70,8 @@ async function journey(lang) {
   await page.getByText(t('为什么？', 'Why?')).first().click();
   assert.match(await page.locator('details.why[open]').first().innerText(), t(/依据《.+》/, /Basis: /));
   await shoot(page, `phone-390-customer-answer-${lang}`);
+  problems.push(...await axe(page, `answer ${lang}`));
+  assert.deepEqual(problems, []);
   // The second path opens the full form.
   await page.getByRole('button', { name: t('我已申请，查进度 →', 'I have applied: check my progress →') }).click();
   await page.waitForSelector('form.case-form');
