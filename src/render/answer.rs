@@ -125,7 +125,16 @@ pub fn day(d: NaiveDate, lang: Lang) -> String {
             d.day(),
             ["一", "二", "三", "四", "五", "六", "日"][wd]
         ),
-        Lang::En => d.format("%a %-d %b %Y").to_string(),
+        // By hand: chrono's `format` brings its strftime parser into the
+        // browser bundle (about 20 KB gzip).
+        Lang::En => format!(
+            "{} {} {} {}",
+            ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][wd],
+            d.day(),
+            ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+                [d.month0() as usize],
+            d.year()
+        ),
     }
 }
 
