@@ -352,9 +352,9 @@ fn one_time_notice(state: &State, ui: &Ui, checklist: &[ChecklistItem]) -> Html 
         html! {
             <li>
                 <strong>{lang.pick(&i.name_zh, &i.name_en).to_string()}</strong>
-                // The document's code helps at the counter; the rule and its
-                // mark are for the clerk.
-                if ui.is_clerk() { {format!(" ({} · {} {})", i.doc, i.rule, i.mark)} } else { {format!(" ({})", i.doc)} }
+                // The document's code, the rule and its mark are for the
+                // clerk; a customer reads the name (issue 14).
+                if ui.is_clerk() { {format!(" ({} · {} {})", i.doc, i.rule, i.mark)} }
                 if i.later_with_one_id { {ui.t(" — 一证受理时可后补", " — may follow later with one-ID acceptance")} }
                 if !acc.is_empty() { <br/><span class="hint">{format!("{} {acc}", ui.t("可用:", "Accepted:"))}</span> }
             </li>
