@@ -111,3 +111,43 @@ fn recalled_values_keep_their_mark() {
         .iter()
         .all(|x| x.start != Milestone::Accepted || x.example.is_some()));
 }
+
+/// The NDRC/NEA 2025 opinion (catalog §4.2 TL-07, [S], a policy target):
+/// LV whole process ≤ 5 WD without grid extension works, ≤ 15 with them.
+/// A customer who was not asked gets both, each saying which. Accepted
+/// Mon 2026-11-30, 15 WD: Dec 1–4, 7–11, 14–18, 21 → 2026-12-21.
+#[test]
+fn the_2025_opinion_gives_both_answers_about_external_works() {
+    let l = expect(
+        Rulebook::embedded(),
+        &case("resident", "SGCC"),
+        d("2026-11-30"),
+    );
+    let op: Vec<_> = l
+        .iter()
+        .filter(|x| &*x.citation.instrument == "ndrc-nea-opinion-2025")
+        .collect();
+    assert_eq!(op.len(), 2, "{op:?}");
+    let no = op
+        .iter()
+        .find(|x| x.if_external_works == Some(false))
+        .unwrap();
+    let yes = op
+        .iter()
+        .find(|x| x.if_external_works == Some(true))
+        .unwrap();
+    assert_eq!((no.regime.limit, yes.regime.limit), (5, 15));
+    assert_eq!(no.example.unwrap().due, d("2026-12-07"));
+    assert_eq!(yes.example.unwrap().due, d("2026-12-21"));
+    assert_eq!(no.mark, Mark::S);
+    // Answered: one value, and no condition on it.
+    let mut c = case("resident", "SGCC");
+    c.customer.external_works = Some(true);
+    let l = expect(Rulebook::embedded(), &c, d("2026-11-30"));
+    let op: Vec<_> = l
+        .iter()
+        .filter(|x| &*x.citation.instrument == "ndrc-nea-opinion-2025")
+        .collect();
+    assert_eq!(op.len(), 1);
+    assert_eq!((op[0].regime.limit, op[0].if_external_works), (15, None));
+}

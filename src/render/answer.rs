@@ -55,6 +55,13 @@ pub fn limit(l: &StepLimit, lang: Lang) -> String {
         (Kind::AverageTarget, Lang::En) => " (a target for the average)",
     };
     s.push_str(kind);
+    match (l.if_external_works, lang) {
+        (Some(false), Lang::Zh) => s.push_str("(不需要新拉外部线路时)"),
+        (Some(false), Lang::En) => s.push_str(" (if no new grid line is needed)"),
+        (Some(true), Lang::Zh) => s.push_str("(需要新拉外部线路时)"),
+        (Some(true), Lang::En) => s.push_str(" (if a new grid line is needed)"),
+        (None, _) => {}
+    }
     // A limit counted from acceptance on a later step (an old power-on
     // rule) says so: the step's name alone would suggest its own start.
     if l.start == Milestone::Accepted && !matches!(l.step, Step::PlanAnswer | Step::WholeProcess) {

@@ -38,6 +38,9 @@ pub struct StepLimit {
     pub dates_uncertain: bool,
     /// For a step counted from acceptance: its due day if accepted on the day.
     pub example: Option<Example>,
+    /// `Some(works)` when the value holds only with (or without) grid
+    /// extension works and the case does not say which: both are listed.
+    pub if_external_works: Option<bool>,
 }
 
 /// The due day of a step if the application were accepted on the day.
@@ -83,41 +86,64 @@ pub fn expect_with(
         asked: Default::default(),
     };
     let mut out = Vec::new();
+    // Without an answer about grid extension works, the values for either
+    // answer (the 2025 opinion's 5 / 15 working days) are both listed.
+    let either: Vec<(Option<bool>, &'static [crate::vocab::Selector])> =
+        match c.customer.external_works {
+            Some(_) => vec![(None, ctx.selectors)],
+            None => [false, true]
+                .into_iter()
+                .map(|w| {
+                    let mut k = c.clone();
+                    k.customer.external_works = Some(w);
+                    (Some(w), super::super::selectors(&k))
+                })
+                .collect(),
+        };
     for step in STEPS {
         for src in ctx.in_force(step.rule, today) {
-            let Some(v) = pick_value(src.provision.values.time_limits(), ctx.selectors) else {
-                continue;
-            };
-            let regime = Regime {
-                limit: v.amount,
-                unit: v.unit,
-                kind: v.kind,
-                scope: v.scope,
-            };
-            let start = start_of(v.start);
-            let example = (start == Milestone::Accepted)
-                .then(|| deadline(&ctx, today, regime, c.convention))
-                .flatten()
-                .map(|dl| Example {
-                    accepted: today,
-                    due: dl.due,
-                    rolled: dl.rolled(),
+            let values = src.provision.values.time_limits();
+            let picked: Vec<(Option<bool>, &crate::rulebook::TimeLimitValue)> =
+                match pick_value(values, ctx.selectors) {
+                    Some(v) => vec![(None, v)],
+                    None => either
+                        .iter()
+                        .filter_map(|(w, sel)| pick_value(values, sel).map(|v| (*w, v)))
+                        .collect(),
+                };
+            for (if_external_works, v) in picked {
+                let regime = Regime {
+                    limit: v.amount,
+                    unit: v.unit,
+                    kind: v.kind,
+                    scope: v.scope,
+                };
+                let start = start_of(v.start);
+                let example = (start == Milestone::Accepted)
+                    .then(|| deadline(&ctx, today, regime, c.convention))
+                    .flatten()
+                    .map(|dl| Example {
+                        accepted: today,
+                        due: dl.due,
+                        rolled: dl.rolled(),
+                    });
+                let i = src.instrument;
+                out.push(StepLimit {
+                    step: step.step,
+                    rule: step.rule,
+                    regime,
+                    start,
+                    citation: Arc::clone(src.citation),
+                    mark: if src.candidate {
+                        v.mark.weakest(Mark::R)
+                    } else {
+                        v.mark
+                    },
+                    dates_uncertain: i.uncertain_from().is_some() || i.uncertain_until().is_some(),
+                    example,
+                    if_external_works,
                 });
-            let i = src.instrument;
-            out.push(StepLimit {
-                step: step.step,
-                rule: step.rule,
-                regime,
-                start,
-                citation: Arc::clone(src.citation),
-                mark: if src.candidate {
-                    v.mark.weakest(Mark::R)
-                } else {
-                    v.mark
-                },
-                dates_uncertain: i.uncertain_from().is_some() || i.uncertain_until().is_some(),
-                example,
-            });
+            }
         }
     }
     out
