@@ -39,11 +39,13 @@ async function journey(lang) {
   const zh = lang !== 'en';
   const t = (a, b) => (zh ? a : b);
   await page.getByRole('button', { name: t('开始', 'Start'), exact: true }).waitFor();
+  await shoot(page, `phone-390-customer-start-${lang}`);
   const problems = await axe(page, `start ${lang}`);
   let taps = 0;
   await page.getByRole('button', { name: t('开始', 'Start'), exact: true }).click(); taps++;
   let questions = 0;
   await page.getByRole('heading', { name: t('您是哪类用电？', 'What kind of customer are you?') }).waitFor(); questions++;
+  await shoot(page, `phone-390-customer-who-${lang}`);
   await page.getByRole('button', { name: t('家庭用电', 'A home') }).click(); taps++;
   await page.getByRole('heading', { name: t('您要办什么？', 'What do you want to do?') }).waitFor(); questions++;
   await page.getByRole('button', { name: t('增容', 'More capacity') }).click(); taps++;

@@ -258,7 +258,10 @@ fn header(state: &State, ui: &Ui) -> Html {
                     <button type="button" class="finish" onclick={ui.send.reform(|_| { browser::wipe_all(); Action::Finish })}>{ui.t("结束并清除", "Finish and erase")}</button>
                 } else {
                     if state.previous.is_some() { { ui.button(("撤销", "Undo"), "secondary", Action::Undo) } }
-                    { ui.button(("清空表单", "Clear the form"), "secondary", Action::Clear) }
+                    // The questions before applying have no form to clear.
+                    if state.journey == crate::state::Journey::Form {
+                        { ui.button(("清空表单", "Clear the form"), "secondary", Action::Clear) }
+                    }
                 }
             </div>
         </header>
