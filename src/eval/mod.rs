@@ -13,7 +13,7 @@ mod documents;
 mod licence;
 mod load;
 mod plan;
-mod time_limits;
+pub mod time_limits;
 
 use crate::calendar::Calendar;
 use crate::case::{Case, Category, Sources};
@@ -27,6 +27,7 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 
 pub use documents::{checklist, ChecklistItem};
+pub use time_limits::expect::{expect, expect_with, Example, StepLimit};
 
 /// Evaluate `case` against `book` as of the day `as_of` ("today" is an input).
 /// Never fails: missing inputs become `cannot-determine` findings.

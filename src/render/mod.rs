@@ -7,6 +7,7 @@
 //! implements [`Language`]; adding a language is implementing it once, and
 //! the compiler names every phrase still missing.
 
+pub mod answer;
 mod en;
 pub mod json;
 pub mod text;

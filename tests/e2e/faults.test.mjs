@@ -31,7 +31,7 @@ test('storage full: the user is warned and the checker keeps working', async () 
   await page.check('#f-customer-category-resident');
   await page.check('#f-customer-business-increase');
   assert.match(await page.textContent('.notice.error'), /存储已满/);
-  assert.match(await page.textContent('#one-time-notice'), /D-ID/, 'results still computed');
+  assert.match(await page.textContent('#one-time-notice'), /用电人有效身份证明/, 'results still computed');
   await context.close();
 });
 

@@ -49,6 +49,11 @@ export async function newPage(browser, { width = 1280, height = 900, ...opts } =
 }
 
 export async function ready(page) {
+  // Customer mode opens on the questions before applying (issue 14); the
+  // full form is its second path, "我已申请，查进度".
+  await page.waitForSelector('form.case-form, .journey.start', { timeout: 15000 });
+  const second = page.locator('.journey.start button.link');
+  if (await second.count()) await second.click();
   await page.waitForSelector('form.case-form', { timeout: 15000 });
 }
 

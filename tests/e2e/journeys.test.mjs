@@ -81,7 +81,7 @@ test('a resident increase without an ID card sees the missing-document list', as
   assert.equal(await page.$('#f-supply-sources'), null, 'a resident is not asked about power sources');
   const list = await page.textContent('#one-time-notice');
   assert.match(list, /用电人有效身份证明/);
-  assert.match(list, /D-ID/);
+  assert.doesNotMatch(list, /D-ID/, 'a customer reads the name, not the document code (issue 14)');
   const f = await findings(page);
   assert.ok(f.some((x) => x.rule === 'DOC-03' && x.outcome === 'missing'));
   await shoot(page, 'phone-resident-missing');

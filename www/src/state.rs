@@ -226,6 +226,23 @@ pub enum Action {
     AutosaveFailed,
     /// An autosave went through again after failing.
     AutosaveWorked,
+    /// Customer mode: go to a page of the questions before applying.
+    Go(Journey),
+}
+
+/// Customer mode's pages (issue 14): a start page, one question a page,
+/// the answer; or the full form ("我已申请，查进度"). Not saved: a reload
+/// with entries opens the form, without them the start page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Journey {
+    Start,
+    /// Who are you: the customer category.
+    Who,
+    /// What do you want: the business.
+    What,
+    Answer,
+    /// The full form and its results (the clerk's and kiosk's only page).
+    Form,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -257,6 +274,8 @@ pub struct State {
     /// replaces entries without asking, since the replaced form would
     /// otherwise live only as long as this tab's Undo.
     pub pending_link: Option<Box<Draft>>,
+    /// Customer mode's page.
+    pub journey: Journey,
 }
 
 impl State {
@@ -276,6 +295,11 @@ impl State {
             autosave_blocked: false,
             autosave_failed: false,
             pending_link: None,
+            journey: if mode == Mode::Customer {
+                Journey::Start
+            } else {
+                Journey::Form
+            },
         }
     }
 
@@ -326,6 +350,10 @@ impl State {
     /// The reducer.
     pub fn apply(&self, action: Action) -> State {
         let mut s = self.clone();
+        // A case read from a file or a link is for the form.
+        if matches!(action, Action::Import(_, Ok(_)) | Action::AcceptLink) {
+            s.journey = Journey::Form;
+        }
         match action {
             Action::Edit(key, input) => {
                 s.bad_input.retain(|k| *k != key);
@@ -452,6 +480,7 @@ impl State {
                 ));
             }
             Action::AutosaveWorked => s.autosave_failed = false,
+            Action::Go(j) => s.journey = j,
         }
         s
     }
@@ -547,6 +576,11 @@ impl Saved {
     pub fn restore(self, mode: Mode, today: NaiveDate) -> State {
         State {
             lang: self.lang,
+            journey: if self.draft.is_empty() {
+                State::new(mode, today).journey
+            } else {
+                Journey::Form
+            },
             draft: self.draft,
             as_of_text: self.as_of,
             ..State::new(mode, today)

@@ -696,3 +696,34 @@ fn an_import_in_gbk_is_refused_with_its_place() {
     bom.extend(s0().as_bytes());
     assert!(yekuo_www::share::read_case_bytes(&bom).is_ok());
 }
+
+/// Issue 14: customer mode opens on the questions before applying; the
+/// clerk and the kiosk open on the form; a saved form or an imported case
+/// opens the form (the second path), and the choices fill the same draft.
+#[test]
+fn customer_mode_starts_with_the_questions() {
+    use yekuo_www::state::Journey;
+    let today = day("2026-11-22");
+    let s = State::new(Mode::Customer, today);
+    assert_eq!(s.journey, Journey::Start);
+    assert_eq!(State::new(Mode::Clerk, today).journey, Journey::Form);
+    assert_eq!(State::new(Mode::Kiosk, today).journey, Journey::Form);
+    let s = s.apply(Action::Go(Journey::Who));
+    let s = edit(&s, "customer.category", text("resident")).apply(Action::Go(Journey::What));
+    let s = edit(&s, "customer.business", text("increase")).apply(Action::Go(Journey::Answer));
+    assert_eq!(s.journey, Journey::Answer);
+    assert!(s.draft.check().case.is_some(), "two answers make a case");
+    // A reload with entries opens the form; without them, the start page.
+    let text_saved = Saved::of(&s).to_text();
+    let back = Saved::parse(&text_saved)
+        .unwrap()
+        .restore(Mode::Customer, today);
+    assert_eq!(back.journey, Journey::Form);
+    let empty = Saved::of(&State::new(Mode::Customer, today)).to_text();
+    let back = Saved::parse(&empty).unwrap().restore(Mode::Customer, today);
+    assert_eq!(back.journey, Journey::Start);
+    // An imported case is for the form.
+    let s = State::new(Mode::Customer, today)
+        .apply(Action::Import(Source::File, read_case_file(&s0())));
+    assert_eq!(s.journey, Journey::Form);
+}

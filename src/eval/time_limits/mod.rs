@@ -4,6 +4,7 @@
 //! outcome, which caveats and bases); `dates.rs` is the date arithmetic.
 
 mod dates;
+pub mod expect;
 
 use dates::{date_of, deadline, pick_value, start_of, starts_for, status, Deadline};
 

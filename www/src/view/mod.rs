@@ -1,6 +1,7 @@
 //! The yew app: one reducer (`crate::state`), effects for storage, the
 //! language attribute and the kiosk's idle timer, and pure rendering.
 
+mod answer;
 mod browser;
 mod form;
 mod results;
@@ -225,7 +226,7 @@ pub fn App() -> Html {
                 { notice(state, &ui) }
                 { error_summary(&ui, &checked.errors) }
                 if state.idle_warning { { idle_warning(state, &ui) } }
-                if let Some(r) = &report {
+                if let (Some(r), true) = (&report, state.journey == crate::state::Journey::Form) {
                     <a class="to-results no-print" href="#results-h">{
                         // Counted as the summary counts: rows, one per late step.
                         match (state.lang, crate::sections::all_rows(&r.findings).iter().filter(|row| row.outcome().is_adverse()).count()) {
@@ -237,6 +238,9 @@ pub fn App() -> Html {
                         }
                     }</a>
                 }
+                if let Some(page) = answer::page(state, &ui) {
+                    { page }
+                } else {
                 <div class="layout">
                     <div class="form-col">{ form::form(state, &ui, &list) }</div>
                     <div class="results-col">
@@ -250,8 +254,9 @@ pub fn App() -> Html {
                     </div>
                 </div>
                 if !kiosk { { import_control(&ui) } }
+                }
             </main>
-            { footer(&ui) }
+            { footer(&ui, state.mode != Mode::Customer) }
         </div>
     }
 }
@@ -312,7 +317,10 @@ fn header(state: &State, ui: &Ui) -> Html {
                     <button type="button" class="finish" onclick={ui.send.reform(|_| { browser::wipe_all(); Action::Finish })}>{ui.t("结束并清除", "Finish and erase")}</button>
                 } else {
                     if state.previous.is_some() { { ui.button(("撤销", "Undo"), "secondary", Action::Undo) } }
-                    { ui.button(("清空表单", "Clear the form"), "secondary", Action::Clear) }
+                    // The questions before applying have no form to clear.
+                    if state.journey == crate::state::Journey::Form {
+                        { ui.button(("清空表单", "Clear the form"), "secondary", Action::Clear) }
+                    }
                 }
             </div>
         </header>
@@ -452,22 +460,28 @@ fn import_control(ui: &Ui) -> Html {
 
 /// Which rulebook and calendar this copy carries, so a technician can tell
 /// when a kiosk copy needs replacing.
-fn footer(ui: &Ui) -> Html {
+fn footer(ui: &Ui, technician: bool) -> Html {
     let cal = Calendar::national();
     let (first, last) = cal.coverage();
     let latest = cal.notices().iter().map(|n| n.year).max().unwrap_or(0);
     html! {
         <footer class="bottom">
+            // A customer reads no fingerprint and no marks (issue 14): the
+            // version line is for a clerk, or a technician checking a kiosk copy.
+            if technician {
             <p id="versions">{match ui.lang {
                 Lang::Zh => format!("yekuo {} · 规则库 {} 部文件(指纹 {}) · 节假日数据 {first} 至 {last}(最新国务院通知: {latest} 年)",
                     crate::VERSION, Rulebook::embedded().entries.len(), yekuo::rulebook::embedded_fingerprint()),
                 Lang::En => format!("yekuo {} · rulebook of {} instruments (fingerprint {}) · holiday data {first} to {last} (latest State Council notice: {latest})",
                     crate::VERSION, Rulebook::embedded().entries.len(), yekuo::rulebook::embedded_fingerprint()),
             }}</p>
+            }
             <p>{ui.t("结果仅供参考，以供电企业书面答复为准。超出节假日数据范围的日期只按周末计算，并会提示。",
                 "For guidance only; the utility's written answer prevails. Dates beyond the holiday data are counted with weekends only, with a warning.")}</p>
+            if ui.is_clerk() {
             <p>{ui.t("可信度: [V] 已核实原文 · [S] 二手来源 · [R] 回忆/推定，未核实，不作为违规依据 · [X] 未知",
                 "Confidence: [V] verified in a source text · [S] secondary source · [R] recalled, unverified, never used to call a violation · [X] unknown")}</p>
+            }
         </footer>
     }
 }

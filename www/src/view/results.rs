@@ -453,12 +453,14 @@ fn one_time_notice(state: &State, ui: &Ui, checklist: &[ChecklistItem]) -> Html 
         html! {
             <li>
                 <strong>{lang.pick(&i.name_zh, &i.name_en).to_string()}</strong>
-                // The document's code helps at the counter; the rule and its
-                // mark are for the clerk.
-                // The handout goes to the customer: the rule stays off the printed notice.
-                {format!(" ({}", i.doc)}
-                if ui.is_clerk() { <span class="rule-ref">{format!(" · {} {}", i.rule, i.mark)}</span> }
-                {")"}
+                // The document's code helps a clerk at the counter; the rule
+                // and its mark are for the clerk's screen, not the printed
+                // notice the customer keeps. A customer reads the name.
+                if ui.is_clerk() {
+                    {format!(" ({}", i.doc)}
+                    <span class="rule-ref">{format!(" · {} {}", i.rule, i.mark)}</span>
+                    {")"}
+                }
                 if i.later_with_one_id { {ui.t(" — 一证受理时可后补", " — may follow later with one-ID acceptance")} }
                 if !acc.is_empty() { <br/><span class="hint">{format!("{} {acc}", ui.t("可用:", "Accepted:"))}</span> }
             </li>

@@ -1,0 +1,344 @@
+//! Customer mode before applying (issue 14): a start page, one question a
+//! page (who you are, what you want), then the answer: how long, what to
+//! bring, your rights, and the basis said once. Every choice is a button
+//! that moves on, so the answer is three taps from the start and nothing is
+//! typed. The choices go into the same draft as the full form, which is the
+//! second path ("我已申请，查进度").
+
+use super::widgets::Ui;
+use crate::state::{Action, Journey, Lang, State};
+use yekuo::case::{Business, Category, Operator};
+use yekuo::eval::{checklist, expect, StepLimit};
+use yekuo::render::answer as words;
+use yekuo::report::Step;
+use yekuo::rulebook::Rulebook;
+use yekuo::vocab::Need;
+use yew::prelude::*;
+
+/// The page for the journey's step; `None` for the full form.
+pub fn page(state: &State, ui: &Ui) -> Option<Html> {
+    Some(match state.journey {
+        Journey::Form => return None,
+        Journey::Start => start(ui),
+        Journey::Who => who(ui),
+        Journey::What => what(state, ui),
+        Journey::Answer => answer(state, ui),
+    })
+}
+
+fn render_lang(ui: &Ui) -> yekuo::render::Lang {
+    match ui.lang {
+        Lang::Zh => yekuo::render::Lang::Zh,
+        Lang::En => yekuo::render::Lang::En,
+    }
+}
+
+/// The second path: the full form, for those already in the process.
+fn applied_link(ui: &Ui) -> Html {
+    html! {
+        <p class="second-path">
+            <button type="button" class="link" onclick={ui.send.reform(|_| Action::Go(Journey::Form))}>
+                {ui.t("我已申请，查进度 →", "I have applied: check my progress →")}
+            </button>
+        </p>
+    }
+}
+
+fn start(ui: &Ui) -> Html {
+    html! {
+        <section class="journey start" aria-labelledby="start-h">
+            <h2 id="start-h">{ui.t("开户、增容前，先看看要带什么、要多久", "Before you apply: what to bring and how long it takes")}</h2>
+            <p>{ui.t("回答两个问题，就能看到办电各步骤的时限、要带的资料和您的权利。不用填日期，信息不会离开本机。",
+                "Answer two questions to see each step's time limit, the documents to bring and your rights. No dates to type; nothing leaves this device.")}</p>
+            <button type="button" class="primary start-button" onclick={ui.send.reform(|_| Action::Go(Journey::Who))}>
+                {ui.t("开始", "Start")}
+            </button>
+            { applied_link(ui) }
+        </section>
+    }
+}
+
+/// One choice: a big button that sets a field and moves on.
+fn choice(
+    ui: &Ui,
+    key: &'static str,
+    value: &'static str,
+    label: (&str, &str),
+    hint: (&str, &str),
+    next: Journey,
+) -> Html {
+    let send = ui.send.clone();
+    let onclick = Callback::from(move |_| {
+        send.emit(Action::Edit(
+            key.into(),
+            crate::draft::Input::Text(value.into()),
+        ));
+        send.emit(Action::Go(next));
+    });
+    html! {
+        <li>
+            <button type="button" class="choice" {onclick}>
+                <span class="choice-label">{ui.t(label.0, label.1)}</span>
+                <span class="choice-hint">{ui.t(hint.0, hint.1)}</span>
+            </button>
+        </li>
+    }
+}
+
+fn back(ui: &Ui, to: Journey) -> Html {
+    html! {
+        <button type="button" class="link back" onclick={ui.send.reform(move |_| Action::Go(to))}>
+            {ui.t("← 上一步", "← Back")}
+        </button>
+    }
+}
+
+fn who(ui: &Ui) -> Html {
+    html! {
+        <section class="journey" aria-labelledby="who-h">
+            { back(ui, Journey::Start) }
+            <h2 id="who-h">{ui.t("您是哪类用电？", "What kind of customer are you?")}</h2>
+            <ul class="choices">
+                { choice(ui, "customer.category", Category::Resident.as_str(), ("家庭用电", "A home"), ("居民客户", "resident customer"), Journey::What) }
+                { choice(ui, "customer.category", Category::LvNonresident.as_str(), ("商铺、小企业", "A shop or small business"), ("低压非居民客户", "low-voltage non-resident customer"), Journey::What) }
+                { choice(ui, "customer.category", Category::HighVoltage.as_str(), ("工厂、单位(高压)", "A factory or large site (high voltage)"), ("高压客户，10 千伏及以上", "high-voltage customer, 10 kV and above"), Journey::What) }
+            </ul>
+        </section>
+    }
+}
+
+fn what(state: &State, ui: &Ui) -> Html {
+    let home = state.draft.category() == Some(Category::Resident);
+    html! {
+        <section class="journey" aria-labelledby="what-h">
+            { back(ui, Journey::Who) }
+            <h2 id="what-h">{ui.t("您要办什么？", "What do you want to do?")}</h2>
+            <ul class="choices">
+                { choice(ui, "customer.business", Business::New.as_str(), ("新装", "A new connection"),
+                    if home { ("新房第一次接电", "first supply to a new home") } else { ("第一次接电", "first supply to the premises") }, Journey::Answer) }
+                { choice(ui, "customer.business", Business::Increase.as_str(), ("增容", "More capacity"),
+                    if home { ("电不够用了，比如要装空调、电动汽车充电桩", "not enough power, e.g. for air conditioning or an EV charger") } else { ("现有容量不够用了", "the present capacity is not enough") }, Journey::Answer) }
+            </ul>
+        </section>
+    }
+}
+
+fn answer(state: &State, ui: &Ui) -> Html {
+    let checked = state.draft.check();
+    let Some(case) = checked.case else {
+        // A choice is missing (a reload in between): ask again.
+        return who(ui);
+    };
+    let book = Rulebook::embedded();
+    let today = state.today;
+    let lang = render_lang(ui);
+    let limits = expect(book, &case, today);
+    let list = checklist(book, &case, today);
+    html! {
+        <section class="journey answer" aria-labelledby="answer-h">
+            { back(ui, Journey::What) }
+            <h2 id="answer-h">{ui.t("您的答复", "Your answer")}</h2>
+            <p class="hint">{summary_line(&case, ui)}</p>
+            { how_long(ui, lang, &limits, today) }
+            { to_bring(ui, &list) }
+            { rights(ui) }
+            { about_basis(ui, lang, &limits, &case) }
+            { applied_link(ui) }
+        </section>
+    }
+}
+
+fn summary_line(case: &yekuo::case::Case, ui: &Ui) -> String {
+    let who = match case.customer.category {
+        Category::Resident => ui.t("家庭用电", "a home"),
+        Category::LvNonresident => ui.t("商铺、小企业", "a shop or small business"),
+        Category::HighVoltage => ui.t("工厂、单位(高压)", "a high-voltage site"),
+    };
+    let what = match case.customer.business {
+        Business::New => ui.t("新装", "a new connection"),
+        Business::Increase => ui.t("增容", "more capacity"),
+        Business::Temporary => ui.t("临时用电", "temporary supply"),
+        Business::Change => ui.t("变更用电", "a change of use"),
+    };
+    let op = match case.utility.operator {
+        Operator::Sgcc => ui.t("国家电网", "State Grid"),
+        Operator::Csg => ui.t("南方电网", "China Southern Grid"),
+        _ => ui.t("其他供电企业", "another utility"),
+    };
+    match ui.lang {
+        Lang::Zh => format!("{who} · {what} · {op} · 按今天的规定计算"),
+        Lang::En => format!("{who} · {what} · {op} · under the rules in force today"),
+    }
+}
+
+fn how_long(
+    ui: &Ui,
+    lang: yekuo::render::Lang,
+    limits: &[StepLimit],
+    today: chrono::NaiveDate,
+) -> Html {
+    let steps = [
+        Step::PlanAnswer,
+        Step::DesignReview,
+        Step::MidCheck,
+        Step::CompletionInspection,
+        Step::PowerOn,
+        Step::WholeProcess,
+    ];
+    let rows = steps.iter().filter_map(|s| {
+        let here: Vec<&StepLimit> = limits.iter().filter(|l| l.step == *s).collect();
+        if here.is_empty() {
+            return None;
+        }
+        Some(html! {
+            <li class="step-limit">
+                <span class="step-name">{words::step(*s, lang)}</span>
+                { for here.iter().map(|l| html! {
+                    <div class="limit">
+                        <strong>{words::limit(l, lang)}</strong>
+                        if here.len() > 1 { <span class="hint">{" "}{words::source(l, lang)}</span> }
+                        <details class="why">
+                            <summary>{ui.t("为什么？", "Why?")}</summary>
+                            <p>{words::basis(l, lang)}</p>
+                        </details>
+                    </div>
+                }) }
+            </li>
+        })
+    });
+    // The example: the latest power-on (whole process), else the plan answer.
+    let example = [Step::WholeProcess, Step::PlanAnswer].iter().find_map(|s| {
+        limits
+            .iter()
+            .filter(|l| l.step == *s && l.mark.is_reliable())
+            .filter_map(|l| l.example.map(|e| (l, e)))
+            .min_by_key(|(_, e)| e.due)
+            .map(|(l, e)| (*s, l, e))
+    });
+    html! {
+        <section class="how-long" aria-labelledby="how-long-h">
+            <h3 id="how-long-h">{ui.t("大约要多久", "How long it should take")}</h3>
+            <ul class="limits">{ for rows }</ul>
+            if let Some((s, _, e)) = example {
+                <p class="example"><span class="tag">{ui.t("举例", "Example")}</span>{" "}{
+                    match (s, ui.lang) {
+                        (Step::WholeProcess, Lang::Zh) => format!("如果今天({})受理，最晚 {} 前应装表通电。", words::day(today, lang), words::day(e.due, lang)),
+                        (Step::WholeProcess, Lang::En) => format!("If your application is accepted today ({}), the power should be on by {} at the latest.", words::day(today, lang), words::day(e.due, lang)),
+                        (_, Lang::Zh) => format!("如果今天({})受理，最晚 {} 前应答复供电方案。", words::day(today, lang), words::day(e.due, lang)),
+                        (_, Lang::En) => format!("If your application is accepted today ({}), the utility should tell you how you will be connected by {} at the latest.", words::day(today, lang), words::day(e.due, lang)),
+                    }
+                }</p>
+                <p class="hint">{ui.t("工作日按国家法定节假日和调休计算，不含周末和节假日。",
+                    "Working days leave out weekends and public holidays, on the official calendar.")}
+                    { holidays(ui, today, e.due) }</p>
+            }
+        </section>
+    }
+}
+
+fn to_bring(ui: &Ui, list: &[yekuo::eval::ChecklistItem]) -> Html {
+    let needed: Vec<_> = list.iter().filter(|i| i.need != Need::Local).collect();
+    if needed.is_empty() {
+        return html! {
+            <section class="to-bring" aria-labelledby="bring-h">
+                <h3 id="bring-h">{ui.t("要带的资料", "What to bring")}</h3>
+                <p>{ui.t("此类业务的资料以当地供电公司告知为准。", "For this business the utility tells you locally what to bring.")}</p>
+            </section>
+        };
+    }
+    html! {
+        <section class="to-bring" aria-labelledby="bring-h">
+            <h3 id="bring-h">{ui.t("要带的资料", "What to bring")}</h3>
+            <ul class="bring-list">
+                { for needed.iter().map(|i| {
+                    let acc: Vec<&str> = i.accepted.iter().map(|f| ui.t(&f.zh, &f.en)).collect();
+                    html! {
+                        <li>
+                            <strong>{ui.t(&i.name_zh, &i.name_en).to_string()}</strong>
+                            if i.need != Need::Required { {ui.t("(按您的情况需要)", " (if it applies to you)")} }
+                            if !acc.is_empty() {
+                                <br/><span class="hint">{ui.t("以下任一都可以: ", "Any of these will do: ")}{acc.join(ui.t("；", "; "))}</span>
+                            }
+                            if i.later_with_one_id { <br/><span class="hint">{ui.t("只带身份证也可以先办，这份可以后补。", "You can start with your ID alone and bring this later.")}</span> }
+                        </li>
+                    }
+                }) }
+            </ul>
+            <p class="hint">{ui.t("没带齐也可以先申请：供电公司应一次性书面告诉您还缺什么。",
+                "Not everything yet? You can still apply: the utility must tell you once, in writing, everything still missing.")}</p>
+        </section>
+    }
+}
+
+fn rights(ui: &Ui) -> Html {
+    html! {
+        <section class="your-rights" aria-labelledby="rights-h">
+            <h3 id="rights-h">{ui.t("您的权利", "Your rights")}</h3>
+            <ul>
+                <li>{ui.t("供电公司不能替您指定设计、施工、设备单位，您可以自己选。",
+                    "The utility may not choose your designer, builder or equipment supplier for you: the choice is yours.")}</li>
+                <li>{ui.t("资料不全时，供电公司应一次性书面告诉您缺什么，不能让您来回跑。",
+                    "If documents are missing, the utility must tell you everything missing once, in writing, not bit by bit.")}</li>
+                <li>{ui.t("某一步超过规定时间：先问经办人原因并要求书面答复；仍不解决可拨打 95598 投诉，或拨打 12398 能源监管热线。",
+                    "If a step runs past its limit: ask the clerk why, in writing; if that does not help, complain on 95598, or to the energy regulator's hotline 12398.")}</li>
+            </ul>
+        </section>
+    }
+}
+
+/// The basis, said once: the rules counted and any doubt about their dates.
+fn about_basis(
+    ui: &Ui,
+    lang: yekuo::render::Lang,
+    limits: &[StepLimit],
+    case: &yekuo::case::Case,
+) -> Html {
+    let mut titles: Vec<(String, bool, bool)> = Vec::new();
+    for l in limits {
+        let t = ui.t(&l.citation.title, &l.citation.title_en).to_string();
+        if let Some(x) = titles.iter_mut().find(|x| x.0 == t) {
+            x.1 |= l.dates_uncertain;
+            x.2 |= !l.mark.is_reliable();
+        } else {
+            titles.push((t, l.dates_uncertain, !l.mark.is_reliable()));
+        }
+    }
+    let _ = lang;
+    html! {
+        <details class="about-basis">
+            <summary>{ui.t("关于依据", "About the basis")}</summary>
+            <ul>
+                { for titles.iter().map(|(t, dates, unsure)| html! {
+                    <li>
+                        {t.clone()}
+                        if *dates { {ui.t(" — 这份文件的施行日期未能核实。", " — its dates in force could not be verified.")} }
+                        if *unsure { {ui.t(" — 其中部分时限未核实，仅供参考。", " — some of its limits are unverified, for guidance only.")} }
+                    </li>
+                }) }
+            </ul>
+            if case.utility.operator == Operator::Sgcc {
+                <p>{ui.t("按国家电网的承诺计算；其他供电企业只按国家规定。", "Counted with State Grid's commitments; other utilities are bound by the national rules only.")}</p>
+            }
+            <p>{ui.t("结果仅供参考，以供电企业书面答复为准。", "For guidance only; the utility's written answer prevails.")}</p>
+        </details>
+    }
+}
+
+/// The holidays an example passes, named once each (the calendar's names
+/// are Chinese: marked as such on the English page).
+fn holidays(ui: &Ui, from: chrono::NaiveDate, to: chrono::NaiveDate) -> Html {
+    let mut names: Vec<&str> = Vec::new();
+    for d in yekuo::calendar::Calendar::national().special_days_between(from, to) {
+        if !names.contains(&&*d.name) {
+            names.push(&d.name);
+        }
+    }
+    if names.is_empty() {
+        return Html::default();
+    }
+    html! { <>
+        {ui.t(" 其间的节假日和调休已计入: ", " Counted with the holidays on the way: ")}
+        <span lang="zh-CN">{names.join("、")}</span>
+        {ui.t("。", ".")}
+    </> }
+}
