@@ -9,6 +9,10 @@ use std::fmt;
 #[serde(deny_unknown_fields)]
 struct File {
     coverage: Coverage,
+    /// Chinese holiday name -> English name (every name an entry uses must be
+    /// here, so the English report never falls back to Chinese).
+    #[serde(default)]
+    names: std::collections::BTreeMap<String, String>,
     #[serde(default)]
     notice: Vec<RawNotice>,
 }
@@ -175,6 +179,10 @@ fn check(file: File) -> Result<Parsed, CalendarDataError> {
                         format!("`{s}` is outside the coverage {first}..{last}"),
                     ));
                 }
+                let name_en: std::sync::Arc<str> = match file.names.get(&name) {
+                    Some(en) if !en.trim().is_empty() => en.trim().into(),
+                    _ => return Err(err(at, format!("`{name}` has no English name in [names]"))),
+                };
                 let name: std::sync::Arc<str> = name.into();
                 let mut day = a;
                 while day <= b {
@@ -186,6 +194,7 @@ fn check(file: File) -> Result<Parsed, CalendarDataError> {
                         date: day,
                         kind,
                         name: name.clone(),
+                        name_en: name_en.clone(),
                         notice_year: n.year,
                     });
                     day = day.succ_opt().ok_or_else(|| err(&at, "date overflow"))?;

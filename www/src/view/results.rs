@@ -192,7 +192,7 @@ pub fn special_day(lang: Lang, d: &yekuo::calendar::SpecialDay) -> String {
     } else {
         lang.pick("放假", "holiday")
     };
-    format!("{} {} ({kind})", d.date, d.name)
+    format!("{} {} ({kind})", d.date, lang.pick(&d.name, &d.name_en))
 }
 
 /// Plan validity (PLAN-01) and the extension deadline (PLAN-02), counted down from as-of.
