@@ -146,9 +146,9 @@ fn load_err(text: &str) -> String {
 
 #[test]
 fn calendar_data_errors_say_where_and_what() {
-    let head = "[coverage]\nfirst_year = 2010\nlast_year = 2010\n\
-                [names]\n'春节' = 'Spring Festival'\n'端午节' = 'Dragon Boat Festival'\n\
-                '元旦' = \"New Year's Day\"\n'长假' = 'Long holiday'\n'年末' = 'Year end'\n";
+    let head = "names = ['春节: Spring Festival', '端午节: Dragon Boat Festival', \
+                \"元旦: New Year's Day\", '长假: Long holiday', '年末: Year end']\n\
+                [coverage]\nfirst_year = 2010\nlast_year = 2010\n";
     // Every holiday name needs its English name (issue 14: no Chinese on the
     // English page).
     let e = load_err(&format!(

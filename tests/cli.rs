@@ -515,7 +515,7 @@ fn docs_coverage_md_is_what_yekuo_coverage_prints() {
 }
 
 /// Issue 14 item 5: the English text report names the holidays in English
-/// (from the calendar data's `[names]`), and the JSON carries both names.
+/// (from the calendar data's `names`), and the JSON carries both names.
 /// Expected by hand from data/calendar/cn-national.toml: 2009 Spring Festival
 /// 01-25..01-31 off with 01-24 and 02-01 worked; 2010-06-16 Dragon Boat
 /// Festival; 2015-09-03..04 off and 09-06 worked for the 70th anniversary.

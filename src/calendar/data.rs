@@ -9,10 +9,12 @@ use std::fmt;
 #[serde(deny_unknown_fields)]
 struct File {
     coverage: Coverage,
-    /// Chinese holiday name -> English name (every name an entry uses must be
-    /// here, so the English report never falls back to Chinese).
+    /// "中文名: English name" for every holiday an entry names, so the English
+    /// report never falls back to Chinese. A list of strings rather than a
+    /// map: the app already carries the code to read one (issue 4's size
+    /// budget).
     #[serde(default)]
-    names: std::collections::BTreeMap<String, String>,
+    names: Vec<String>,
     #[serde(default)]
     notice: Vec<RawNotice>,
 }
@@ -179,9 +181,13 @@ fn check(file: File) -> Result<Parsed, CalendarDataError> {
                         format!("`{s}` is outside the coverage {first}..{last}"),
                     ));
                 }
-                let name_en: std::sync::Arc<str> = match file.names.get(&name) {
-                    Some(en) if !en.trim().is_empty() => en.trim().into(),
-                    _ => return Err(err(at, format!("`{name}` has no English name in [names]"))),
+                let en = file.names.iter().find_map(|n| {
+                    let (zh, en) = n.split_once(':')?;
+                    (zh.trim() == name).then(|| en.trim())
+                });
+                let name_en: std::sync::Arc<str> = match en {
+                    Some(en) if !en.is_empty() => en.into(),
+                    _ => return Err(err(at, format!("`{name}` has no English name in `names`"))),
                 };
                 let name: std::sync::Arc<str> = name.into();
                 let mut day = a;
