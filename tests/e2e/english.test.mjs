@@ -53,6 +53,7 @@ for (const [who, query] of [['clerk', '?mode=clerk&lang=en'], ['customer', '?lan
     await page.goto(env.base + query);
     await ready(page);
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    assert.doesNotMatch(await page.title(), /[\u4e00-\u9fff]/, 'the tab title is English too');
     await page.setInputFiles('#import-file', join(ROOT, 'examples', 's0-case1-110kv.json'));
     await page.waitForSelector('#f-customer-category-high-voltage:checked');
     if (who === 'clerk') {
