@@ -146,7 +146,18 @@ fn load_err(text: &str) -> String {
 
 #[test]
 fn calendar_data_errors_say_where_and_what() {
-    let head = "[coverage]\nfirst_year = 2010\nlast_year = 2010\n";
+    let head = "names = ['春节: Spring Festival', '端午节: Dragon Boat Festival', \
+                \"元旦: New Year's Day\", '长假: Long holiday', '年末: Year end']\n\
+                [coverage]\nfirst_year = 2010\nlast_year = 2010\n";
+    // Every holiday name needs its English name (issue 14: no Chinese on the
+    // English page).
+    let e = load_err(&format!(
+        "{head}[[notice]]\nyear=2010\ntitle='t'\nsource='s'\noff=['2010-10-01 国庆节']\n"
+    ));
+    assert!(
+        e.contains("off[0]") && e.contains("国庆节") && e.contains("no English name"),
+        "{e}"
+    );
     let e = load_err(&format!(
         "{head}[[notice]]\nyear=2010\ntitle='t'\nsource='s'\noff=['2010-02-30 春节']\n"
     ));

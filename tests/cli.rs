@@ -513,3 +513,67 @@ fn docs_coverage_md_is_what_yekuo_coverage_prints() {
         "docs/coverage.md is not what `yekuo coverage` prints; rerun with YEKUO_BLESS=1 and review the diff"
     );
 }
+
+/// Issue 14 item 5: the English text report names the holidays in English
+/// (from the calendar data's `names`), and the JSON carries both names.
+/// Expected by hand from data/calendar/cn-national.toml: 2009 Spring Festival
+/// 01-25..01-31 off with 01-24 and 02-01 worked; 2010-06-16 Dragon Boat
+/// Festival; 2015-09-03..04 off and 09-06 worked for the 70th anniversary.
+#[test]
+fn english_report_names_the_holidays_in_english() {
+    let holidays = |out: &str| -> Vec<String> {
+        out.lines()
+            .filter_map(|l| l.trim().strip_prefix("holidays crossed: "))
+            .map(str::to_string)
+            .collect()
+    };
+    let cjk = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+
+    let (_, en, _) = yekuo(&[
+        "check",
+        "examples/s0-case1-110kv.json",
+        "--as-of",
+        "2010-07-01",
+        "--lang",
+        "en",
+    ]);
+    let lines = holidays(&en);
+    assert!(!lines.is_empty(), "no holidays crossed in {en}");
+    assert!(lines.iter().all(|l| !cjk(l)), "{lines:#?}");
+    let all = lines.join("\n");
+    assert!(
+        all.contains("2009-01-25 Spring Festival")
+            && all.contains("2009-02-01 Spring Festival (make-up workday)")
+            && all.contains("2010-06-16 Dragon Boat Festival"),
+        "{all}"
+    );
+
+    let dir = std::env::temp_dir().join(format!("yekuo-cli-holiday-en-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("case.json");
+    std::fs::write(
+        &path,
+        r#"{"format":"yekuo-case/1","customer":{"category":"resident","business":"新装"},
+            "utility":{"operator":"SGCC"},"documents":["D-ID","D-PROP"],"dates":{"accepted":"2015-09-02"}}"#,
+    )
+    .unwrap();
+    let path = path.to_string_lossy().into_owned();
+    let args = ["check", &path, "--as-of", "2015-09-20", "--lang", "en"];
+    let (_, en, err) = yekuo(&args);
+    let all = holidays(&en).join("\n");
+    assert!(
+        all.contains("2015-09-03 70th anniversary of victory in the War of Resistance")
+            && all.contains("(make-up workday)")
+            && !cjk(&all),
+        "{all}\n{en}\n{err}"
+    );
+    let (_, zh, _) = yekuo(&args[..4]);
+    assert!(zh.contains("2015-09-03 抗战胜利70周年纪念日"), "{zh}");
+    let (_, json, _) = yekuo(&["check", &path, "--as-of", "2015-09-20", "--format", "json"]);
+    assert!(
+        json.contains(r#""name": "抗战胜利70周年纪念日""#)
+            && json
+                .contains(r#""name_en": "70th anniversary of victory in the War of Resistance""#),
+        "{json}"
+    );
+}

@@ -9,6 +9,12 @@ use std::fmt;
 #[serde(deny_unknown_fields)]
 struct File {
     coverage: Coverage,
+    /// "中文名: English name" for every holiday an entry names, so the English
+    /// report never falls back to Chinese. A list of strings rather than a
+    /// map: the app already carries the code to read one (issue 4's size
+    /// budget).
+    #[serde(default)]
+    names: Vec<String>,
     #[serde(default)]
     notice: Vec<RawNotice>,
 }
@@ -175,6 +181,14 @@ fn check(file: File) -> Result<Parsed, CalendarDataError> {
                         format!("`{s}` is outside the coverage {first}..{last}"),
                     ));
                 }
+                let en = file.names.iter().find_map(|n| {
+                    let (zh, en) = n.split_once(':')?;
+                    (zh.trim() == name).then(|| en.trim())
+                });
+                let name_en: std::sync::Arc<str> = match en {
+                    Some(en) if !en.is_empty() => en.into(),
+                    _ => return Err(err(at, format!("`{name}` has no English name in `names`"))),
+                };
                 let name: std::sync::Arc<str> = name.into();
                 let mut day = a;
                 while day <= b {
@@ -186,6 +200,7 @@ fn check(file: File) -> Result<Parsed, CalendarDataError> {
                         date: day,
                         kind,
                         name: name.clone(),
+                        name_en: name_en.clone(),
                         notice_year: n.year,
                     });
                     day = day.succ_opt().ok_or_else(|| err(&at, "date overflow"))?;

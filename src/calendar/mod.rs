@@ -35,6 +35,8 @@ pub struct SpecialDay {
     /// The holiday the day belongs to, e.g. "端午节" (shared by the days of
     /// one holiday, and cheap to copy into evidence).
     pub name: std::sync::Arc<str>,
+    /// The same holiday's English name, from the data's `names` list.
+    pub name_en: std::sync::Arc<str>,
     /// The year of the State Council notice that announced it (CAL-12: may be
     /// the next calendar year for late-December days).
     pub notice_year: i32,

@@ -222,7 +222,7 @@ pub fn report(r: &Report, english: bool) -> String {
                     format!(
                         "{} {}{}",
                         d.date,
-                        d.name,
+                        if english { &d.name_en } else { &d.name },
                         if d.kind == crate::calendar::DayKind::MakeUpWorkday {
                             t("(调休上班)", " (make-up workday)")
                         } else {

@@ -203,6 +203,12 @@ pub fn set_document_lang(tag: &str) {
     if let Some(el) = gloo::utils::document().document_element() {
         let _ = el.set_attribute("lang", tag);
     }
+    // The tab's title is read first by a screen reader: in the page's language.
+    gloo::utils::document().set_title(if tag == "en" {
+        "Electricity connection pre-check · yekuo"
+    } else {
+        "业扩报装自助预检 · yekuo"
+    });
 }
 
 /// Move focus to a form control (error summary links).

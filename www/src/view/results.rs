@@ -91,9 +91,14 @@ pub fn results(state: &State, ui: &Ui, report: &Report, checklist: &[ChecklistIt
                 count(Outcome::Missing)
             ),
             Lang::En => format!(
-                "{adverse} problem{}: {} violation(s), {} overdue, {} missing.",
+                "{adverse} problem{}: {} violation{}, {} overdue, {} missing.",
                 if adverse == 1 { "" } else { "s" },
                 count(Outcome::Violation),
+                if count(Outcome::Violation) == 1 {
+                    ""
+                } else {
+                    "s"
+                },
                 count(Outcome::Overdue),
                 count(Outcome::Missing)
             ),
@@ -186,7 +191,9 @@ fn finding(ui: &Ui, index: usize, f: &Finding) -> Html {
             // would mislead.
             if let Some(c) = cite {
                 <p class="cite">
-                    {format!("{} {c} · ", ui.t("依据:", "Basis:"))}
+                    {format!("{} {c}", ui.t("依据:", "Basis:"))}
+                    if let Some(c) = &f.citation { { zh_title(ui, &c.title, c.layer) } }
+                    {" · "}
                     <span class={classes!("mark", format!("m-{:?}", f.mark))}>{mark_label(f.mark, ui)}</span>
                 </p>
             }
@@ -231,7 +238,7 @@ pub fn special_day(lang: Lang, d: &yekuo::calendar::SpecialDay) -> String {
     } else {
         lang.pick("放假", "holiday")
     };
-    format!("{} {} ({kind})", d.date, d.name)
+    format!("{} {} ({kind})", d.date, lang.pick(&d.name, &d.name_en))
 }
 
 /// Plan validity (PLAN-01) and the extension deadline (PLAN-02), counted down from as-of.
@@ -323,7 +330,7 @@ fn coverage_list(ui: &Ui) -> Html {
                     let i = &e.instrument;
                     let whom = if i.binds(Operator::Csg) { ui.t("所有供电企业", "all utilities") } else { ui.t("仅国家电网", "State Grid only") };
                     let until = i.until.map(|u| u.to_string()).unwrap_or_default();
-                    html! { <li>{format!("{} ({}) · {} – {until} · {whom}", ui.t(&i.title, &i.title_en), ui.t(&i.version, &i.version_en), i.from)}</li> }
+                    html! { <li>{ui.t(&i.title, &i.title_en).to_string()}{ zh_title(ui, &i.title, i.layer) }{format!(" ({}) · {} – {until} · {whom}", ui.t(&i.version, &i.version_en), i.from)}</li> }
                 }) }
             </ul>
             <p>{ui.t("未收录: 南方电网和地方供电企业自己的承诺；各省的地方规定(少数省公司告知书仅作示例)；上列最早一项规定施行以前的事项。节假日数据范围(见页脚)以外的年份只按周末计算。",
@@ -342,13 +349,15 @@ fn rights(state: &State, ui: &Ui) -> Html {
         .flat_map(|rule| book.in_force(rule, day, op).map(move |src| (rule, src)))
         .map(|(rule, src)| {
             let p = src.provision;
-            let article = p.article.clone().unwrap_or_default();
+            let reader = ui.reader();
             html! {
                 <li>
                     <p>{ui.t(&p.summary_zh, &p.summary_en).to_string()}</p>
                     <p class="cite">
                         if ui.is_clerk() { {format!("{rule} · ")} }
-                        {format!("{} {article} · ", ui.t(&src.instrument.title, &src.instrument.title_en))}
+                        {render::citation(src.citation, &reader)}
+                        { zh_title(ui, &src.instrument.title, src.instrument.layer) }
+                        {" · "}
                         <span class="mark">{mark_label(p.mark, ui)}</span>
                     </p>
                 </li>
@@ -561,4 +570,15 @@ fn one_time_notice(state: &State, ui: &Ui, checklist: &[ChecklistItem]) -> Html 
             </button>
         </section>
     }
+}
+
+/// The Chinese title of an instrument beside its English one on the English
+/// page (issue 14: the law is cited by its Chinese name; WCAG 3.1.2 wants the
+/// Chinese marked as Chinese). Nothing on the Chinese page, nor for yekuo's
+/// own conventions, which have no Chinese legal title.
+pub fn zh_title(ui: &Ui, title: &str, layer: yekuo::vocab::Layer) -> Html {
+    if ui.lang == Lang::Zh || layer == yekuo::vocab::Layer::Convention {
+        return Html::default();
+    }
+    html! { <>{" "}<span lang="zh-CN" class="zh-title">{format!("《{title}》")}</span></> }
 }

@@ -116,7 +116,10 @@ pub fn timeline(ui: &Ui, report: &Report) -> Html {
                             let days = crossed(report, step, due);
                             html! {
                                 <li class={classes!("due", format!("s-{class}"))}>
-                                    {format!("{} ({}, {}): {} {}{} · ", title(ui, due), ui.t(&due.version, &due.version_en), due.mark, ui.t("截止", "due"), due.due, rolled(ui, due))}
+                                    {title(ui, due).to_string()}
+                                    // Time limits come from legal instruments (never a convention).
+                                    { super::results::zh_title(ui, &due.title, yekuo::vocab::Layer::National) }
+                                    {format!(" ({}, {}): {} {}{} · ", ui.t(&due.version, &due.version_en), due.mark, ui.t("截止", "due"), due.due, rolled(ui, due))}
                                     if let Some(done) = due.done { {format!("{} {done} · ", ui.t("完成于", "done"))} }
                                     <span class="status">{status}</span>
                                     if !days.is_empty() {
