@@ -557,8 +557,8 @@ fn one_time_notice(state: &State, ui: &Ui, checklist: &[ChecklistItem]) -> Html 
             }
             if clerk {
                 <div class="signatures">
-                    <p>{format!("{} {BLANK}　{} {BLANK}", ui.t("经办人(签字):", "Clerk (signature):"), ui.t("日期:", "Date:"))}</p>
-                    <p>{format!("{} {BLANK}　{} {BLANK}", ui.t("客户(签字):", "Customer (signature):"), ui.t("日期:", "Date:"))}</p>
+                    <p>{format!("{} {BLANK}{}{} {BLANK}", ui.t("经办人(签字):", "Clerk (signature):"), ui.t("　", "   "), ui.t("日期:", "Date:"))}</p>
+                    <p>{format!("{} {BLANK}{}{} {BLANK}", ui.t("客户(签字):", "Customer (signature):"), ui.t("　", "   "), ui.t("日期:", "Date:"))}</p>
                 </div>
             }
             <button type="button" class="secondary no-print" onclick={Callback::from(|_| super::browser::print(true))}>
