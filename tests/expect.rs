@@ -43,7 +43,7 @@ fn rows(
         .collect()
 }
 
-/// SGCC 居民 on a plain Monday: plan answer 3 WD (GB/T 28583 gdjgbf-2010,
+/// SGCC 居民 on a plain Monday: plan answer 3 WD (供电监管办法, gdjgbf-2010,
 /// catalog §4.2 TL-01) and the whole process ≤ 5 WD (6/22/32, certain from
 /// 2023-08-08, TL-07). 2026-11-30 + 3 WD = Thu 12-03; + 5 WD = Mon 12-07.
 #[test]
@@ -150,4 +150,23 @@ fn the_2025_opinion_gives_both_answers_about_external_works() {
         .collect();
     assert_eq!(op.len(), 1);
     assert_eq!((op[0].regime.limit, op[0].if_external_works), (15, None));
+}
+
+/// DOC-07 / TL-03: from SGCC's 2015 simplification an ordinary customer has
+/// no design review and no mid-term check, so a State Grid household is not
+/// given their limits; another utility's household still is (供电监管办法:
+/// design review low voltage 8 WD, mid-term check 3 WD, catalog §4.2).
+#[test]
+fn an_ordinary_sgcc_household_has_no_design_review_step() {
+    let sgcc = rows(&case("resident", "SGCC"), "2026-11-30");
+    assert!(!sgcc
+        .iter()
+        .any(|x| matches!(x.0, Step::DesignReview | Step::MidCheck)));
+    let other = rows(&case("resident", "other"), "2026-11-30");
+    assert!(other
+        .iter()
+        .any(|x| x.0 == Step::DesignReview && x.1 == "gdjgbf-2010" && x.2 == 8));
+    assert!(other
+        .iter()
+        .any(|x| x.0 == Step::MidCheck && x.1 == "gdjgbf-2010" && x.2 == 3));
 }

@@ -12,7 +12,7 @@
 use super::dates::{deadline, pick_value, start_of};
 use super::STEPS;
 use crate::calendar::Calendar;
-use crate::case::Case;
+use crate::case::{Case, Category};
 use crate::report::time_limit::{Milestone, Regime};
 use crate::report::{Citation, Step};
 use crate::vocab::RuleId;
@@ -100,7 +100,21 @@ pub fn expect_with(
                 })
                 .collect(),
         };
+    // DOC-07 / TL-03: design review and the mid-term check are for
+    // customers who need them. Where the rulebook has SGCC's 2015
+    // simplification in force for this utility, an ordinary customer (low
+    // voltage, neither important nor with a special load) has neither, so a
+    // household is not told to wait for a review it will not have. High
+    // voltage is kept: its voltage decides, and the answer does not ask it.
+    let c0 = &c.customer;
+    let no_design_review = c0.category != Category::HighVoltage
+        && !c0.important
+        && !c0.special_load
+        && ctx.in_force(RuleId::Doc07, today).next().is_some();
     for step in STEPS {
+        if no_design_review && matches!(step.step, Step::DesignReview | Step::MidCheck) {
+            continue;
+        }
         for src in ctx.in_force(step.rule, today) {
             let values = src.provision.values.time_limits();
             let picked: Vec<(Option<bool>, &crate::rulebook::TimeLimitValue)> =
