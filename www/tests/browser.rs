@@ -22,6 +22,9 @@ async fn mount() -> Element {
     doc.body().unwrap().append_child(&host).unwrap();
     yew::Renderer::<yekuo_www::App>::with_root(host.clone()).render();
     settle().await;
+    // Customer mode opens on the start page of the answer before applying
+    // (issue 14); these tests are about the full form, its second path.
+    click(&host, ".second-path button").await;
     host
 }
 
@@ -70,7 +73,9 @@ async fn a_missing_id_shows_in_the_one_time_notice() {
         .expect("notice")
         .text_content()
         .unwrap();
-    assert!(notice.contains("D-ID"), "{notice}");
+    // A customer reads the document's name, not its code (issue 14).
+    assert!(notice.contains("用电人有效身份证明"), "{notice}");
+    assert!(!notice.contains("D-ID"), "{notice}");
     click(&host, "#f-documents-D-ID").await;
     click(&host, "#f-documents-D-ACCT").await;
     assert!(
