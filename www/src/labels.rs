@@ -28,7 +28,7 @@ const LABELS: &[(&str, &str, &str)] = &[
     ("utility.province", "省份", "Province"),
     ("title", "案例名称", "Case title"),
     // 2. The project.
-    ("customer.voltage_kv", "供电电压(千伏)", "Supply voltage (kV)"),
+    ("customer.voltage_kv", "供电电压", "Supply voltage"),
     ("customer.capacity_kva", "申请容量(千伏安)", "Requested capacity (kVA)"),
     ("customer.external_works", "是否需要在用电地址外新建线路等外部工程？", "Are works outside your premises needed (new lines …)?"),
     ("supply.load_grade", "负荷等级", "Load grade"),
@@ -194,6 +194,38 @@ pub const TIER_OPTIONS: &[(&str, &str, &str)] = &[
     ("3", "三级", "Tier 3"),
     ("4", "四级", "Tier 4"),
     ("5", "五级", "Tier 5"),
+];
+
+/// The form's choices of a low-voltage supply: the case file's kilovolts
+/// (`crate::draft::VOLTAGES_LV`) in everyday words, so a household picks
+/// "220 伏" rather than 0.22 kV (issue 14).
+pub const VOLTAGE_OPTIONS_LV: &[(&str, &str, &str)] = &[
+    ("", "不清楚", "Don't know"),
+    (
+        "0.22",
+        "220 伏(单相，一般家庭)",
+        "220 V (single-phase, most homes)",
+    ),
+    (
+        "0.38",
+        "380 伏(三相，如店铺、小厂)",
+        "380 V (three-phase, e.g. shops, workshops)",
+    ),
+];
+
+/// The form's choices of a high-voltage supply (`crate::draft::VOLTAGES_HV`).
+pub const VOLTAGE_OPTIONS_HV: &[(&str, &str, &str)] = &[
+    ("", "不清楚", "Don't know"),
+    ("10", "10 千伏", "10 kV"),
+    ("20", "20 千伏", "20 kV"),
+    ("35", "35 千伏", "35 kV"),
+    ("66", "66 千伏", "66 kV"),
+    ("110", "110 千伏", "110 kV"),
+    ("220", "220 千伏", "220 kV"),
+    ("330", "330 千伏", "330 kV"),
+    ("500", "500 千伏", "500 kV"),
+    ("750", "750 千伏", "750 kV"),
+    ("1000", "1000 千伏", "1000 kV"),
 ];
 
 /// The form's choices of load grade, as [`TIER_OPTIONS`] for

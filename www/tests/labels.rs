@@ -283,3 +283,28 @@ fn tier_and_grade_choices_are_the_core_limits() {
     assert_eq!(codes(TIER_OPTIONS), range(yekuo::limits::LICENCE_TIERS));
     assert_eq!(codes(GRADE_OPTIONS), range(yekuo::limits::LOAD_GRADES));
 }
+
+/// The voltage choices are the draft's voltages, each once, after "don't
+/// know", and say the voltage in everyday units (伏 / 千伏, V / kV), never
+/// the case file's bare kilovolts.
+#[test]
+fn voltage_choices_are_the_draft_voltages_in_everyday_units() {
+    use yekuo_www::draft::{VOLTAGES_HV, VOLTAGES_LV};
+    use yekuo_www::labels::{VOLTAGE_OPTIONS_HV, VOLTAGE_OPTIONS_LV};
+    for (options, values) in [
+        (VOLTAGE_OPTIONS_LV, VOLTAGES_LV),
+        (VOLTAGE_OPTIONS_HV, VOLTAGES_HV),
+    ] {
+        let codes: Vec<&str> = options.iter().map(|(c, _, _)| *c).collect();
+        let want: Vec<&str> = std::iter::once("").chain(values.iter().copied()).collect();
+        assert_eq!(codes, want);
+        for (code, zh, en) in &options[1..] {
+            assert!(
+                zh.contains('伏') && (en.contains(" V") || en.contains(" kV")),
+                "{code}: {zh} / {en}"
+            );
+        }
+    }
+    assert!(VOLTAGE_OPTIONS_LV[1].1.starts_with("220 伏"));
+    assert!(VOLTAGE_OPTIONS_LV[2].1.starts_with("380 伏"));
+}

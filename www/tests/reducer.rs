@@ -195,13 +195,13 @@ fn a_malformed_import_keeps_the_current_case_and_says_where() {
     assert_eq!(n.line, Some(3));
     // Named by the form's label; a file also gets its line and its own
     // path, which is where the file must be edited.
-    assert!(n.zh.contains("“供电电压(千伏)”") && n.en.contains("\"Supply voltage (kV)\""));
+    assert!(n.zh.contains("“供电电压”") && n.en.contains("\"Supply voltage\""));
     assert!(n.zh.contains("第 3 行") && n.en.contains("line 3"));
     assert!(n.zh.contains("customer.voltage_kv"), "{}", n.zh);
     // A link has no text to edit: the label alone.
     let link = s.apply(Action::Import(Source::Link, read_case_file(bad)));
     let n = link.notice.unwrap();
-    assert!(n.en.contains("\"Supply voltage (kV)\"") && !n.en.contains("customer.voltage_kv"));
+    assert!(n.en.contains("\"Supply voltage\"") && !n.en.contains("customer.voltage_kv"));
 }
 
 #[test]

@@ -3,8 +3,8 @@
 //! clerks. Each section is a function of the state.
 
 use super::widgets::Ui;
-use crate::draft::{field_id, Draft, DATE_FIELDS, VOLTAGES_HV, VOLTAGES_LV};
-use crate::labels::{GRADE_OPTIONS, TIER_OPTIONS as TIERS};
+use crate::draft::{field_id, Draft, DATE_FIELDS};
+use crate::labels::{GRADE_OPTIONS, TIER_OPTIONS as TIERS, VOLTAGE_OPTIONS_HV, VOLTAGE_OPTIONS_LV};
 use crate::state::{Action, List, Mode, State};
 use yekuo::case::{Activity, Business, Category, Convention, EmergencyKind, Operator, Sources};
 use yekuo::eval::ChecklistItem;
@@ -186,12 +186,14 @@ fn who(d: &Draft, ui: &Ui, clerk: bool) -> Html {
 
 fn project(d: &Draft, ui: &Ui, clerk: bool) -> Html {
     let hv = d.category() == Some(Category::HighVoltage);
-    let mut volts: Vec<(&str, &str, &str)> = vec![("", "不清楚", "Don't know")];
-    let levels = if hv { VOLTAGES_HV } else { VOLTAGES_LV };
-    volts.extend(levels.iter().map(|v| (*v, *v, *v)));
+    let volts = if hv {
+        VOLTAGE_OPTIONS_HV
+    } else {
+        VOLTAGE_OPTIONS_LV
+    };
     let grade: u8 = d.load_grade.parse().unwrap_or(0);
     let body = html! { <>
-        { ui.select("customer.voltage_kv", &d.voltage_kv, &volts) }
+        { ui.select("customer.voltage_kv", &d.voltage_kv, volts) }
         { ui.text("customer.capacity_kva", &d.capacity_kva, "decimal", Some(("只填数字，例如 8 或 31500", "Digits only, e.g. 8 or 31500"))) }
         if !hv {
             { ui.tri("customer.external_works", d.external_works) }
