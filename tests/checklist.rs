@@ -11,7 +11,13 @@ fn docs(json: &str) -> Vec<(String, String, bool)> {
     let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
     checklist(Rulebook::embedded(), &case, today)
         .into_iter()
-        .map(|i| (i.doc.to_string(), i.rule.as_str().to_string(), i.held))
+        .map(|i| {
+            (
+                i.document.code.to_string(),
+                i.rule.as_str().to_string(),
+                i.held,
+            )
+        })
         .collect()
 }
 
@@ -66,16 +72,16 @@ fn each_item_carries_the_names_of_its_own_document() {
     let list = checklist(Rulebook::embedded(), &case, today);
     let id = list
         .iter()
-        .find(|i| &*i.doc == "D-ID")
+        .find(|i| &*i.document.code == "D-ID")
         .expect("D-ID is asked for");
-    assert_eq!(&*id.name_zh, "用电人有效身份证明");
-    assert_eq!(&*id.name_en, "Applicant's identity document");
-    assert_eq!(&*id.accepted[0].zh, "居民身份证");
+    assert_eq!(&*id.document.name_zh, "用电人有效身份证明");
+    assert_eq!(&*id.document.name_en, "Applicant's identity document");
+    assert_eq!(&*id.document.accepted[0].zh, "居民身份证");
     let acct = list
         .iter()
-        .find(|i| &*i.doc == "D-ACCT")
+        .find(|i| &*i.document.code == "D-ACCT")
         .expect("D-ACCT is asked for");
-    assert_ne!(acct.name_zh, id.name_zh);
+    assert_ne!(acct.document.name_zh, id.document.name_zh);
 }
 
 /// The forms of D-ID accepted from a customer of `category`, in Chinese.
@@ -88,10 +94,10 @@ fn id_forms(category: &str) -> (Vec<String>, Vec<String>) {
     let list = checklist(Rulebook::embedded(), &case, today);
     let id = list
         .iter()
-        .find(|i| &*i.doc == "D-ID")
+        .find(|i| &*i.document.code == "D-ID")
         .unwrap_or_else(|| panic!("{category}: D-ID is asked for"));
     let zh = |fs: &[yekuo::report::documents::Form]| fs.iter().map(|f| f.zh.to_string()).collect();
-    (zh(&id.accepted), zh(&id.not_accepted))
+    (zh(&id.document.accepted), zh(&id.document.not_accepted))
 }
 
 #[test]

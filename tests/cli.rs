@@ -353,12 +353,12 @@ fn check_prints_the_one_time_checklist() {
     let item = |code: &str| {
         items
             .iter()
-            .find(|i| i["doc"] == code)
+            .find(|i| i["document"]["code"] == code)
             .unwrap_or_else(|| panic!("{code} not in {items:?}"))
     };
     assert_eq!(item("D-ID")["held"], false);
     assert_eq!(item("D-PROP")["held"], true);
-    let forms: Vec<&str> = item("D-ID")["accepted"]
+    let forms: Vec<&str> = item("D-ID")["document"]["accepted"]
         .as_array()
         .unwrap()
         .iter()

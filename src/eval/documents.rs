@@ -97,16 +97,11 @@ pub fn checklist(book: &Rulebook, case: &Case, as_of: NaiveDate) -> Vec<Checklis
     for src in list_provisions(book, case, date) {
         let p = src.provision;
         for need in &p.documents {
-            if !need_applies(need.need, case) || items.iter().any(|i| i.doc == need.doc) {
+            if !need_applies(need.need, case) || items.iter().any(|i| i.document.code == need.doc) {
                 continue;
             }
-            let d = doc_ref(book, &need.doc, category);
             items.push(ChecklistItem {
-                doc: Arc::clone(&need.doc),
-                name_zh: d.name_zh,
-                name_en: d.name_en,
-                accepted: d.accepted,
-                not_accepted: d.not_accepted,
+                document: doc_ref(book, &need.doc, category),
                 need: need.need,
                 later_with_one_id: need.later_with_one_id,
                 rule: p.rule,

@@ -159,6 +159,16 @@ pub fn step(s: Step, lang: Lang) -> &'static str {
     Reader::clerk(lang).words().step(s)
 }
 
+/// The forms of a document (居民身份证, 户口簿 …) in one language, joined
+/// by that language's separator: the one way every view lists them.
+pub fn forms(forms: &[crate::report::documents::Form], lang: Lang) -> String {
+    let (sep, pick): (&str, fn(&crate::report::documents::Form) -> &str) = match lang {
+        Lang::Zh => ("；", |f| &f.zh),
+        Lang::En => ("; ", |f| &f.en),
+    };
+    forms.iter().map(pick).collect::<Vec<_>>().join(sep)
+}
+
 /// What a finding rests on, in the reader's language: instrument, version
 /// and article (or that the article is not known). The mark is the
 /// caller's to show, in the words that suit its reader.

@@ -98,41 +98,41 @@ fn checklist(s: &mut String, items: &[ChecklistItem], english: bool) {
         } else {
             ""
         };
-        let name = if english { &i.name_en } else { &i.name_zh };
+        let d = &i.document;
+        let name = if english { &d.name_en } else { &d.name_zh };
         line(
             s,
             &format!(
                 "  [{state}] {name} ({}) — {need}{later} · {} {}",
-                i.doc, i.rule, i.mark
+                d.code, i.rule, i.mark
             ),
         );
         if i.held {
             continue;
         }
-        let forms = |fs: &[Form]| -> String {
-            let sep = t("；", "; ");
-            fs.iter()
-                .map(|f| if english { &*f.en } else { &*f.zh })
-                .collect::<Vec<_>>()
-                .join(sep)
+        let lang = if english {
+            render::Lang::En
+        } else {
+            render::Lang::Zh
         };
-        if !i.accepted.is_empty() {
+        let forms = |fs: &[Form]| render::forms(fs, lang);
+        if !d.accepted.is_empty() {
             line(
                 s,
                 &format!(
                     "      {} {}",
                     t("可用其中任一:", "any one of:"),
-                    forms(&i.accepted)
+                    forms(&d.accepted)
                 ),
             );
         }
-        if !i.not_accepted.is_empty() {
+        if !d.not_accepted.is_empty() {
             line(
                 s,
                 &format!(
                     "      {} {}",
                     t("不接受:", "not accepted:"),
-                    forms(&i.not_accepted)
+                    forms(&d.not_accepted)
                 ),
             );
         }

@@ -123,16 +123,9 @@ pub struct Form {
 /// missing; the CLI prints it after the findings.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ChecklistItem {
-    /// Document code (D-ID …).
-    pub doc: Arc<str>,
-    pub name_zh: Arc<str>,
-    pub name_en: Arc<str>,
-    /// The forms accepted from this customer's category (any one suffices).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub accepted: Vec<Form>,
-    /// Forms known not to be accepted from this customer's category.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub not_accepted: Vec<Form>,
+    /// The document, its names and the forms accepted from this customer's
+    /// category: the same as a finding names it.
+    pub document: DocRef,
     /// When it is needed, as the rule file says.
     pub need: Need,
     /// May follow after acceptance where the utility offers 一证受理.

@@ -108,7 +108,7 @@ pub(super) fn missing(docs: &[DocRef], r: &Reader) -> String {
 fn forms(docs: &[DocRef]) -> String {
     let mut out = String::new();
     for d in docs.iter().filter(|d| !d.accepted.is_empty()) {
-        let list = |fs: &[Form]| fs.iter().map(|f| &*f.en).collect::<Vec<_>>().join("; ");
+        let list = |fs: &[Form]| crate::render::forms(fs, crate::render::Lang::En);
         let _ = write!(out, " {}: any one of {}.", d.name_en, list(&d.accepted));
         if !d.not_accepted.is_empty() {
             let _ = write!(out, " Not accepted: {}.", list(&d.not_accepted));

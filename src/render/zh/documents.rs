@@ -98,7 +98,7 @@ pub(super) fn missing(docs: &[DocRef], r: &Reader) -> String {
 fn forms(docs: &[DocRef]) -> String {
     let mut out = String::new();
     for d in docs.iter().filter(|d| !d.accepted.is_empty()) {
-        let list = |fs: &[Form]| fs.iter().map(|f| &*f.zh).collect::<Vec<_>>().join("；");
+        let list = |fs: &[Form]| crate::render::forms(fs, crate::render::Lang::Zh);
         let _ = write!(out, "{}可用其中任一: {}。", d.name_zh, list(&d.accepted));
         if !d.not_accepted.is_empty() {
             let _ = write!(out, "不接受: {}。", list(&d.not_accepted));

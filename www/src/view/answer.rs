@@ -251,13 +251,14 @@ fn to_bring(ui: &Ui, list: &[yekuo::eval::ChecklistItem]) -> Html {
             <h3 id="bring-h">{ui.t("要带的资料", "What to bring")}</h3>
             <ul class="bring-list">
                 { for needed.iter().map(|i| {
-                    let acc: Vec<&str> = i.accepted.iter().map(|f| ui.t(&f.zh, &f.en)).collect();
+                    let d = &i.document;
+                    let acc = yekuo::render::forms(&d.accepted, ui.reader().lang);
                     html! {
                         <li>
-                            <strong>{ui.t(&i.name_zh, &i.name_en).to_string()}</strong>
+                            <strong>{ui.t(&d.name_zh, &d.name_en).to_string()}</strong>
                             if i.need != Need::Required { {ui.t("(按您的情况需要)", " (if it applies to you)")} }
                             if !acc.is_empty() {
-                                <br/><span class="hint">{ui.t("以下任一都可以: ", "Any of these will do: ")}{acc.join(ui.t("；", "; "))}</span>
+                                <br/><span class="hint">{ui.t("以下任一都可以: ", "Any of these will do: ")}{acc}</span>
                             }
                             if i.later_with_one_id { <br/><span class="hint">{ui.t("只带身份证也可以先办，这份可以后补。", "You can start with your ID alone and bring this later.")}</span> }
                         </li>

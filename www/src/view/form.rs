@@ -278,7 +278,8 @@ fn documents(d: &Draft, ui: &Ui, checklist: &[ChecklistItem]) -> Html {
 }
 
 fn doc_item(d: &Draft, ui: &Ui, item: &ChecklistItem) -> Html {
-    let key = format!("documents.{}", item.doc);
+    let doc = &item.document;
+    let key = format!("documents.{}", doc.code);
     let need = match item.need {
         Need::Required => ui.t("必备", "required"),
         Need::Local => ui.t("部分地方要求", "asked in some places"),
@@ -288,12 +289,10 @@ fn doc_item(d: &Draft, ui: &Ui, item: &ChecklistItem) -> Html {
         | Need::IfOwnershipUnclear => ui.t("因您的情况需要", "needed in your situation"),
     };
     // The forms accepted from this customer's category only (documents.toml).
-    let words = |fs: &[yekuo::report::documents::Form]| -> Vec<String> {
-        fs.iter().map(|f| ui.t(&f.zh, &f.en).to_string()).collect()
-    };
-    let (acc, not) = (words(&item.accepted), words(&item.not_accepted));
-    let name = ui.t(&item.name_zh, &item.name_en).to_string();
-    let held = d.documents.iter().any(|h| **h == *item.doc);
+    let acc: Vec<&str> = doc.accepted.iter().map(|f| ui.t(&f.zh, &f.en)).collect();
+    let not = yekuo::render::forms(&doc.not_accepted, ui.reader().lang);
+    let name = ui.t(&doc.name_zh, &doc.name_en).to_string();
+    let held = d.documents.iter().any(|h| **h == *doc.code);
     html! {
         <div class="doc-item">
             { ui.check_labelled(&key, &name, held) }
@@ -305,9 +304,9 @@ fn doc_item(d: &Draft, ui: &Ui, item: &ChecklistItem) -> Html {
             if !acc.is_empty() {
                 <details>
                     <summary>{ui.t("哪些证件可以？", "What is accepted?")}</summary>
-                    <ul>{ for acc.iter().map(|a| html! { <li>{a.clone()}</li> }) }</ul>
+                    <ul>{ for acc.iter().map(|a| html! { <li>{a.to_string()}</li> }) }</ul>
                     if !not.is_empty() {
-                        <p>{ui.t("不可以: ", "Not accepted: ")}{not.join("; ")}</p>
+                        <p>{ui.t("不可以: ", "Not accepted: ")}{not}</p>
                     }
                 </details>
             }

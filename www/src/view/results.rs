@@ -405,7 +405,7 @@ fn facts(state: &State, ui: &Ui, checklist: &[ChecklistItem]) -> Html {
     let held: Vec<String> = checklist
         .iter()
         .filter(|i| i.held)
-        .map(|i| ui.t(&i.name_zh, &i.name_en).to_string())
+        .map(|i| ui.t(&i.document.name_zh, &i.document.name_en).to_string())
         .collect();
     if !held.is_empty() {
         rows.push((
@@ -445,28 +445,16 @@ fn one_time_notice(state: &State, ui: &Ui, checklist: &[ChecklistItem]) -> Html 
     }
     let lang = state.lang;
     let row = |i: &&ChecklistItem| {
-        let acc = match lang {
-            Lang::Zh => i
-                .accepted
-                .iter()
-                .map(|f| &*f.zh)
-                .collect::<Vec<_>>()
-                .join("；"),
-            Lang::En => i
-                .accepted
-                .iter()
-                .map(|f| &*f.en)
-                .collect::<Vec<_>>()
-                .join("; "),
-        };
+        let d = &i.document;
+        let acc = render::forms(&d.accepted, ui.reader().lang);
         html! {
             <li>
-                <strong>{lang.pick(&i.name_zh, &i.name_en).to_string()}</strong>
+                <strong>{lang.pick(&d.name_zh, &d.name_en).to_string()}</strong>
                 // The document's code helps a clerk at the counter; the rule
                 // and its mark are for the clerk's screen, not the printed
                 // notice the customer keeps. A customer reads the name.
                 if ui.is_clerk() {
-                    {format!(" ({}", i.doc)}
+                    {format!(" ({}", d.code)}
                     <span class="rule-ref">{format!(" · {} {}", i.rule, i.mark)}</span>
                     {")"}
                 }
