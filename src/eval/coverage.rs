@@ -214,6 +214,10 @@ facts![
         .outage
         .as_ref()
         .map(|o| o.date)),
+    ("outage.notice_served", false, [Oth03], |c, _| c
+        .outage
+        .as_ref()
+        .and_then(|o| answered(o.notice_served, o.date))),
     ("outage.notice_date", false, [Oth03], |c, _| c
         .outage
         .as_ref()
