@@ -31,21 +31,20 @@ pub fn step(s: Step, lang: Lang) -> &'static str {
 /// "≤ 3 个工作日", "≤ 3 working days", with what kind of limit it is.
 pub fn limit(l: &StepLimit, lang: Lang) -> String {
     let n = l.regime.limit;
-    let unit = match (l.regime.unit, lang) {
-        (Unit::WorkingDays, Lang::Zh) => "个工作日".to_string(),
-        (Unit::CalendarDays, Lang::Zh) => "天".to_string(),
-        (Unit::Months, Lang::Zh) => "个月".to_string(),
-        (Unit::Years, Lang::Zh) => "年".to_string(),
-        (Unit::WorkingDays, Lang::En) => plural(n, "working day"),
-        (Unit::CalendarDays, Lang::En) => plural(n, "day"),
-        (Unit::Months, Lang::En) => plural(n, "month"),
-        (Unit::Years, Lang::En) => plural(n, "year"),
-        (_, Lang::Zh) => String::new(),
-        (_, Lang::En) => String::new(),
-    };
-    let mut s = match lang {
-        Lang::Zh => format!("≤ {n} {unit}"),
-        Lang::En => format!("at most {n} {unit}"),
+    let count = |one: &str, many: &str| super::en::count(i64::from(n), one, many);
+    let mut s = match (l.regime.unit, lang) {
+        (Unit::WorkingDays, Lang::Zh) => format!("≤ {n} 个工作日"),
+        (Unit::CalendarDays, Lang::Zh) => format!("≤ {n} 天"),
+        (Unit::Months, Lang::Zh) => format!("≤ {n} 个月"),
+        (Unit::Years, Lang::Zh) => format!("≤ {n} 年"),
+        (Unit::WorkingDays, Lang::En) => {
+            format!("at most {}", count("working day", "working days"))
+        }
+        (Unit::CalendarDays, Lang::En) => format!("at most {}", count("day", "days")),
+        (Unit::Months, Lang::En) => format!("at most {}", count("month", "months")),
+        (Unit::Years, Lang::En) => format!("at most {}", count("year", "years")),
+        (_, Lang::Zh) => format!("≤ {n}"),
+        (_, Lang::En) => format!("at most {n}"),
     };
     let kind = match (l.regime.kind, lang) {
         (Kind::Limit, _) => "",
@@ -77,14 +76,6 @@ pub fn limit(l: &StepLimit, lang: Lang) -> String {
         });
     }
     s
-}
-
-fn plural(n: u32, word: &str) -> String {
-    if n == 1 {
-        word.to_string()
-    } else {
-        format!("{word}s")
-    }
 }
 
 /// How sure a value is, in words.
