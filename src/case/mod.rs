@@ -300,7 +300,7 @@ pub struct Pause {
     pub reason: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Contractor {
     #[serde(default, skip_serializing_if = "Option::is_none")]

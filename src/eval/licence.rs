@@ -230,7 +230,7 @@ pub(crate) fn check(ctx: &mut Ctx) {
 /// The lowest tier (highest number) whose scope includes `kv`, with the
 /// mark of its bound. `other`: read each tier's cap as the other source
 /// gives it, where one does (`alt_max_kv`).
-fn required_tier(tiers: &[TierValue], kv: f64, other: bool) -> Option<(u8, Mark)> {
+pub(super) fn required_tier(tiers: &[TierValue], kv: f64, other: bool) -> Option<(u8, Mark)> {
     tiers
         .iter()
         .filter(|v| {

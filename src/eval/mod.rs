@@ -8,6 +8,7 @@
 //!   note, adds a caveat to every finding that uses it.
 
 mod conduct;
+mod contractor;
 mod coverage;
 mod documents;
 mod licence;
@@ -26,6 +27,7 @@ use chrono::NaiveDate;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
+pub use contractor::{contractor_check, ContractorAnswer, Required, Verdict};
 pub use documents::{checklist, ChecklistItem};
 pub use time_limits::expect::{expect, expect_with, Example, StepLimit};
 
@@ -51,20 +53,7 @@ pub fn summarize(book: &Rulebook, case: &Case, as_of: NaiveDate) -> Summary {
 }
 
 fn run(book: &Rulebook, cal: &Calendar, case: &Case, as_of: NaiveDate, explain: bool) -> Report {
-    let mut ctx = Ctx {
-        book,
-        cal,
-        case,
-        as_of,
-        explain,
-        selectors: selectors(case),
-        // A typical case gives two to three dozen findings and six steps;
-        // sizing up front saves regrowing (and moving) them.
-        findings: Vec::with_capacity(32),
-        timeline: Vec::with_capacity(6),
-        gap_noted: false,
-        asked: BTreeSet::new(),
-    };
+    let mut ctx = Ctx::new(book, cal, case, as_of, explain);
     documents::check(&mut ctx);
     time_limits::check(&mut ctx);
     plan::check(&mut ctx);
@@ -139,6 +128,29 @@ pub(crate) fn selectors(case: &Case) -> &'static [Selector] {
 }
 
 impl<'a> Ctx<'a> {
+    pub fn new(
+        book: &'a Rulebook,
+        cal: &'a Calendar,
+        case: &'a Case,
+        as_of: NaiveDate,
+        explain: bool,
+    ) -> Ctx<'a> {
+        Ctx {
+            book,
+            cal,
+            case,
+            as_of,
+            explain,
+            selectors: selectors(case),
+            // A typical case gives two to three dozen findings and six
+            // steps; sizing up front saves regrowing (and moving) them.
+            findings: Vec::with_capacity(32),
+            timeline: Vec::with_capacity(6),
+            gap_noted: false,
+            asked: BTreeSet::new(),
+        }
+    }
+
     pub fn utility(&self) -> crate::case::Operator {
         self.case.utility.operator
     }

@@ -112,22 +112,31 @@ pub fn basis(l: &StepLimit, lang: Lang) -> String {
     }
 }
 
-/// A day as a customer writes it: "12 月 7 日(星期一)", "Mon 7 Dec 2026".
+/// A day as a customer writes it, with its weekday: "2026 年 12 月 7 日(星期一)", "Mon 7 Dec 2026".
 pub fn day(d: NaiveDate, lang: Lang) -> String {
     let wd = d.weekday().num_days_from_monday() as usize;
     match lang {
         Lang::Zh => format!(
-            "{} 年 {} 月 {} 日(星期{})",
-            d.year(),
-            d.month(),
-            d.day(),
+            "{}(星期{})",
+            date(d, lang),
             ["一", "二", "三", "四", "五", "六", "日"][wd]
         ),
+        Lang::En => format!(
+            "{} {}",
+            ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][wd],
+            date(d, lang)
+        ),
+    }
+}
+
+/// A day as a customer writes it: "2026 年 12 月 7 日", "7 Dec 2026".
+pub fn date(d: NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("{} 年 {} 月 {} 日", d.year(), d.month(), d.day()),
         // By hand: chrono's `format` brings its strftime parser into the
         // browser bundle (about 20 KB gzip).
         Lang::En => format!(
-            "{} {} {} {}",
-            ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][wd],
+            "{} {} {}",
             d.day(),
             ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
                 [d.month0() as usize],

@@ -8,6 +8,7 @@
 //! the compiler names every phrase still missing.
 
 pub mod answer;
+pub mod contractor;
 mod en;
 pub mod json;
 pub mod text;

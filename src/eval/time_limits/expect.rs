@@ -73,18 +73,7 @@ pub fn expect_with(
         ..Default::default()
     };
     c.paused.clear();
-    let ctx = super::super::Ctx {
-        book,
-        cal,
-        case: &c,
-        as_of: today,
-        explain: false,
-        selectors: super::super::selectors(&c),
-        findings: Vec::new(),
-        timeline: Vec::new(),
-        gap_noted: false,
-        asked: Default::default(),
-    };
+    let ctx = super::super::Ctx::new(book, cal, &c, today, false);
     let mut out = Vec::new();
     // Without an answer about grid extension works, the values for either
     // answer (the 2025 opinion's 5 / 15 working days) are both listed.
