@@ -26,8 +26,8 @@ pub fn verdict(v: Verdict, lang: Lang) -> &'static str {
         (Verdict::ProbablyNot, Lang::En) => {
             "Probably not: on the information available (not verified), this licence falls short."
         }
-        (Verdict::No, Lang::Zh) => "不可以: 这张许可证不能承接您的工程。",
-        (Verdict::No, Lang::En) => "No: this licence does not allow your works.",
+        (Verdict::No, Lang::Zh) => "不可以: 按您填写的信息，对方不能承接您的工程。",
+        (Verdict::No, Lang::En) => "No: from what you entered, they may not do your works.",
     }
 }
 

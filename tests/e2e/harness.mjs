@@ -91,3 +91,36 @@ export async function shoot(page, name) {
   await page.screenshot({ path: join(SHOTS, `${name}.png`) });
   await page.setViewportSize(size);
 }
+
+/** Every visible run of Chinese on the page that no lang="zh…" element holds,
+ *  with the lang that does hold it. Text in <details> counts even when closed
+ *  (we open them all first anyway); hidden elements (display:none) do not. */
+export function unmarkedChinese(page, typed = []) {
+  return page.evaluate((typed) => {
+    const han = /[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]/;
+    const out = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      let text = n.textContent;
+      for (const t of typed) text = text.split(t).join('');
+      if (!han.test(text)) continue;
+      const el = n.parentElement;
+      if (!el || el.closest('script,style,template,[hidden]')) continue;
+      // Options of a closed <select> and text in <details> have no boxes but are read.
+      if (el.getClientRects().length === 0 && !el.closest('details,select')) continue;
+      const lang = el.closest('[lang]')?.getAttribute('lang') ?? '';
+      if (!lang.toLowerCase().startsWith('zh')) out.push(`${lang}: ${el.tagName.toLowerCase()}.${el.className} "${text.trim().slice(0, 80)}"`);
+    }
+    // Words a screen reader says from attributes count too.
+    for (const el of document.body.querySelectorAll('[aria-label],[title],[placeholder],[alt]')) {
+      if (el.closest('[hidden]')) continue;
+      for (const a of ['aria-label', 'title', 'placeholder', 'alt']) {
+        const v = el.getAttribute(a);
+        if (!v || !han.test(v)) continue;
+        const lang = el.closest('[lang]')?.getAttribute('lang') ?? '';
+        if (!lang.toLowerCase().startsWith('zh')) out.push(`${lang}: ${el.tagName.toLowerCase()}[${a}] "${v.slice(0, 80)}"`);
+      }
+    }
+    return out;
+  }, typed);
+}

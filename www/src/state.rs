@@ -241,6 +241,8 @@ pub enum Journey {
     /// What do you want: the business.
     What,
     Answer,
+    /// Optional, from the answer: may this contractor do the work?
+    Contractor,
     /// The full form and its results (the clerk's and kiosk's only page).
     Form,
 }
@@ -480,7 +482,13 @@ impl State {
                 ));
             }
             Action::AutosaveWorked => s.autosave_failed = false,
-            Action::Go(j) => s.journey = j,
+            Action::Go(j) => {
+                // The contractor's questions edit the form's first contractor.
+                if j == Journey::Contractor && s.draft.contractors.is_empty() {
+                    s.draft.contractors.push(Default::default());
+                }
+                s.journey = j;
+            }
         }
         s
     }

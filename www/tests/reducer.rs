@@ -727,3 +727,26 @@ fn customer_mode_starts_with_the_questions() {
         .apply(Action::Import(Source::File, read_case_file(&s0())));
     assert_eq!(s.journey, Journey::Form);
 }
+
+/// Issue 14: the contractor question edits the form's first contractor, so
+/// opening it makes that row once (reopening it adds no second one), and
+/// what the customer copies from the licence reaches the case.
+#[test]
+fn the_contractor_question_fills_the_first_contractor() {
+    use yekuo_www::state::Journey;
+    let s = State::new(Mode::Customer, day("2026-11-22"));
+    let s = edit(&s, "customer.category", text("resident"));
+    let s = edit(&s, "customer.business", text("new")).apply(Action::Go(Journey::Answer));
+    assert!(
+        s.draft.contractors.is_empty(),
+        "the answer asks nothing of it"
+    );
+    let s = s.apply(Action::Go(Journey::Contractor));
+    assert_eq!(s.journey, Journey::Contractor);
+    let s = edit(&s, "contractors.0.tier", text("3"));
+    let s = s
+        .apply(Action::Go(Journey::Answer))
+        .apply(Action::Go(Journey::Contractor));
+    assert_eq!(s.draft.contractors.len(), 1);
+    assert_eq!(s.draft.check().case.unwrap().contractors[0].tier, Some(3));
+}

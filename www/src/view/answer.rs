@@ -23,6 +23,23 @@ pub fn page(state: &State, ui: &Ui) -> Option<Html> {
         Journey::Who => who(ui),
         Journey::What => what(state, ui),
         Journey::Answer => answer(state, ui),
+        Journey::Contractor => match state.draft.check().case {
+            Some(case) => super::contractor::page(state, ui, &case),
+            None => who(ui),
+        },
+    })
+}
+
+/// The heading of a journey page, focused when the page opens (so a
+/// screen reader starts there, and the page is shown from its top).
+pub fn heading(j: Journey) -> Option<&'static str> {
+    Some(match j {
+        Journey::Start => "start-h",
+        Journey::Who => "who-h",
+        Journey::What => "what-h",
+        Journey::Answer => "answer-h",
+        Journey::Contractor => super::contractor::HEADING,
+        Journey::Form => return None,
     })
 }
 
@@ -34,7 +51,7 @@ fn render_lang(ui: &Ui) -> yekuo::render::Lang {
 }
 
 /// The second path: the full form, for those already in the process.
-fn applied_link(ui: &Ui) -> Html {
+pub(super) fn applied_link(ui: &Ui) -> Html {
     html! {
         <p class="second-path">
             <button type="button" class="link" onclick={ui.send.reform(|_| Action::Go(Journey::Form))}>
@@ -47,7 +64,7 @@ fn applied_link(ui: &Ui) -> Html {
 fn start(ui: &Ui) -> Html {
     html! {
         <section class="journey start" aria-labelledby="start-h">
-            <h2 id="start-h">{ui.t("开户、增容前，先看看要带什么、要多久", "Before you apply: what to bring and how long it takes")}</h2>
+            <h2 id="start-h" tabindex="-1">{ui.t("开户、增容前，先看看要带什么、要多久", "Before you apply: what to bring and how long it takes")}</h2>
             <p>{ui.t("回答两个问题，就能看到办电各步骤的时限、要带的资料和您的权利。不用填日期，信息不会离开本机。",
                 "Answer two questions to see each step's time limit, the documents to bring and your rights. No dates to type; nothing leaves this device.")}</p>
             <button type="button" class="primary start-button" onclick={ui.send.reform(|_| Action::Go(Journey::Who))}>
@@ -85,7 +102,7 @@ fn choice(
     }
 }
 
-fn back(ui: &Ui, to: Journey) -> Html {
+pub(super) fn back(ui: &Ui, to: Journey) -> Html {
     html! {
         <button type="button" class="link back" onclick={ui.send.reform(move |_| Action::Go(to))}>
             {ui.t("← 上一步", "← Back")}
@@ -97,7 +114,7 @@ fn who(ui: &Ui) -> Html {
     html! {
         <section class="journey" aria-labelledby="who-h">
             { back(ui, Journey::Start) }
-            <h2 id="who-h">{ui.t("您是哪类用电？", "What kind of customer are you?")}</h2>
+            <h2 id="who-h" tabindex="-1">{ui.t("您是哪类用电？", "What kind of customer are you?")}</h2>
             <ul class="choices">
                 { choice(ui, "customer.category", Category::Resident.as_str(), ("家庭用电", "A home"), ("居民客户", "resident customer"), Journey::What) }
                 { choice(ui, "customer.category", Category::LvNonresident.as_str(), ("商铺、小企业", "A shop or small business"), ("低压非居民客户", "low-voltage non-resident customer"), Journey::What) }
@@ -112,7 +129,7 @@ fn what(state: &State, ui: &Ui) -> Html {
     html! {
         <section class="journey" aria-labelledby="what-h">
             { back(ui, Journey::Who) }
-            <h2 id="what-h">{ui.t("您要办什么？", "What do you want to do?")}</h2>
+            <h2 id="what-h" tabindex="-1">{ui.t("您要办什么？", "What do you want to do?")}</h2>
             <ul class="choices">
                 { choice(ui, "customer.business", Business::New.as_str(), ("新装", "A new connection"),
                     if home { ("新房第一次接电", "first supply to a new home") } else { ("第一次接电", "first supply to the premises") }, Journey::Answer) }
@@ -137,11 +154,16 @@ fn answer(state: &State, ui: &Ui) -> Html {
     html! {
         <section class="journey answer" aria-labelledby="answer-h">
             { back(ui, Journey::What) }
-            <h2 id="answer-h">{ui.t("您的答复", "Your answer")}</h2>
+            <h2 id="answer-h" tabindex="-1">{ui.t("您的答复", "Your answer")}</h2>
             <p class="hint">{summary_line(&case, ui)}</p>
             { how_long(ui, lang, &limits, today) }
             { to_bring(ui, &list) }
             { rights(ui) }
+            <p class="second-path">
+                <button type="button" class="link" onclick={ui.send.reform(|_| Action::Go(Journey::Contractor))}>
+                    {ui.t("请了电工或施工单位？看看他们能不能做 →", "Hiring an electrician or a contractor? Check they may do the work →")}
+                </button>
+            </p>
             { about_basis(ui, lang, &limits, &case) }
             { applied_link(ui) }
         </section>

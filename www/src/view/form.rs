@@ -3,7 +3,7 @@
 //! clerks. Each section is a function of the state.
 
 use super::widgets::Ui;
-use crate::draft::{field_id, Draft, DATE_FIELDS};
+use crate::draft::{field_id, ContractorDraft, Draft, DATE_FIELDS};
 use crate::labels::{GRADE_OPTIONS, TIER_OPTIONS as TIERS, VOLTAGE_OPTIONS_HV, VOLTAGE_OPTIONS_LV};
 use crate::state::{Action, List, Mode, State};
 use yekuo::case::{Activity, Business, Category, Convention, EmergencyKind, Operator, Sources};
@@ -348,8 +348,30 @@ fn dates(state: &State, ui: &Ui) -> Html {
     )
 }
 
-fn contractors(d: &Draft, ui: &Ui, clerk: bool) -> Html {
+/// What a contractor's licence says (held at all, tier, categories, valid
+/// until), and for a clerk what it does on this project: the form's
+/// contractor row and the customer's contractor question alike.
+pub(super) fn licence(c: &ContractorDraft, i: usize, ui: &Ui, clerk: bool) -> Html {
     let acts = options(Activity::ALL, Activity::as_str, activity_label);
+    let p = format!("contractors.{i}");
+    html! { <>
+        { ui.tri(&format!("{p}.licensed"), c.licensed) }
+        { ui.select(&format!("{p}.tier"), &c.tier, TIERS) }
+        <fieldset class="radios inline" id={field_id(&format!("{p}.categories"))} tabindex="-1">
+            <legend>{ui.label("contractors.categories")}</legend>
+            { for acts.iter().map(|(code, zh, en)| ui.check_labelled(&format!("{p}.categories.{code}"), ui.t(zh, en), c.categories.iter().any(|x| x == code))) }
+        </fieldset>
+        if clerk {
+            <fieldset class="radios inline" id={field_id(&format!("{p}.activities"))} tabindex="-1">
+                <legend>{ui.label("contractors.activities")}</legend>
+                { for acts.iter().map(|(code, zh, en)| ui.check_labelled(&format!("{p}.activities.{code}"), ui.t(zh, en), c.activities.iter().any(|x| x == code))) }
+            </fieldset>
+        }
+        { ui.text(&format!("{p}.valid_until"), &c.valid_until, "date", None) }
+    </> }
+}
+
+fn contractors(d: &Draft, ui: &Ui, clerk: bool) -> Html {
     let body = html! { <>
         <p class="hint">{ui.t("如已选定施工单位，请按其《承装(修、试)电力设施许可证》填写。", "If you have chosen a contractor, fill in from its installation licence.")}</p>
         // The target of "fill in" links that name the list as a whole.
@@ -360,19 +382,7 @@ fn contractors(d: &Draft, ui: &Ui, clerk: bool) -> Html {
             <fieldset class="contractor" id={field_id(&p)}>
                 <legend>{crate::labels::label(&p, ui.lang).unwrap_or_default()}</legend>
                 { ui.text(&format!("{p}.name"), &c.name, "text", None) }
-                { ui.tri(&format!("{p}.licensed"), c.licensed) }
-                { ui.select(&format!("{p}.tier"), &c.tier, TIERS) }
-                <fieldset class="radios inline" id={field_id(&format!("{p}.categories"))} tabindex="-1">
-                    <legend>{ui.label("contractors.categories")}</legend>
-                    { for acts.iter().map(|(code, zh, en)| ui.check_labelled(&format!("{p}.categories.{code}"), ui.t(zh, en), c.categories.iter().any(|x| x == code))) }
-                </fieldset>
-                if clerk {
-                    <fieldset class="radios inline" id={field_id(&format!("{p}.activities"))} tabindex="-1">
-                        <legend>{ui.label("contractors.activities")}</legend>
-                        { for acts.iter().map(|(code, zh, en)| ui.check_labelled(&format!("{p}.activities.{code}"), ui.t(zh, en), c.activities.iter().any(|x| x == code))) }
-                    </fieldset>
-                }
-                { ui.text(&format!("{p}.valid_until"), &c.valid_until, "date", None) }
+                { licence(c, i, ui, clerk) }
                 { ui.check(&format!("{p}.affiliate_of_utility"), c.affiliate_of_utility) }
                 { ui.button(("删除此施工单位", "Remove this contractor"), "secondary", Action::RemoveRow(List::Contractors, i)) }
             </fieldset>

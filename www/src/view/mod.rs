@@ -3,6 +3,7 @@
 
 mod answer;
 mod browser;
+mod contractor;
 mod form;
 mod results;
 mod timeline;
@@ -105,6 +106,18 @@ pub fn App() -> Html {
         });
     }
     use_effect_with(state.lang, |lang| browser::set_document_lang(lang.tag()));
+    // A new page of the questions opens at its heading, not where the tap
+    // on the last page left the scroll (the first render is not a change).
+    {
+        let first = use_mut_ref(|| true);
+        use_effect_with(state.journey, move |j| {
+            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                if let Some(id) = answer::heading(*j) {
+                    browser::focus(id);
+                }
+            }
+        });
+    }
     // The kiosk's idle warning takes focus when it appears (a keyboard or
     // screen-reader user is taken to it) and gives it back when it goes.
     use_effect_with(state.idle_warning, |warning| {
