@@ -1,5 +1,6 @@
 //! The one way yekuo reads a day from text: `YYYY-MM-DD`, four-digit year,
-//! ASCII digits only. chrono's `parse_from_str` would also take a sign or a
+//! ASCII digits only (a case's dates may also use full-width ones, see
+//! [`read_case_day`]). chrono's `parse_from_str` would also take a sign or a
 //! short year (`-026-12-28`, which then writes back differently) and brings
 //! its whole format machinery into the browser bundle; this reader is a few
 //! lines. Writing a day is chrono's `Display`, which already gives this form.
@@ -33,12 +34,15 @@ pub fn parse_iso(s: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, num(5..7)?, num(8..10)?)
 }
 
-/// A date typed into a case: `YYYY-MM-DD` within [`CASE_YEARS`].
+/// A date typed into a case: `YYYY-MM-DD` within [`CASE_YEARS`], its
+/// digits and dashes ASCII or full-width ("２０２６－０１－０５", as a Chinese
+/// input method types them; [`crate::halfwidth`]). The rulebook's and the
+/// calendar's own dates are read by the strict [`parse_iso`].
 ///
 /// # Errors
 /// [`DayError`] says whether the text is no date at all or out of range.
 pub fn read_case_day(s: &str) -> Result<NaiveDate, DayError> {
-    let day = parse_iso(s).ok_or(DayError::NotADate)?;
+    let day = parse_iso(&crate::halfwidth::ascii(s)).ok_or(DayError::NotADate)?;
     if CASE_YEARS.contains(&day.year()) {
         Ok(day)
     } else {
@@ -150,6 +154,28 @@ mod tests {
             Err(DayError::OutOfRange(d(1899, 12, 31).unwrap()))
         );
         assert_eq!(read_case_day("2024-02-29"), Ok(d(2024, 2, 29).unwrap()));
+        // A case's dates as a Chinese input method types them.
+        assert_eq!(
+            read_case_day("２０２６－０１－０５"),
+            Ok(d(2026, 1, 5).unwrap())
+        );
+        assert_eq!(
+            read_case_day("２０２６-０１-０５"),
+            Ok(d(2026, 1, 5).unwrap())
+        );
+        assert_eq!(
+            read_case_day("２０２４-０２-２９"),
+            Ok(d(2024, 2, 29).unwrap())
+        );
+        assert_eq!(read_case_day("２０２３-０２-２９"), Err(DayError::NotADate));
+        assert_eq!(
+            read_case_day("２０２３／０２／０３"),
+            Err(DayError::NotADate)
+        );
+        assert_eq!(
+            read_case_day("１８９９-１２-３１"),
+            Err(DayError::OutOfRange(d(1899, 12, 31).unwrap()))
+        );
         assert_eq!(basic(d(2010, 6, 5).unwrap()), "20100605");
     }
 

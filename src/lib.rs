@@ -13,6 +13,7 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 pub mod case;
 pub mod day;
 pub mod eval;
+pub mod halfwidth;
 pub mod json_path;
 pub mod limits;
 mod mark;

@@ -78,6 +78,13 @@ fn classes() -> Vec<Class> {
             zh: &["2023-02-30", "不是有效日期"],
         },
         Class {
+            name: "impossible date in full-width digits",
+            input: case_with(RES, r#","dates":{"accepted":"２０２３-０２-３０"}"#),
+            field: "dates.accepted",
+            en: &["２０２３-０２-３０", "not a real date", "YYYY-MM-DD"],
+            zh: &["２０２３-０２-３０", "不是有效日期"],
+        },
+        Class {
             name: "date in another format",
             input: case_with(RES, r#","dates":{"accepted":"2023/2/3"}"#),
             field: "dates.accepted",
@@ -294,4 +301,20 @@ fn the_catalogue_in_docs_is_current() {
             "docs/bad-input.md is out of date; rerun with YEKUO_BLESS=1 and review the diff"
         );
     }
+}
+
+/// Issue 14: a case file's dates may be typed with full-width digits and
+/// dashes, as a Chinese input method writes them; the CLI and the app's
+/// import (both `parse_case_bytes`) read them as the day they name.
+#[test]
+fn full_width_digits_in_a_case_date_are_read() {
+    let input = case_with(
+        RES,
+        r#","dates":{"accepted":"２０２６－０１－０５","plan_issued":"２０２６-０１-０７"},"contractors":[{"valid_until":"２０２９-０６-３０"}]"#,
+    );
+    let case = parse_case_bytes(&input).expect("full-width dates are read");
+    let d = |s: &str| s.parse::<chrono::NaiveDate>().unwrap();
+    assert_eq!(case.dates.accepted, Some(d("2026-01-05")));
+    assert_eq!(case.dates.plan_issued, Some(d("2026-01-07")));
+    assert_eq!(case.contractors[0].valid_until, Some(d("2029-06-30")));
 }

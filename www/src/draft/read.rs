@@ -253,25 +253,8 @@ impl Draft {
     }
 }
 
-/// Full-width digits and the full-width `－ ． ／ ：` and space (what a
-/// Chinese input method types in its full-width mode) read as their ASCII
-/// twins, so "８" and "２０２４－０３－０１" are read as typed. The draft
-/// keeps the text as typed; only its reading changes.
-pub fn ascii(text: &str) -> std::borrow::Cow<'_, str> {
-    if text.is_ascii() {
-        return text.into();
-    }
-    text.chars()
-        .map(|c| match c {
-            '\u{FF10}'..='\u{FF19}' | '\u{FF0D}' | '\u{FF0E}' | '\u{FF0F}' | '\u{FF1A}' => {
-                char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
-            }
-            '\u{3000}' => ' ',
-            c => c,
-        })
-        .collect::<String>()
-        .into()
-}
+/// Full-width forms read as ASCII (the core's, which case dates use too).
+pub use yekuo::halfwidth::ascii;
 
 /// Steps that have happened once a date is given: a day after the as-of
 /// day cannot be theirs. Left out: `formalities_latest` and
