@@ -170,3 +170,39 @@ fn an_ordinary_sgcc_household_has_no_design_review_step() {
         .iter()
         .any(|x| x.0 == Step::MidCheck && x.1 == "gdjgbf-2010" && x.2 == 3));
 }
+
+/// Issue 14: the answer shows one limit a step and folds the rest. For an
+/// SGCC household on 2026-11-30 (catalog §4.2): completion inspection, the
+/// SGCC 2010 规范's low-voltage 3 WD before 供电监管办法's 5; power on,
+/// 供电监管办法's 居民 3 WD (from the inspection and formalities) before the
+/// 2003 供电服务规范's 5 WD counted from acceptance; the whole process, the
+/// 6/22/32 commitment's 居民 5 WD (a limit, [V]) before the 2025 opinion's
+/// 5 / 15 (policy targets).
+#[test]
+fn each_step_shows_its_strictest_binding_limit_first() {
+    let l = expect(
+        Rulebook::embedded(),
+        &case("resident", "SGCC"),
+        d("2026-11-30"),
+    );
+    let first = |s: Step| {
+        let here: Vec<_> = l.iter().filter(|x| x.step == s).collect();
+        let i = yekuo::eval::first_shown(&here).unwrap();
+        (
+            here.len(),
+            here[i].citation.instrument.to_string(),
+            here[i].regime.limit,
+        )
+    };
+    assert_eq!(first(Step::PlanAnswer), (1, "gdjgbf-2010".into(), 3));
+    assert_eq!(
+        first(Step::CompletionInspection),
+        (2, "sgcc-yekuo-spec-2010".into(), 3)
+    );
+    assert_eq!(first(Step::PowerOn), (2, "gdjgbf-2010".into(), 3));
+    assert_eq!(
+        first(Step::WholeProcess),
+        (3, "sgcc-commitments-6-22-32".into(), 5)
+    );
+    assert_eq!(yekuo::eval::first_shown(&[]), None);
+}

@@ -29,7 +29,7 @@ use std::sync::Arc;
 
 pub use contractor::{contractor_check, ContractorAnswer, Required, Verdict};
 pub use documents::{checklist, ChecklistItem};
-pub use time_limits::expect::{expect, expect_with, Example, StepLimit};
+pub use time_limits::expect::{expect, expect_with, first_shown, Example, StepLimit};
 
 /// Evaluate `case` against `book` as of the day `as_of` ("today" is an input).
 /// Never fails: missing inputs become `cannot-determine` findings.

@@ -19,8 +19,17 @@ async function shown(page, selector) {
 
 test('the printed one-time notice names the customer, the dates, the deadline and has lines to sign', async () => {
   const { context, page } = await newPage(env.browser, { width: 1024, height: 768 });
+  await page.clock.setFixedTime(new Date('2026-11-05T10:00:00+08:00'));
   await page.goto(env.base + '?mode=clerk');
   await ready(page);
+  // The as-of date, left empty, shows today rather than the browser's
+  // mm/dd/yyyy placeholder (issue 14); cleared, it goes back to today.
+  const asOf = page.getByLabel('按此日期评估(默认今天)');
+  assert.equal(await asOf.inputValue(), '2026-11-05');
+  await asOf.fill('2026-10-01');
+  assert.equal(await asOf.inputValue(), '2026-10-01');
+  await asOf.fill('');
+  assert.equal(await asOf.inputValue(), '2026-11-05');
   // A resident's new connection with nothing in hand: the ID and the
   // property papers are missing (catalog DOC-01).
   await page.getByLabel('居民客户(家庭用电)').check();

@@ -28,6 +28,13 @@ test('S0 case 1 through the form: licence violation and both overdue inspection 
   // (no working day between) and three after the SGCC one.
   assert.match(timeline, /2010-06-25[^]*逾期 1 天完成\(在休息日\)/);
   assert.match(timeline, /2010-06-23[^]*逾期 3 天完成/);
+  // The holidays a step's regimes cross are listed once a step, not once a
+  // regime (issue 14): the plan answer's two regimes both cross 春节 2009.
+  const lists = await page.$$eval('.timeline-list > li', (lis) => lis.map((li) => li.querySelectorAll('details').length));
+  assert.ok(lists.every((n) => n <= 1), `one holiday list a step: ${lists}`);
+  const planDays = await page.locator('.timeline-list > li').first().locator('details li').allTextContents();
+  assert.equal(new Set(planDays).size, planDays.length, `each day once: ${planDays}`);
+  assert.ok(planDays.some((d) => /2009-01-2\d/.test(d)), `春节 2009 listed: ${planDays}`);
   // The chart draws each step on its own axis: the completion inspection
   // spans the request (06-15) to the inspection (06-26), not 2009 to today.
   const axes = await page.$$eval('.gantt-axis', (els) => els.map((e) => e.textContent));

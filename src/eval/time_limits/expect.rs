@@ -151,3 +151,34 @@ pub fn expect_with(
     }
     out
 }
+
+/// Of one step's limits, the one a customer is shown first (the others are
+/// folded under it): a limit before a policy target, a reliable value before
+/// an unverified one, a limit counted from the step's own start before an
+/// old one counted from acceptance (the two are not comparable), one that
+/// holds whatever the grid works before one for a case not known, and then
+/// the shortest. `None` for no limits.
+pub fn first_shown(limits: &[&StepLimit]) -> Option<usize> {
+    use crate::report::time_limit::{Kind, Unit};
+    let unit = |u: Unit| match u {
+        Unit::WorkingDays => 0,
+        Unit::CalendarDays => 1,
+        Unit::Months => 2,
+        _ => 3,
+    };
+    limits
+        .iter()
+        .enumerate()
+        .min_by_key(|(_, l)| {
+            (
+                l.regime.kind != Kind::Limit,
+                !l.mark.is_reliable(),
+                l.start == Milestone::Accepted
+                    && !matches!(l.step, Step::PlanAnswer | Step::WholeProcess),
+                l.if_external_works.is_some(),
+                unit(l.regime.unit),
+                l.regime.limit,
+            )
+        })
+        .map(|(i, _)| i)
+}

@@ -8,7 +8,7 @@
 use super::widgets::Ui;
 use crate::state::{Action, Journey, Lang, State};
 use yekuo::case::{Business, Category, Operator};
-use yekuo::eval::{checklist, expect, StepLimit};
+use yekuo::eval::{checklist, expect, first_shown, StepLimit};
 use yekuo::render::answer as words;
 use yekuo::report::Step;
 use yekuo::rulebook::Rulebook;
@@ -212,19 +212,34 @@ fn how_long(
         if here.is_empty() {
             return None;
         }
+        // One limit a step is shown; the step's other rules (targets,
+        // longer limits, unverified values) are folded under it.
+        let first = first_shown(&here).unwrap_or(0);
+        let one = |l: &StepLimit| html! {
+            <div class="limit">
+                <strong>{words::limit(l, lang)}</strong>
+                if here.len() > 1 { <span class="hint">{" "}{words::source(l, lang)}</span> }
+                <details class="why">
+                    <summary>{ui.t("为什么？", "Why?")}</summary>
+                    <p>{words::basis(l, lang)}</p>
+                </details>
+            </div>
+        };
+        let more = here.len() - 1;
         Some(html! {
             <li class="step-limit">
                 <span class="step-name">{words::step(*s, lang)}</span>
-                { for here.iter().map(|l| html! {
-                    <div class="limit">
-                        <strong>{words::limit(l, lang)}</strong>
-                        if here.len() > 1 { <span class="hint">{" "}{words::source(l, lang)}</span> }
-                        <details class="why">
-                            <summary>{ui.t("为什么？", "Why?")}</summary>
-                            <p>{words::basis(l, lang)}</p>
-                        </details>
-                    </div>
-                }) }
+                { one(here[first]) }
+                if more > 0 {
+                    <details class="more-limits">
+                        <summary>{match ui.lang {
+                            Lang::Zh => format!("另有 {more} 项规定"),
+                            Lang::En if more == 1 => "1 more rule".to_string(),
+                            Lang::En => format!("{more} more rules"),
+                        }}</summary>
+                        { for here.iter().enumerate().filter(|(i, _)| *i != first).map(|(_, l)| one(l)) }
+                    </details>
+                }
             </li>
         })
     });
@@ -347,13 +362,14 @@ fn about_basis(
     }
 }
 
-/// The holidays an example passes, named once each (the calendar's names
-/// are Chinese: marked as such on the English page).
+/// The holidays an example passes, named once each in the page's language
+/// (the calendar data names each holiday in both).
 fn holidays(ui: &Ui, from: chrono::NaiveDate, to: chrono::NaiveDate) -> Html {
     let mut names: Vec<&str> = Vec::new();
     for d in yekuo::calendar::Calendar::national().special_days_between(from, to) {
-        if !names.contains(&&*d.name) {
-            names.push(&d.name);
+        let name = ui.t(&d.name, &d.name_en);
+        if !names.contains(&name) {
+            names.push(name);
         }
     }
     if names.is_empty() {
@@ -361,7 +377,7 @@ fn holidays(ui: &Ui, from: chrono::NaiveDate, to: chrono::NaiveDate) -> Html {
     }
     html! { <>
         {ui.t(" 其间的节假日和调休已计入: ", " Counted with the holidays on the way: ")}
-        <span lang="zh-CN">{names.join("、")}</span>
+        {names.join(ui.t("、", ", "))}
         {ui.t("。", ".")}
     </> }
 }

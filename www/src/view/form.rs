@@ -430,12 +430,27 @@ fn conduct(d: &Draft, ui: &Ui) -> Html {
 }
 
 /// The clerk's evaluation date, at the top of the form.
+/// The clerk's evaluation day. Left empty it is today, and shows today (not
+/// the browser's mm/dd/yyyy placeholder); clearing it goes back to today.
 fn as_of(state: &State, ui: &Ui) -> Html {
+    let shown = if state.as_of_text.is_empty() {
+        state.today.to_string()
+    } else {
+        state.as_of_text.clone()
+    };
+    let send = ui.send.clone();
+    let oninput = Callback::from(move |e: InputEvent| {
+        let input = e.target_unchecked_into::<web_sys::HtmlInputElement>();
+        // A date half retyped reads as empty with `badInput` set: not a
+        // cleared field, so today is not put back under the user's fingers.
+        if !(input.value().is_empty() && input.validity().bad_input()) {
+            send.emit(Action::SetAsOf(input.value()));
+        }
+    });
     html! {
         <div class="field as-of-field">
-            <label for="f-as_of">{ui.t("按此日期评估(留空为今天)", "Evaluate as of (empty = today)")}</label>
-            <input id="f-as_of" type="date" value={state.as_of_text.clone()}
-                oninput={ui.send.reform(|e: InputEvent| Action::SetAsOf(e.target_unchecked_into::<web_sys::HtmlInputElement>().value()))} />
+            <label for="f-as_of">{ui.t("按此日期评估(默认今天)", "Evaluate as of (today unless changed)")}</label>
+            <input id="f-as_of" type="date" value={shown} {oninput} />
         </div>
     }
 }

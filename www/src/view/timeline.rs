@@ -107,13 +107,24 @@ pub fn timeline(ui: &Ui, report: &Report) -> Html {
     html! { <>
         { chart(ui, report) }
         <ol class="timeline-list">
-            { for report.timeline.iter().filter(|s| !s.due.is_empty()).map(|step| html! {
+            { for report.timeline.iter().filter(|s| !s.due.is_empty()).map(|step| {
+                // The regimes of a step mostly cross the same holidays: each
+                // day is listed once for the step, not once per regime.
+                // Kept in date order by inserting each day at its place
+                // (a sort would bring its own code into the bundle).
+                let mut days: Vec<&yekuo::calendar::SpecialDay> = Vec::new();
+                for d in step.due.iter().flat_map(|due| crossed(report, step, due)) {
+                    let at = days.partition_point(|x| x.date < d.date);
+                    if days.get(at).is_none_or(|x| x.date != d.date) {
+                        days.insert(at, d);
+                    }
+                }
+                html! {
                 <li>
                     <strong>{step_name(ui, step)}</strong>
                     <ul>
                         { for step.due.iter().map(|due| {
                             let (status, class) = status_text(ui.lang, &due.status);
-                            let days = crossed(report, step, due);
                             html! {
                                 <li class={classes!("due", format!("s-{class}"))}>
                                     {title(ui, due).to_string()}
@@ -122,18 +133,18 @@ pub fn timeline(ui: &Ui, report: &Report) -> Html {
                                     {format!(" ({}, {}): {} {}{} · ", ui.t(&due.version, &due.version_en), due.mark, ui.t("截止", "due"), due.due, rolled(ui, due))}
                                     if let Some(done) = due.done { {format!("{} {done} · ", ui.t("完成于", "done"))} }
                                     <span class="status">{status}</span>
-                                    if !days.is_empty() {
-                                        <details>
-                                            <summary>{format!("{} ({})", ui.t("期间的节假日与调休", "Holidays and make-up days in between"), days.len())}</summary>
-                                            <ul>{ for days.iter().map(|d| html! { <li>{special_day(ui.lang, d)}</li> }) }</ul>
-                                        </details>
-                                    }
                                 </li>
                             }
                         }) }
                     </ul>
+                    if !days.is_empty() {
+                        <details>
+                            <summary>{format!("{} ({})", ui.t("期间的节假日与调休", "Holidays and make-up days in between"), days.len())}</summary>
+                            <ul>{ for days.iter().map(|d| html! { <li>{special_day(ui.lang, d)}</li> }) }</ul>
+                        </details>
+                    }
                 </li>
-            }) }
+            }}) }
         </ol>
     </> }
 }
