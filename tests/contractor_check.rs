@@ -210,6 +210,13 @@ fn unknowns_are_asked_for() {
     assert!(en.contains("see the tier written on the licence"), "{en}");
     assert!(en.contains("installing needs “install”"), "{en}");
     assert!(en.contains("see the date on the licence"), "{en}");
+    let hv = check("high-voltage", None, "{}", "2024-05-06");
+    assert_eq!(hv.verdict, Verdict::NeedMore);
+    let zh = words::lines(&hv, Lang::Zh).join("");
+    assert!(
+        zh.contains("请选择您的供电电压") && zh.contains("请看证书上写的等级"),
+        "{zh}"
+    );
     let hv = check("high-voltage", None, r#"{"tier":3}"#, "2024-05-06");
     assert_eq!(hv.verdict, Verdict::NeedMore);
     assert!(hv.voltage_kv.is_none() && hv.required.is_empty());

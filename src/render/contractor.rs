@@ -55,7 +55,7 @@ fn tier(t: u8, lang: Lang) -> String {
     }
 }
 
-/// "110 千伏的工程，需要二级或更高等级的许可证(一级最高)(另有资料说三级即可)。"
+/// "110 千伏的工程，需要二级或更高等级的许可证(一级最高)。另有资料说三级即可。"
 pub fn required(r: &Required, a: &ContractorAnswer, lang: Lang) -> String {
     let v = voltage(a, lang).unwrap_or_default();
     let mut s = match (r.tier, lang) {
@@ -72,16 +72,16 @@ pub fn required(r: &Required, a: &ContractorAnswer, lang: Lang) -> String {
         (None, Lang::Zh) => format!("{v}超出所列各级许可证的范围"),
         (None, Lang::En) => format!("{v} is beyond every tier listed"),
     };
-    if let Some(o) = r.other_tier {
-        s.push_str(&match lang {
-            Lang::Zh => format!("(另有资料说{}即可)", tier(o, lang)),
-            Lang::En => format!(" (another source says {} is enough)", tier(o, lang)),
-        });
-    }
     s.push_str(match lang {
         Lang::Zh => "。",
         Lang::En => ".",
     });
+    if let Some(o) = r.other_tier {
+        s.push_str(&match lang {
+            Lang::Zh => format!("另有资料说{}即可。", tier(o, lang)),
+            Lang::En => format!(" Another source says {} is enough.", tier(o, lang)),
+        });
+    }
     s
 }
 

@@ -350,10 +350,15 @@ fn dates(state: &State, ui: &Ui) -> Html {
 
 /// What a contractor's licence says (held at all, tier, categories, valid
 /// until), and for a clerk what it does on this project: the form's
-/// contractor row and the customer's contractor question alike.
+/// contractor row and the customer's contractor question alike. Without a
+/// licence nothing else about it is asked (LIC-01 decides alone; what was
+/// typed stays in the draft).
 pub(super) fn licence(c: &ContractorDraft, i: usize, ui: &Ui, clerk: bool) -> Html {
     let acts = options(Activity::ALL, Activity::as_str, activity_label);
     let p = format!("contractors.{i}");
+    if c.licensed == Some(false) {
+        return ui.tri(&format!("{p}.licensed"), c.licensed);
+    }
     html! { <>
         { ui.tri(&format!("{p}.licensed"), c.licensed) }
         { ui.select(&format!("{p}.tier"), &c.tier, TIERS) }
