@@ -483,9 +483,18 @@ impl State {
             }
             Action::AutosaveWorked => s.autosave_failed = false,
             Action::Go(j) => {
-                // The contractor's questions edit the form's first contractor.
-                if j == Journey::Contractor && s.draft.contractors.is_empty() {
-                    s.draft.contractors.push(Default::default());
+                // The contractor's questions edit the form's first contractor;
+                // left unanswered, the row goes again, so a look at the page
+                // adds no empty contractor to the form and its results.
+                let d = &mut s.draft.contractors;
+                if j == Journey::Contractor && d.is_empty() {
+                    d.push(Default::default());
+                } else if j != Journey::Contractor
+                    && s.journey == Journey::Contractor
+                    && d.len() == 1
+                    && d[0] == Default::default()
+                {
+                    d.clear();
                 }
                 s.journey = j;
             }

@@ -729,8 +729,9 @@ fn customer_mode_starts_with_the_questions() {
 }
 
 /// Issue 14: the contractor question edits the form's first contractor, so
-/// opening it makes that row once (reopening it adds no second one), and
-/// what the customer copies from the licence reaches the case.
+/// opening it makes that row once (reopening it adds no second one; leaving
+/// it unanswered removes it), and what the customer copies from the licence
+/// reaches the case.
 #[test]
 fn the_contractor_question_fills_the_first_contractor() {
     use yekuo_www::state::Journey;
@@ -743,6 +744,10 @@ fn the_contractor_question_fills_the_first_contractor() {
     );
     let s = s.apply(Action::Go(Journey::Contractor));
     assert_eq!(s.journey, Journey::Contractor);
+    assert_eq!(s.draft.contractors.len(), 1);
+    // Only looking leaves no contractor behind.
+    let looked = s.apply(Action::Go(Journey::Form));
+    assert!(looked.draft.contractors.is_empty());
     let s = edit(&s, "contractors.0.tier", text("3"));
     let s = s
         .apply(Action::Go(Journey::Answer))
