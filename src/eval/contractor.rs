@@ -8,7 +8,7 @@ use super::Ctx;
 use crate::calendar::Calendar;
 use crate::case::{Case, Category};
 use crate::report::licence::Found;
-use crate::report::{Citation, Detail, Finding, Outcome, Question};
+use crate::report::{Citation, Detail, Finding, Outcome};
 use crate::rulebook::Rulebook;
 use crate::vocab::RuleId;
 use crate::Mark;
@@ -86,11 +86,6 @@ pub fn contractor_check(book: &Rulebook, case: &Case, today: NaiveDate) -> Contr
         c.customer.voltage_kv = Some(LOW_VOLTAGE_KV);
     }
     let mut ctx = Ctx::new(book, Calendar::national(), &c, today, false);
-    // LIC-02 asks the voltage only once the tier is known; the customer is
-    // asked both from the start (a licence not held needs neither).
-    if c.customer.voltage_kv.is_none() && c.contractors[0].licensed != Some(false) {
-        ctx.cannot_determine(RuleId::Lic02, "customer.voltage_kv", Question::TierRequired);
-    }
     super::licence::check(&mut ctx);
     let findings: Vec<Finding> = std::mem::take(&mut ctx.findings)
         .into_iter()

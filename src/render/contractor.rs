@@ -105,9 +105,26 @@ pub fn unverified_caps(lang: Lang) -> &'static str {
     }
 }
 
-/// One sentence per check, in the order the checks run.
+/// One sentence per check, in the order the checks run. A high-voltage
+/// customer who has not given the voltage is asked it first (LIC-02 asks it
+/// only once the tier is known), unless no licence is held at all.
 pub fn lines(a: &ContractorAnswer, lang: Lang) -> Vec<String> {
-    a.findings.iter().filter_map(|f| line(f, a, lang)).collect()
+    let unlicensed = a
+        .findings
+        .iter()
+        .any(|f| matches!(f.detail, Detail::Licence(Found::Unlicensed { .. })));
+    let ask_voltage = (a.voltage_kv.is_none() && !unlicensed).then(|| voltage_question(lang));
+    ask_voltage
+        .into_iter()
+        .chain(a.findings.iter().filter_map(|f| line(f, a, lang)))
+        .collect()
+}
+
+fn voltage_question(lang: Lang) -> String {
+    match lang {
+        Lang::Zh => "请选择您的供电电压，才能知道需要哪一级许可证。".into(),
+        Lang::En => "Choose your supply voltage to see which tier is needed.".into(),
+    }
 }
 
 fn line(f: &Finding, a: &ContractorAnswer, lang: Lang) -> Option<String> {
@@ -140,8 +157,8 @@ fn line(f: &Finding, a: &ContractorAnswer, lang: Lang) -> Option<String> {
         Detail::NotGiven { question, .. } => match (question, lang) {
             (Question::TierSuffices, Lang::Zh) => "许可证等级: 请看证书上写的等级。".into(),
             (Question::TierSuffices, Lang::En) => "Tier: see the tier written on the licence.".into(),
-            (Question::TierRequired, Lang::Zh) => "请选择您的供电电压，才能知道需要哪一级许可证。".into(),
-            (Question::TierRequired, Lang::En) => "Choose your supply voltage to see which tier is needed.".into(),
+            // Asked first, by `lines`.
+            (Question::TierRequired, _) => return None,
             (Question::CategoryMatches, Lang::Zh) => "许可类别: 请看证书上的类别，施工安装需要“承装”。".into(),
             (Question::CategoryMatches, Lang::En) => "Categories: see those on the licence; installing needs “install”.".into(),
             (Question::LicenceValid, Lang::Zh) => "有效期: 请看证书上的有效期，整个施工期间都要有效。".into(),
