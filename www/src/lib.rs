@@ -8,6 +8,7 @@
 pub mod coverage;
 pub mod draft;
 pub mod draft_fields;
+pub mod json_lite;
 pub mod labels;
 pub mod lang;
 pub mod sections;
