@@ -506,6 +506,16 @@ pub struct Saved {
 pub const SAVED_VERSION: u32 = 2;
 
 impl Saved {
+    /// A draft alone, as the import module hands a read case over.
+    pub fn of_draft(draft: Draft) -> Saved {
+        Saved {
+            version: SAVED_VERSION,
+            lang: Lang::Zh,
+            draft,
+            as_of: String::new(),
+        }
+    }
+
     pub fn of(state: &State) -> Saved {
         Saved {
             version: SAVED_VERSION,
