@@ -172,6 +172,8 @@ function bundle() {
   };
   const out = {};
   for (const f of files) out[f] = row(join(ROOT, 'dist', f));
+  // The import module, loaded only when a case file or link is opened.
+  for (const f of ['pkg/yekuo_import.js', 'pkg/yekuo_import_bg.wasm']) out[f] = row(join(ROOT, 'dist', f));
   out.single_file = row(join(ROOT, 'dist-single', 'yekuo-kiosk.html'));
   return out;
 }
