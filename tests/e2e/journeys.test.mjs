@@ -153,6 +153,9 @@ test('after the first visit the app reloads with the network off', async () => {
   await page.reload();
   await ready(page);
   assert.ok(await page.isChecked('#f-customer-category-resident'));
+  // The import module was cached with the app: a case file opens offline.
+  await page.setInputFiles('#import-file', join(ROOT, 'examples', 's0-case1-110kv.json'));
+  await page.waitForSelector('#f-customer-category-high-voltage:checked');
   await page.goto(env.base + '?mode=clerk');
   await ready(page);
   await context.close();
