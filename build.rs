@@ -267,18 +267,8 @@ fn document(at: &str, v: &Value) -> String {
     f.done("BakedDocument")
 }
 
-/// FNV-1a over file names and texts, as `rulebook::fingerprint` computes
-/// it (the tidy test checks the two agree on the embedded files).
-fn fingerprint(files: &[(String, String)]) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for (name, text) in files {
-        for b in name.bytes().chain([0]).chain(text.bytes()).chain([0]) {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-    format!("{:08x}", h >> 32)
-}
+// `fingerprint`, the one definition the library uses too.
+include!("src/rulebook/fingerprint.rs");
 
 fn rules(out: &Path) {
     let dir = Path::new("data/rules");
