@@ -1,70 +1,327 @@
-//! Converts the embedded rule and calendar data (data/**/*.toml) to JSON in
-//! OUT_DIR, so the library can load its defaults with serde_json alone and
-//! the browser bundle carries no TOML parser. The TOML files stay the source
-//! of truth; nothing generated is committed.
+//! Bakes the embedded rule and calendar data (data/**/*.toml) into Rust:
+//! `OUT_DIR/baked_rules.rs` and `OUT_DIR/baked_calendar.rs` are static
+//! values of the types in `src/rulebook/baked.rs` and
+//! `src/calendar/baked.rs`, so the library's defaults need no parser at all
+//! and the browser bundle carries neither the data's text form nor the code
+//! that would deserialise it (ICU4X's "baked data"). Words of a closed
+//! vocabulary are written as `Unit::baked("months")` and days as
+//! `day::baked(2024, 6, 1)`, both evaluated while the crate compiles, so a
+//! word or a day that does not exist stops the build. The TOML files stay
+//! the source of truth; nothing generated is committed, and the tidy test
+//! checks that the baked rulebook and calendar equal what the TOML loader
+//! reads.
+//!
+//! This knows the keys of each file type; a key it does not know stops the
+//! build (the TOML loader, `deny_unknown_fields`, would refuse it too).
 
+use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
+use toml::{Table, Value};
 
-fn to_json(path: &Path) -> serde_json::Value {
+fn read(path: &Path) -> Table {
     let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let value: toml::Value =
-        toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    serde_json::to_value(value).expect("TOML values map to JSON")
+    toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
-/// Where a fact was read (`source`: URLs and catalog sections) is for
-/// whoever checks the rulebook: the TOML files keep it, the tidy test
-/// checks it, and nothing that runs on the embedded copy shows it, so the
-/// browser bundle does not carry it. The notes (`note`/`note_en`, `seen`/
-/// `seen_en`), which clerks read beside findings, stay.
-fn without_provenance(v: &mut serde_json::Value) {
-    if let Some(o) = v.as_object_mut() {
-        o.remove("source");
+/// One TOML table being written as a Rust struct literal. Every key must be
+/// taken by a field; `done` refuses what is left.
+struct Fields<'a> {
+    at: String,
+    table: &'a Table,
+    taken: Vec<&'static str>,
+    out: String,
+}
+
+impl<'a> Fields<'a> {
+    fn new(at: impl Into<String>, value: &'a Value) -> Self {
+        let at = at.into();
+        let table = value
+            .as_table()
+            .unwrap_or_else(|| panic!("{at}: expected a table"));
+        Fields {
+            at,
+            table,
+            taken: Vec::new(),
+            out: String::new(),
+        }
+    }
+
+    fn get(&mut self, key: &'static str) -> Option<&'a Value> {
+        self.taken.push(key);
+        self.table.get(key)
+    }
+
+    fn need(&mut self, key: &'static str) -> &'a Value {
+        let at = self.at.clone();
+        self.get(key)
+            .unwrap_or_else(|| panic!("{at}: `{key}` is missing"))
+    }
+
+    fn put(&mut self, field: &str, expr: String) {
+        let _ = write!(self.out, "{field}: {expr}, ");
+    }
+
+    /// A required field written by `f`.
+    fn req(&mut self, key: &'static str, field: &str, f: impl Fn(&str, &Value) -> String) {
+        let at = format!("{}.{key}", self.at);
+        let v = self.need(key);
+        self.put(field, f(&at, v));
+    }
+
+    /// An optional field: `None` when absent, else `Some(f(value))`.
+    fn opt(&mut self, key: &'static str, field: &str, f: impl Fn(&str, &Value) -> String) {
+        let at = format!("{}.{key}", self.at);
+        let expr = match self.get(key) {
+            Some(v) => format!("Some({})", f(&at, v)),
+            None => "None".into(),
+        };
+        self.put(field, expr);
+    }
+
+    /// A field with a value when absent (`default`).
+    fn or(
+        &mut self,
+        key: &'static str,
+        field: &str,
+        default: &str,
+        f: impl Fn(&str, &Value) -> String,
+    ) {
+        let at = format!("{}.{key}", self.at);
+        let expr = match self.get(key) {
+            Some(v) => f(&at, v),
+            None => default.into(),
+        };
+        self.put(field, expr);
+    }
+
+    /// Where a fact was read (`source`) is for whoever checks the
+    /// rulebook: the TOML files keep it, the tidy test checks it, and
+    /// nothing that runs on the embedded copy shows it, so it is not baked.
+    fn skip(&mut self, key: &'static str) {
+        self.taken.push(key);
+    }
+
+    fn done(self, ty: &str) -> String {
+        if let Some(k) = self
+            .table
+            .keys()
+            .find(|k| !self.taken.contains(&k.as_str()))
+        {
+            panic!("{}: unknown key `{k}`", self.at);
+        }
+        format!("{ty} {{ {}}}", self.out)
     }
 }
 
-fn main() {
-    let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    println!("cargo::rerun-if-changed=data");
-    let mut names: Vec<String> = fs::read_dir("data/rules")
+fn text(at: &str, v: &Value) -> String {
+    let s = v
+        .as_str()
+        .unwrap_or_else(|| panic!("{at}: expected a string"));
+    format!("{s:?}")
+}
+
+fn int(at: &str, v: &Value) -> String {
+    let n = v
+        .as_integer()
+        .unwrap_or_else(|| panic!("{at}: expected an integer"));
+    n.to_string()
+}
+
+fn float(at: &str, v: &Value) -> String {
+    let x = match v {
+        Value::Integer(n) => *n as f64,
+        Value::Float(x) => *x,
+        _ => panic!("{at}: expected a number"),
+    };
+    format!("{x:?}")
+}
+
+fn boolean(at: &str, v: &Value) -> String {
+    let b = v
+        .as_bool()
+        .unwrap_or_else(|| panic!("{at}: expected true or false"));
+    b.to_string()
+}
+
+fn day(at: &str, v: &Value) -> String {
+    let s = v
+        .as_str()
+        .unwrap_or_else(|| panic!("{at}: expected a date string"));
+    let parts: Vec<u32> = s.split('-').map(|p| p.parse().unwrap_or(0)).collect();
+    match parts.as_slice() {
+        [y, m, d] if s.len() == 10 => format!("crate::day::baked({y}, {m}, {d})"),
+        _ => panic!("{at}: `{s}` is not YYYY-MM-DD"),
+    }
+}
+
+fn mark(at: &str, v: &Value) -> String {
+    match v.as_str() {
+        Some(m @ ("V" | "S" | "R" | "X")) => format!("Mark::{m}"),
+        _ => panic!("{at}: a mark is V, S, R or X"),
+    }
+}
+
+/// A word of the closed vocabulary `ty`, checked while the crate compiles.
+fn word(ty: &'static str) -> impl Fn(&str, &Value) -> String {
+    move |at, v| format!("{ty}::baked({})", text(at, v))
+}
+
+/// A TOML array as a static slice, each element written by `f`.
+fn list(f: impl Fn(&str, &Value) -> String) -> impl Fn(&str, &Value) -> String {
+    move |at, v| {
+        let items = v
+            .as_array()
+            .unwrap_or_else(|| panic!("{at}: expected a list"));
+        let parts: Vec<String> = items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| f(&format!("{at}[{i}]"), item))
+            .collect();
+        format!("&[{}]", parts.join(", "))
+    }
+}
+
+fn instrument(at: &str, v: &Value) -> String {
+    let mut f = Fields::new(at, v);
+    for key in ["id", "series", "title", "title_en", "version", "version_en"] {
+        f.req(key, key, text);
+    }
+    f.req("layer", "layer", word("Layer"));
+    f.req("utility", "utility", word("Applies"));
+    f.req("from", "from", day);
+    f.req("from_mark", "from_mark", mark);
+    f.opt("until", "until", day);
+    f.opt("until_mark", "until_mark", mark);
+    f.opt("certain_from", "certain_from", day);
+    f.req("mark", "mark", mark);
+    f.skip("source");
+    f.opt("note", "note", text);
+    f.opt("note_en", "note_en", text);
+    f.done("BakedInstrument")
+}
+
+fn need(at: &str, v: &Value) -> String {
+    let mut f = Fields::new(at, v);
+    f.req("doc", "doc", text);
+    f.req("need", "need", word("Need"));
+    f.or("later_with_one_id", "later_with_one_id", "false", boolean);
+    f.done("BakedNeed")
+}
+
+fn value(at: &str, v: &Value) -> String {
+    let mut f = Fields::new(at, v);
+    f.opt("for", "for_", word("Selector"));
+    f.opt("what", "what", word("Named"));
+    f.opt("amount", "amount", int);
+    f.opt("unit", "unit", word("Unit"));
+    f.opt("start", "start", word("Start"));
+    f.opt("kind", "kind", word("Kind"));
+    f.opt("scope", "scope", word("Scope"));
+    f.opt("tier", "tier", int);
+    f.opt("max_kv", "max_kv", float);
+    f.opt("certain_kv", "certain_kv", float);
+    f.opt("mark", "mark", mark);
+    f.opt("alt_max_kv", "alt_max_kv", float);
+    f.opt("test", "test", word("Test"));
+    f.opt("until", "until", day);
+    f.done("FileValue")
+}
+
+fn provision(at: &str, v: &Value) -> String {
+    let mut f = Fields::new(at, v);
+    f.req("rule", "rule", word("RuleId"));
+    f.opt("article", "article", text);
+    f.opt("article_en", "article_en", text);
+    f.req("mark", "mark", mark);
+    f.req("summary_zh", "summary_zh", text);
+    f.req("summary_en", "summary_en", text);
+    for key in ["note", "note_en", "seen", "seen_en"] {
+        f.opt(key, key, text);
+    }
+    f.or("categories", "categories", "&[]", list(word("Category")));
+    f.or("businesses", "businesses", "&[]", list(word("Business")));
+    f.or("documents", "documents", "&[]", list(need));
+    f.or("values", "values", "&[]", list(value));
+    f.done("BakedProvision")
+}
+
+fn form(at: &str, v: &Value) -> String {
+    let mut f = Fields::new(at, v);
+    f.req("for", "for_", list(word("Category")));
+    f.req("zh", "zh", text);
+    f.req("en", "en", text);
+    f.skip("source");
+    f.done("BakedForm")
+}
+
+fn document(at: &str, v: &Value) -> String {
+    let mut f = Fields::new(at, v);
+    for key in ["code", "name_zh", "name_en"] {
+        f.req(key, key, text);
+    }
+    f.or("accepted", "accepted", "&[]", list(form));
+    f.or("not_accepted", "not_accepted", "&[]", list(form));
+    f.req("mark", "mark", mark);
+    f.skip("source");
+    f.done("BakedDocument")
+}
+
+// `fingerprint`, the one definition the library uses too.
+include!("src/rulebook/fingerprint.rs");
+
+fn rules(out: &Path) {
+    let dir = Path::new("data/rules");
+    let mut names: Vec<String> = fs::read_dir(dir)
         .expect("data/rules")
         .filter_map(|e| e.ok()?.file_name().into_string().ok())
         .filter(|n| n.ends_with(".toml"))
         .collect();
     names.sort();
-    // {"documents": …, "instruments": [[file name, content], …]}: a shape
-    // the library reads straight into its types, with no generic JSON value
-    // in between (that would add a second copy of every deserializer to the
-    // browser bundle).
-    let (docs, instruments): (Vec<&String>, Vec<&String>) =
-        names.iter().partition(|n| n.as_str() == "documents.toml");
-    let documents = match docs.as_slice() {
-        [one] => to_json(&Path::new("data/rules").join(one)),
-        _ => panic!("data/rules must hold exactly one documents.toml"),
-    };
-    let instruments: Vec<serde_json::Value> = instruments
+    let mut documents = None;
+    let mut instruments = String::new();
+    for n in &names {
+        let table = Value::Table(read(&dir.join(n)));
+        if n == "documents.toml" {
+            let mut f = Fields::new(n.as_str(), &table);
+            let docs = list(document)(&format!("{n}.document"), f.need("document"));
+            f.done("");
+            documents = Some(docs);
+            continue;
+        }
+        let mut f = Fields::new(n.as_str(), &table);
+        let head = instrument(&format!("{n}.instrument"), f.need("instrument"));
+        let provisions = match f.get("provision") {
+            Some(v) => list(provision)(&format!("{n}.provision"), v),
+            None => "&[]".into(),
+        };
+        f.done("");
+        let _ = writeln!(
+            instruments,
+            "    BakedFile {{ file: {n:?}, instrument: {head}, provisions: {provisions} }},"
+        );
+    }
+    let documents = documents.expect("data/rules must hold a documents.toml");
+    let texts: Vec<(String, String)> = names
         .iter()
         .map(|n| {
-            let mut v = to_json(&Path::new("data/rules").join(n));
-            without_provenance(&mut v["instrument"]);
-            serde_json::json!([n, v])
+            (
+                n.clone(),
+                fs::read_to_string(dir.join(n)).expect("read above"),
+            )
         })
         .collect();
-    let mut documents = documents;
-    if let Some(docs) = documents["document"].as_array_mut() {
-        for d in docs {
-            without_provenance(d);
-            // Each accepted (or refused) form of a document has its own source.
-            for list in ["accepted", "not_accepted"] {
-                if let Some(forms) = d.get_mut(list).and_then(|v| v.as_array_mut()) {
-                    forms.iter_mut().for_each(without_provenance);
-                }
-            }
-        }
-    }
+    let code = format!(
+        "pub(super) const FINGERPRINT: &str = {:?};\n\
+         pub(super) static DOCUMENTS: &[BakedDocument] = {documents};\n\
+         pub(super) static FILES: &[BakedFile] = &[\n{instruments}];\n",
+        fingerprint(&texts)
+    );
+    fs::write(out.join("baked_rules.rs"), code).unwrap();
+
     // The list of embedded rule files (`rulebook::EMBEDDED`): every file in
-    // data/rules, by name and text, so no one keeps the list by hand.
+    // data/rules, by name and text, so no one keeps the list by hand. Only
+    // the tidy test and the CLI's `--rules` reading read the texts.
     let root = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
     let list: String = names
         .iter()
@@ -75,21 +332,45 @@ fn main() {
             )
         })
         .collect();
-    fs::write(
-        Path::new(&out).join("embedded_rules.rs"),
-        format!("&[\n{list}]\n"),
-    )
-    .unwrap();
-    let rules = serde_json::json!({ "documents": documents, "instruments": instruments });
-    fs::write(
-        Path::new(&out).join("rules.json"),
-        serde_json::to_string(&rules).unwrap(),
-    )
-    .unwrap();
-    let cal = to_json(Path::new("data/calendar/cn-national.toml"));
-    fs::write(
-        Path::new(&out).join("calendar.json"),
-        serde_json::to_string(&cal).unwrap(),
-    )
-    .unwrap();
+    fs::write(out.join("embedded_rules.rs"), format!("&[\n{list}]\n")).unwrap();
+}
+
+fn notice(at: &str, v: &Value) -> String {
+    let mut f = Fields::new(at, v);
+    f.req("year", "year", int);
+    f.req("title", "title", text);
+    f.or("links", "links", "&[]", list(text));
+    f.req("source", "source", text);
+    f.or("off", "off", "&[]", list(text));
+    f.or("work", "work", "&[]", list(text));
+    f.done("BakedNotice")
+}
+
+fn calendar(out: &Path) {
+    let table = Value::Table(read(Path::new("data/calendar/cn-national.toml")));
+    let mut f = Fields::new("cn-national.toml", &table);
+    let mut cov = Fields::new("coverage", f.need("coverage"));
+    cov.req("first_year", "first_year", int);
+    cov.req("last_year", "last_year", int);
+    let cov = cov.done("BakedCoverage");
+    let names = match f.get("names") {
+        Some(v) => list(text)("names", v),
+        None => "&[]".into(),
+    };
+    let notices = match f.get("notice") {
+        Some(v) => list(notice)("notice", v),
+        None => "&[]".into(),
+    };
+    f.done("");
+    let code = format!(
+        "pub(super) static NATIONAL: BakedCalendar = BakedCalendar {{ coverage: {cov}, names: {names}, notices: {notices} }};\n"
+    );
+    fs::write(out.join("baked_calendar.rs"), code).unwrap();
+}
+
+fn main() {
+    let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    println!("cargo::rerun-if-changed=data");
+    rules(Path::new(&out));
+    calendar(Path::new(&out));
 }

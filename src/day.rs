@@ -34,6 +34,15 @@ pub fn parse_iso(s: &str) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, num(5..7)?, num(8..10)?)
 }
 
+/// A day of baked data (build.rs), made while the crate compiles: a day
+/// that does not exist stops the build.
+pub const fn baked(year: i32, month: u32, day: u32) -> NaiveDate {
+    match NaiveDate::from_ymd_opt(year, month, day) {
+        Some(d) => d,
+        None => panic!("a day of the baked data does not exist"),
+    }
+}
+
 /// A date typed into a case: `YYYY-MM-DD` within [`CASE_YEARS`], its
 /// digits and dashes ASCII or full-width ("２０２６－０１－０５", as a Chinese
 /// input method types them; [`crate::halfwidth`]). The rulebook's and the

@@ -12,6 +12,7 @@ pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
 pub mod case;
 pub mod day;
+pub mod decimal;
 pub mod eval;
 pub mod halfwidth;
 pub mod json_path;

@@ -30,10 +30,10 @@ fn rules_dir() -> std::path::PathBuf {
 #[test]
 fn the_embedded_rulebook_loads_and_embeds_every_file() {
     let book = Rulebook::embedded();
-    // `embedded()` trusts its build-time data; this is where it is checked:
+    // `embedded()` trusts its baked data; this is where it is checked:
     // the same files, read and checked as TOML (with their provenance,
     // which the embedded copy leaves out), and the embedded copy equal to
-    // them (`the_embedded_json_matches_the_toml_files`).
+    // them (`the_baked_data_matches_the_toml_files`).
     Rulebook::from_files(EMBEDDED.iter().map(|(n, t)| (n.to_string(), t.to_string())))
         .expect("the embedded rule files are valid");
     let on_disk: BTreeSet<String> = load_dir(&rules_dir()).into_iter().map(|(n, _)| n).collect();
@@ -385,10 +385,11 @@ fn the_rulebook_fingerprint_tells_rulebooks_apart() {
     );
 }
 
-/// The defaults are loaded from JSON that build.rs derives from the TOML
-/// files; both routes must give the same rulebook and the same calendar.
+/// The defaults are the data build.rs bakes from the TOML files into Rust;
+/// both routes must give the same rulebook, the same calendar and the same
+/// fingerprint.
 #[test]
-fn the_embedded_json_matches_the_toml_files() {
+fn the_baked_data_matches_the_toml_files() {
     use yekuo::calendar::{Calendar, NATIONAL_TOML};
     use yekuo::rulebook::{Rulebook, EMBEDDED};
     let from_toml =
@@ -419,17 +420,19 @@ fn the_embedded_json_matches_the_toml_files() {
     let toml_cal = Calendar::from_toml(NATIONAL_TOML).unwrap();
     let cal = Calendar::national();
     assert_eq!(cal.coverage(), toml_cal.coverage());
-    assert_eq!(cal.notices().len(), toml_cal.notices().len());
+    assert_eq!(cal.notices(), toml_cal.notices());
     let (first, last) = cal.coverage();
     let mut d = first;
     while d <= last {
         assert_eq!(cal.is_working_day(d), toml_cal.is_working_day(d), "{d}");
-        assert_eq!(
-            cal.special_day(d).map(|s| &s.name),
-            toml_cal.special_day(d).map(|s| &s.name)
-        );
+        assert_eq!(cal.special_day(d), toml_cal.special_day(d), "{d}");
         d = d.succ_opt().unwrap();
     }
+    assert_eq!(
+        yekuo::rulebook::embedded_fingerprint(),
+        yekuo::rulebook::fingerprint(EMBEDDED),
+        "the fingerprint build.rs computed is the one of the TOML files"
+    );
 }
 
 #[test]

@@ -13,6 +13,17 @@ init({ module_or_path: new URL('./pkg/yekuo_www_bg.wasm', import.meta.url) })
     document.body.append(p);
   });
 
+// The import module (www/import): read case files and restore links. Loaded
+// the first time the app asks for it, once; the first load does not carry it.
+let importing = null;
+globalThis.yekuoImport = () => {
+  importing ??= import('./pkg/yekuo_import.js').then(async (m) => {
+    await m.default({ module_or_path: new URL('./pkg/yekuo_import_bg.wasm', import.meta.url) });
+    return m;
+  }).catch((e) => { importing = null; throw e; });
+  return importing;
+};
+
 if ('serviceWorker' in navigator && location.protocol !== 'file:') {
   navigator.serviceWorker.register('./sw.js', { scope: './' }).catch(() => {});
 }

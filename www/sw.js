@@ -6,7 +6,9 @@
 // in any case. Only same-origin GET requests are ever handled.
 const CACHE = 'yekuo-BUILD_ID';
 const FILES = ['./', './index.html', './boot.js', './style.css', './manifest.webmanifest', './icon.svg',
-  './pkg/yekuo_www.js', './pkg/yekuo_www_bg.wasm'];
+  './pkg/yekuo_www.js', './pkg/yekuo_www_bg.wasm',
+  // The import module, loaded on demand; cached so files and links open offline.
+  './pkg/yekuo_import.js', './pkg/yekuo_import_bg.wasm'];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES)));

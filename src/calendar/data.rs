@@ -5,6 +5,9 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use std::fmt;
 
+#[path = "baked.rs"]
+mod baked;
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct File {
@@ -126,10 +129,9 @@ pub(super) fn parse(text: &str) -> Result<Parsed, CalendarDataError> {
     check(file)
 }
 
-/// Read calendar data from the JSON that build.rs derives from the TOML.
-pub(super) fn parse_json(text: &str) -> Result<Parsed, CalendarDataError> {
-    let file: File = serde_json::from_str(text).map_err(|e| err("file", e.to_string()))?;
-    check(file)
+/// The national calendar build.rs baked from the TOML, checked as a file.
+pub(super) fn baked_national() -> Result<Parsed, CalendarDataError> {
+    check(baked::national())
 }
 
 fn check(file: File) -> Result<Parsed, CalendarDataError> {

@@ -24,9 +24,6 @@ pub use data::{CalendarDataError, Notice};
 /// The calendar text embedded in every build (the default data).
 pub const NATIONAL_TOML: &str = include_str!("../../data/calendar/cn-national.toml");
 
-/// The same data as JSON (build.rs), which `national()` reads without a TOML parser.
-const NATIONAL_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/calendar.json"));
-
 /// What the data says about one day that differs from the plain weekday rule.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct SpecialDay {
@@ -98,11 +95,11 @@ fn is_weekend(d: NaiveDate) -> bool {
 }
 
 impl Calendar {
-    /// The embedded national calendar, parsed once.
+    /// The embedded national calendar (baked by build.rs), indexed once.
     pub fn national() -> &'static Calendar {
         static CELL: OnceLock<Calendar> = OnceLock::new();
         CELL.get_or_init(|| {
-            data::parse_json(NATIONAL_JSON)
+            data::baked_national()
                 .map(Calendar::build)
                 .expect("the embedded calendar is validated by the test suite")
         })

@@ -3,6 +3,7 @@
 //! outage notice both dated and said not served.
 
 use super::{Case, CaseError, Dates, FORMAT};
+use crate::decimal::Decimal;
 use crate::limits;
 use chrono::NaiveDate;
 
@@ -26,7 +27,7 @@ impl Case {
         ] {
             if let Some(x) = v {
                 if !(x.is_finite() && x > 0.0 && x <= limits::MAX_QUANTITY) {
-                    let max = limits::MAX_QUANTITY;
+                    let (x, max) = (Decimal(x), Decimal(limits::MAX_QUANTITY));
                     return Err(CaseError::new(
                         name,
                         format!("{x} is not possible; give a positive number (at most {max})"),

@@ -33,7 +33,8 @@ pub fn verdict(v: Verdict, lang: Lang) -> &'static str {
 
 /// The supply the works are for: "低压(220 伏或 380 伏)", "110 千伏".
 pub fn voltage(a: &ContractorAnswer, lang: Lang) -> Option<String> {
-    let kv = a.voltage_kv?;
+    // Written by `Decimal`: float formatting stays out of the bundle.
+    let kv = crate::decimal::Decimal(a.voltage_kv?);
     Some(match (a.low_voltage, lang) {
         (true, Lang::Zh) => "低压(220 伏或 380 伏)".into(),
         (true, Lang::En) => "low voltage (220 V or 380 V)".into(),
@@ -201,19 +202,19 @@ fn tier_line(t: &TierCheck, f: &Finding, a: &ContractorAnswer, lang: Lang) -> St
             s.push_str(&match (o.sufficient, lang) {
                 (true, Lang::Zh) => format!(
                     "另有资料说{held}可以做到 {} 千伏，按那份资料就够了。",
-                    o.tier_held_max_kv
+                    crate::decimal::Decimal(o.tier_held_max_kv)
                 ),
                 (true, Lang::En) => format!(
                     " Another source says {held} goes up to {} kV, which would be enough.",
-                    o.tier_held_max_kv
+                    crate::decimal::Decimal(o.tier_held_max_kv)
                 ),
                 (false, Lang::Zh) => format!(
                     "另有资料说{held}只能做到 {} 千伏，按那份资料就不够。",
-                    o.tier_held_max_kv
+                    crate::decimal::Decimal(o.tier_held_max_kv)
                 ),
                 (false, Lang::En) => format!(
                     " Another source says {held} goes only up to {} kV, which would not be enough.",
-                    o.tier_held_max_kv
+                    crate::decimal::Decimal(o.tier_held_max_kv)
                 ),
             });
         }

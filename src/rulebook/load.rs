@@ -17,9 +17,8 @@ use crate::Mark;
 use serde::Deserialize;
 use std::sync::Arc;
 
-/// The embedded rule files as JSON (build.rs): `{"documents": …,
-/// "instruments": [[file name, content], …]}`, read by [`EmbeddedFiles`].
-pub(super) const EMBEDDED_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/rules.json"));
+#[path = "baked.rs"]
+mod baked;
 
 /// The rule files embedded in every build (the default rulebook): every
 /// file of data/rules, listed by build.rs.
@@ -41,17 +40,15 @@ struct InstrumentFile {
     provision: Vec<FileProvision>,
 }
 
-/// The embedded rulebook as build.rs writes it.
-#[derive(Deserialize)]
-struct EmbeddedFiles {
-    documents: DocumentsFile,
-    instruments: Vec<(String, InstrumentFile)>,
-}
-
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct DocumentsFile {
     document: Vec<Document>,
+}
+
+/// The fingerprint of the embedded rule files, computed when they were baked.
+pub(super) fn embedded_fingerprint() -> &'static str {
+    baked::fingerprint()
 }
 
 /// A provision as a file writes it: its values as keys to be read into the
@@ -89,7 +86,7 @@ struct FileProvision {
 /// closed vocabulary are read by serde, so a misspelt one is a load error
 /// at its line and column; which keys a rule takes, and which of the words
 /// it allows, are checked when the value is read into its rule's shape.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Copy, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct FileValue {
     #[serde(default, rename = "for")]
@@ -123,24 +120,12 @@ struct FileValue {
 }
 
 impl Rulebook {
-    /// The embedded default rulebook, loaded once. build.rs has turned the
-    /// TOML files into JSON, so this needs no TOML parser.
+    /// The embedded default rulebook, indexed once from the data build.rs
+    /// baked into the binary (no parser, no deserialiser).
     pub fn embedded() -> &'static Rulebook {
         static CELL: std::sync::OnceLock<Rulebook> = std::sync::OnceLock::new();
         CELL.get_or_init(|| {
-            let files: EmbeddedFiles =
-                serde_json::from_str(EMBEDDED_JSON).expect("build.rs writes valid rule JSON");
-            let parsed = std::iter::once((
-                DOCUMENTS_FILE.to_string(),
-                Content::Documents(files.documents),
-            ))
-            .chain(
-                files
-                    .instruments
-                    .into_iter()
-                    .map(|(file, f)| (file, Content::Instrument(Box::new(f)))),
-            )
-            .map(Ok);
+            let parsed = baked::files().map(Ok);
             // Not validated here: the embedded data is fixed at build time
             // and the tidy test validates it (`validate`), which keeps the
             // validator and its messages out of the browser bundle.

@@ -14,11 +14,13 @@
 //! rulebook is fixed at build time and validated by the tidy test instead,
 //! so the browser carries no validator.
 
+mod fingerprint;
 mod load;
 mod model;
 pub mod schema;
 mod validate;
 
+pub use fingerprint::fingerprint;
 pub use load::EMBEDDED;
 pub use model::{
     Document, DocumentForm, DocumentNeed, Entry, Instrument, NamedValue, PeriodValue, Provision,
@@ -34,23 +36,11 @@ use serde::Serialize;
 use std::fmt;
 use std::sync::Arc;
 
-/// A short fingerprint of rule files (FNV-1a over names and texts), shown by
-/// the app and the CLI so a printout or a kiosk says which rulebook it used.
-pub fn fingerprint(files: &[(&str, &str)]) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for (name, text) in files {
-        for b in name.bytes().chain([0]).chain(text.bytes()).chain([0]) {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-    format!("{:08x}", h >> 32)
-}
-
-/// The fingerprint of the rulebook built into this binary (over the data
-/// build.rs derived from the TOML files, which changes whenever they do).
+/// The fingerprint of the rulebook built into this binary: [`fingerprint`]
+/// of [`EMBEDDED`], computed by build.rs when it baked the files (the
+/// binary carries no rule file's text).
 pub fn embedded_fingerprint() -> String {
-    fingerprint(&[("rules.json", load::EMBEDDED_JSON)])
+    load::embedded_fingerprint().to_string()
 }
 
 #[derive(Debug, Clone, Serialize)]

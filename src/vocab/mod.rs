@@ -26,6 +26,24 @@ pub fn spelling_index(spellings: &[&str], s: &str) -> Option<usize> {
     spellings.iter().position(|sp| *sp == s)
 }
 
+/// `a == b`, usable in a constant: how baked data (`rulebook::baked`)
+/// turns a file's word into its enum value while the crate compiles.
+#[doc(hidden)]
+pub const fn const_str_eq(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
 /// Reads a word of a closed vocabulary as its index in the vocabulary's
 /// spellings, refusing any other word with serde's "unknown variant"
 /// message. One visitor for every closed enum. The word is refused inside
@@ -92,6 +110,20 @@ macro_rules! closed_enum {
                 match self {
                     $($name::$variant => $code,)+
                 }
+            }
+
+            /// The value spelled `code`, evaluated while the crate compiles:
+            /// baked data (build.rs) writes `Unit::baked("months")`, and a
+            /// word that is not in the vocabulary stops the build there.
+            pub const fn baked(code: &str) -> $name {
+                let mut i = 0;
+                while i < $name::ALL.len() {
+                    if $crate::vocab::const_str_eq($name::ALL[i].as_str(), code) {
+                        return $name::ALL[i];
+                    }
+                    i += 1;
+                }
+                panic!("a word of the baked data is not in its vocabulary")
             }
 
             /// The value of each of [`Self::SPELLINGS`], in the same order.
@@ -168,5 +200,16 @@ mod tests {
         for v in Sample::ALL {
             assert_eq!(Sample::parse(v.as_str()), Some(*v));
         }
+    }
+
+    /// Baked data names a value by its code, read while compiling.
+    #[test]
+    fn a_baked_word_is_its_value() {
+        const AGAIN: Sample = Sample::baked("again");
+        const ONCE: Sample = Sample::baked("once");
+        assert_eq!((AGAIN, ONCE), (Sample::Again, Sample::Once));
+        assert!(super::const_str_eq("两次", "两次"));
+        assert!(!super::const_str_eq("两次", "两"));
+        assert!(!super::const_str_eq("once", "onca"));
     }
 }

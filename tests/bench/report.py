@@ -12,6 +12,7 @@ root = pathlib.Path(__file__).resolve().parents[2]
 budgets = json.loads((root / "tests/bench/budgets.json").read_text())
 native = json.loads((root / "target/bench/native.json").read_text())
 web = json.loads((root / "target/bench/web.json").read_text())
+before = json.loads((root / "tests/bench/size-before.json").read_text())
 
 
 def crit(group, name):
@@ -211,6 +212,44 @@ if crates:
         "|---|---|---|",
     ]
     out += [f"| {k} | {v:,} | {100 * v / total:.0f}% |" for k, v in sorted(crates.items(), key=lambda kv: -kv[1])[:10]]
+after_sections = {n: gz for n, _, gz in sections if n in before["sections_gzip"]}
+out += [
+    "",
+    f"## First load before and after issue 16 (before: commit {before['commit']})",
+    "",
+    "| File, gzip | Before | After |",
+    "|---|---|---|",
+]
+out += [f"| {f} | {v:,} | {b[f]['gzip']:,} |" for f, v in before["files_gzip"].items()]
+out += [f"| **first load** | **{before['first_load_gzip']:,}** | **{first_load:,}** |"]
+lazy = {k: v for k, v in b.items() if k.startswith("pkg/yekuo_import")}
+if lazy:
+    out += [f"| {k} (loaded when a case file or link is opened, not in the first load) | — | {v['gzip']:,} |"
+            for k, v in lazy.items()]
+out += [
+    "",
+    "| wasm section, gzip | Before | After |",
+    "|---|---|---|",
+]
+out += [f"| {n} | {v:,} | {after_sections.get(n, 0):,} |" for n, v in before["sections_gzip"].items()]
+if crates:
+    out += [
+        "",
+        "| Code by crate (twiggy, bytes before wasm-opt) | Before | After |",
+        "|---|---|---|",
+    ]
+    names = list(before["crates_code_bytes"]) + [k for k in sorted(crates, key=lambda k: -crates[k])[:10]
+                                                 if k not in before["crates_code_bytes"]]
+    out += [f"| {k} | {before['crates_code_bytes'].get(k, 0):,} | {crates.get(k, 0):,} |" for k in names]
+out += [
+    "",
+    "What else would shrink the first load, each measured by a trial build that left the part out "
+    "(gzip bytes of the app's wasm; not done, see the issue's notes):",
+    "",
+    "| Option | Saves | Measured on |",
+    "|---|---|---|",
+]
+out += [f"| {o['what']} | {o['saves_gzip']:,} | {o['measured_on']} |" for o in before["options"]]
 out += [
     "",
     "Load times are the median of the runs in `target/bench/web.json`: first visit "

@@ -1,16 +1,27 @@
 //! The language of the page. Its own module, so that the labels and the
 //! draft's messages can name it without importing the app's state.
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Lang {
     #[default]
-    #[serde(rename = "zh")]
     Zh,
-    #[serde(rename = "en")]
     En,
 }
 
 impl Lang {
+    /// The language's code in the autosave (`state::Saved`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+
+    /// The language a code names.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        [Lang::Zh, Lang::En].into_iter().find(|l| l.code() == code)
+    }
+
     pub fn tag(self) -> &'static str {
         match self {
             Lang::Zh => "zh-CN",

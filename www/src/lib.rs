@@ -8,17 +8,18 @@
 pub mod coverage;
 pub mod draft;
 pub mod draft_fields;
+pub mod json_lite;
 pub mod labels;
 pub mod lang;
 pub mod sections;
 pub mod share;
 pub mod state;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "app"))]
 mod view;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "app"))]
 pub use view::App;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "app"))]
 mod probe;
 
 pub use yekuo::VERSION;

@@ -12,16 +12,24 @@ fn day(n: i32) -> NaiveDate {
     NaiveDate::from_num_days_from_ce_opt(n).unwrap_or(NaiveDate::MIN)
 }
 
-/// `runs` evaluations of a case file as of a day; returns the mean time of
-/// each batch of `batch` evaluations, in microseconds per evaluation.
+/// `runs` batches of `batch` evaluations of a case as of a day; returns the
+/// mean time of each batch, in microseconds per evaluation. The case comes
+/// as the import module hands a case file over (`read_case`: the autosave's
+/// text of the form's fields) and is read as the page reads its form, so
+/// this times the evaluation the page runs.
 #[wasm_bindgen]
 pub fn probe_evaluate(
-    case_json: &str,
+    fields_text: &str,
     as_of: &str,
     runs: u32,
     batch: u32,
 ) -> Result<Vec<f64>, JsError> {
-    let case = yekuo::case::parse_case(case_json).map_err(|e| JsError::new(&e.to_string()))?;
+    let saved = crate::state::Saved::parse(fields_text).map_err(|e| JsError::new(&e))?;
+    let case = saved
+        .draft
+        .check()
+        .case
+        .ok_or_else(|| JsError::new("the form holds no complete case"))?;
     let as_of = yekuo::day::parse_iso(as_of).ok_or_else(|| JsError::new("as_of: YYYY-MM-DD"))?;
     let book = yekuo::rulebook::Rulebook::embedded();
     let perf = web_sys::window()

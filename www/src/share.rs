@@ -57,16 +57,21 @@ fn compact(pretty: &str) -> String {
     out
 }
 
+/// The restore payload of a URL fragment, if it carries one. `case=` may
+/// sit among other parameters (`#x=1&case=…`, added by a mail or chat
+/// program): a link that carries a case is never ignored.
+pub fn fragment_payload(fragment: &str) -> Option<&str> {
+    fragment
+        .trim_start_matches('#')
+        .split('&')
+        .find_map(|p| p.strip_prefix(FRAGMENT_KEY))
+}
+
 /// The case carried by a URL fragment: `None` when the fragment carries no
 /// case, `Some(Err)` when it does but cannot be read (a truncated or
 /// tampered link).
 pub fn read_fragment(fragment: &str) -> Option<Result<Box<Draft>, CaseError>> {
-    // `case=` may sit among other parameters (`#x=1&case=…`, added by a
-    // mail or chat program): a link that carries a case is never ignored.
-    let payload = fragment
-        .trim_start_matches('#')
-        .split('&')
-        .find_map(|p| p.strip_prefix(FRAGMENT_KEY))?;
+    let payload = fragment_payload(fragment)?;
     let bad = |en: &str, zh: &str| CaseError {
         field: ".".into(),
         line: None,

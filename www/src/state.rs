@@ -512,22 +512,27 @@ pub struct Saved {
     pub as_of: String,
 }
 
-/// The stored form of [`Saved`]: the draft as its list of form fields
-/// (`crate::draft_fields`), each value encoded as a string.
-#[derive(serde::Serialize, serde::Deserialize)]
-struct SavedText {
-    version: u32,
-    lang: Lang,
-    #[serde(default)]
-    as_of: String,
-    fields: Vec<(String, String)>,
-}
-
+/// The stored form of [`Saved`] is a JSON object, `{"version":2,"lang":"zh",
+/// "as_of":"…","fields":[["key","value"],…]}`: the draft as its list of form
+/// fields (`crate::draft_fields`), each value encoded as a string, written
+/// and read by `crate::json_lite` (the text serde_json wrote for the same
+/// object before, so saves of earlier builds read on).
+///
 /// Version 2 stores the field list; version 1 (a serde copy of the draft)
 /// is set aside and reported like any save this page cannot read.
 pub const SAVED_VERSION: u32 = 2;
 
 impl Saved {
+    /// A draft alone, as the import module hands a read case over.
+    pub fn of_draft(draft: Draft) -> Saved {
+        Saved {
+            version: SAVED_VERSION,
+            lang: Lang::Zh,
+            draft,
+            as_of: String::new(),
+        }
+    }
+
     pub fn of(state: &State) -> Saved {
         Saved {
             version: SAVED_VERSION,
@@ -539,36 +544,55 @@ impl Saved {
 
     /// The text autosave writes.
     pub fn to_text(&self) -> String {
-        let file = SavedText {
-            version: self.version,
-            lang: self.lang,
-            as_of: self.as_of.clone(),
-            fields: self
-                .draft
-                .fields()
-                .into_iter()
-                .map(|(k, v)| (k, crate::draft_fields::encode(&v)))
-                .collect(),
-        };
-        serde_json::to_string(&file).unwrap_or_default()
+        use crate::json_lite::push_string;
+        let mut out = format!("{{\"version\":{},\"lang\":", self.version);
+        push_string(&mut out, self.lang.code());
+        out.push_str(",\"as_of\":");
+        push_string(&mut out, &self.as_of);
+        out.push_str(",\"fields\":[");
+        for (i, (k, v)) in self.draft.fields().into_iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push('[');
+            push_string(&mut out, &k);
+            out.push(',');
+            push_string(&mut out, &crate::draft_fields::encode(&v));
+            out.push(']');
+        }
+        out.push_str("]}");
+        out
     }
 
     /// Read a saved state. A corrupt or foreign value, or a field this page
     /// cannot place, is an error (the caller sets the save aside and tells
     /// the user), never silently an emptier form.
     pub fn parse(text: &str) -> Result<Saved, String> {
-        let file: SavedText = serde_json::from_str(text).map_err(|e| e.to_string())?;
-        if file.version != SAVED_VERSION {
+        let json = crate::json_lite::parse(text)?;
+        let shape = "not a saved form";
+        let version = json.get("version").and_then(|v| v.as_u32()).ok_or(shape)?;
+        if version != SAVED_VERSION {
             return Err(format!(
-                "saved by format version {}, this page reads {SAVED_VERSION}",
-                file.version
+                "saved by format version {version}, this page reads {SAVED_VERSION}"
             ));
         }
-        let mut fields = Vec::with_capacity(file.fields.len());
-        for (k, v) in file.fields {
-            let input = crate::draft_fields::decode(&v)
+        let lang = json
+            .get("lang")
+            .and_then(|l| Lang::from_code(l.as_str()?))
+            .ok_or("saved with no language this page knows")?;
+        let as_of = match json.get("as_of") {
+            None => String::new(),
+            Some(a) => a.as_str().ok_or(shape)?.to_string(),
+        };
+        let mut fields = Vec::new();
+        for pair in json.get("fields").and_then(|f| f.as_array()).ok_or(shape)? {
+            let (k, v) = match pair.as_array() {
+                Some([k, v]) => (k.as_str().ok_or(shape)?, v.as_str().ok_or(shape)?),
+                _ => return Err(shape.into()),
+            };
+            let input = crate::draft_fields::decode(v)
                 .ok_or_else(|| format!("field {k}: unreadable value"))?;
-            fields.push((k, input));
+            fields.push((k.to_string(), input));
         }
         let (draft, unplaced) = Draft::from_fields(fields);
         if !unplaced.is_empty() {
@@ -583,10 +607,10 @@ impl Saved {
             ));
         }
         Ok(Saved {
-            version: file.version,
-            lang: file.lang,
+            version,
+            lang,
             draft,
-            as_of: file.as_of,
+            as_of,
         })
     }
 

@@ -279,6 +279,34 @@ fn saved_state_round_trips_and_corruption_is_an_error() {
     );
     // A field this page does not know is an error, not a silent drop.
     assert!(Saved::parse(&text.replace("customer.category", "customer.colour")).is_err());
+
+    // The text is the one serde_json wrote for version 2 (the format of
+    // earlier builds, written here as that build declared it), so a save
+    // of an earlier build reads on, and this one reads back there.
+    #[derive(serde::Serialize, serde::Deserialize)]
+    struct SavedText {
+        version: u32,
+        lang: String,
+        #[serde(default)]
+        as_of: String,
+        fields: Vec<(String, String)>,
+    }
+    let mut s = s;
+    s.lang = yekuo_www::lang::Lang::En;
+    s.as_of_text = "2026-11-2\"2".into();
+    let text = Saved::of(&s).to_text();
+    let file: SavedText = serde_json::from_str(&text).unwrap();
+    assert_eq!(
+        (file.lang.as_str(), file.as_of.as_str()),
+        ("en", "2026-11-2\"2")
+    );
+    assert!(file.fields.len() > 10, "{text}");
+    assert_eq!(serde_json::to_string(&file).unwrap(), text);
+    let pretty = serde_json::to_string_pretty(&file).unwrap();
+    assert_eq!(Saved::parse(&pretty).unwrap().draft, s.draft);
+    // `as_of` was optional in version 2.
+    let without = serde_json::json!({"version": 2, "lang": "zh", "fields": file.fields});
+    assert_eq!(Saved::parse(&without.to_string()).unwrap().as_of, "");
 }
 
 #[test]

@@ -42,8 +42,9 @@ pub(super) fn found(d: &Found, f: &Finding, r: &Reader) -> String {
             special_load,
             ..
         } => {
+            let kv = crate::decimal::Decimal(*voltage_kv);
             if d.is_ordinary() {
-                format!("Ordinary {voltage_kv} kV customer: no design review or mid-term check is required.")
+                format!("Ordinary {kv} kV customer: no design review or mid-term check is required.")
             } else {
                 let kind = if *important {
                     " important"
@@ -53,7 +54,7 @@ pub(super) fn found(d: &Found, f: &Finding, r: &Reader) -> String {
                     ""
                 };
                 let see = if r.is_clerk() { " (TL-03, TL-04)" } else { "" };
-                format!("{voltage_kv} kV{kind} customer: design review and mid-term check apply{see}.")
+                format!("{kv} kV{kind} customer: design review and mid-term check apply{see}.")
             }
         }
         Found::MissingNotice {

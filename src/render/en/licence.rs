@@ -9,7 +9,9 @@ use crate::report::Finding;
 pub(super) fn found(d: &Found, f: &Finding, r: &Reader) -> String {
     match d {
         Found::TerminalSubstation { voltage_kv, .. } => format!(
-            "{voltage_kv} kV: {}",
+            // A quantity as people write it, without float formatting.
+            "{} kV: {}",
+            crate::decimal::Decimal(*voltage_kv),
             f.citation.as_ref().map_or("", |c| &*c.summary_en)
         ),
         Found::Unlicensed { contractor } => format!(
@@ -100,13 +102,13 @@ fn doubt(d: &TierDoubt, t: &TierCheck) -> String {
             (false, Some(req)) => format!("still not enough (minimum {})", tier(req)),
             (false, None) => "still not enough".to_string(),
         };
-        let first = t
-            .tier_held_max_kv
-            .map_or("any voltage".to_string(), |m| format!("up to {m} kV"));
+        let first = t.tier_held_max_kv.map_or("any voltage".to_string(), |m| {
+            format!("up to {} kV", crate::decimal::Decimal(m))
+        });
         s.push_str(&format!(
             " Sources disagree on the cap of {}: {first} on one, up to {} kV on another, under which it is {verdict}.",
             tier(t.tier_held),
-            o.tier_held_max_kv
+            crate::decimal::Decimal(o.tier_held_max_kv)
         ));
     }
     s.push_str(" Check with the licensing authority or the official text.");
@@ -118,7 +120,7 @@ fn not_in_version(t: &TierNotInVersion, _f: &Finding, r: &Reader) -> String {
     let held = tier(t.tier_held);
     let mut s = format!(
         "{} kV works: {who} holds a {held} licence, but under {} there are only {} tiers: this is a certificate of {}, and what it may work on depends on the tier it is converted to.",
-        t.voltage_kv,
+        crate::decimal::Decimal(t.voltage_kv),
         version(&t.version),
         count(t.version.tiers),
         earlier(&t.version)
@@ -193,12 +195,12 @@ fn activities(v: &[Activity]) -> String {
 }
 
 fn tier_check(t: &TierCheck, f: &Finding, r: &Reader) -> String {
-    let kv = t.voltage_kv;
+    let kv = crate::decimal::Decimal(t.voltage_kv);
     let who = who(&t.contractor, r);
     let held = tier(t.tier_held);
-    let scope = t
-        .tier_held_max_kv
-        .map_or("any voltage".to_string(), |m| format!("up to {m} kV"));
+    let scope = t.tier_held_max_kv.map_or("any voltage".to_string(), |m| {
+        format!("up to {} kV", crate::decimal::Decimal(m))
+    });
     let s = match (t.sufficient, t.tier_required) {
         (true, Some(req)) => format!(
             "{kv} kV works: {who} holds {held} ({scope}), enough (minimum {}).",

@@ -38,8 +38,9 @@ pub(super) fn found(d: &Found, f: &Finding, r: &Reader) -> String {
             special_load,
             ..
         } => {
+            let kv = crate::decimal::Decimal(*voltage_kv);
             if d.is_ordinary() {
-                format!("{voltage_kv}千伏普通客户: 不需要设计文件审查和中间检查，请勿被要求提交设计审查资料。")
+                format!("{kv}千伏普通客户: 不需要设计文件审查和中间检查，请勿被要求提交设计审查资料。")
             } else {
                 let kind = if *important {
                     "重要"
@@ -49,7 +50,7 @@ pub(super) fn found(d: &Found, f: &Finding, r: &Reader) -> String {
                     ""
                 };
                 let see = if r.is_clerk() { "(见 TL-03、TL-04)" } else { "" };
-                format!("{voltage_kv}千伏{kind}客户: 须进行设计文件审核和中间检查{see}。")
+                format!("{kv}千伏{kind}客户: 须进行设计文件审核和中间检查{see}。")
             }
         }
         Found::MissingNotice {

@@ -9,7 +9,9 @@ use crate::report::Finding;
 pub(super) fn found(d: &Found, f: &Finding, r: &Reader) -> String {
     match d {
         Found::TerminalSubstation { voltage_kv, .. } => format!(
-            "{voltage_kv}千伏: {}",
+            // A quantity as people write it, without float formatting.
+            "{}千伏: {}",
+            crate::decimal::Decimal(*voltage_kv),
             f.citation.as_ref().map_or("", |c| &*c.summary_zh)
         ),
         Found::Unlicensed { contractor } => {
@@ -96,13 +98,13 @@ fn doubt(d: &TierDoubt, t: &TierCheck, f: &Finding, r: &Reader) -> String {
             (false, Some(req)) => format!("仍不满足(至少需要{})", tier(req)),
             (false, None) => "仍不满足".to_string(),
         };
-        let first = t
-            .tier_held_max_kv
-            .map_or("不限电压".to_string(), |m| format!("{m}千伏以下"));
+        let first = t.tier_held_max_kv.map_or("不限电压".to_string(), |m| {
+            format!("{}千伏以下", crate::decimal::Decimal(m))
+        });
         s.push_str(&format!(
             "资料对{}的上限说法不一: 一处为{first}，另一处为{}千伏以下；按后者{verdict}。",
             tier(t.tier_held),
-            o.tier_held_max_kv,
+            crate::decimal::Decimal(o.tier_held_max_kv),
         ));
     }
     s.push_str("请向许可证的发证机关或正式文本核实。");
@@ -121,7 +123,7 @@ fn not_in_version(t: &TierNotInVersion, f: &Finding, r: &Reader) -> String {
         });
     let mut s = format!(
         "{}千伏工程: {who} 持{held}许可证，而{v}只设{}个等级，没有{held}: 这是{earlier}下的证书，能承揽的电压等级取决于换证后的等级。",
-        t.voltage_kv,
+        crate::decimal::Decimal(t.voltage_kv),
         count(t.version.tiers)
     );
     if let Some(req) = t.tier_required {
@@ -206,12 +208,12 @@ fn activities(v: &[Activity]) -> String {
 }
 
 fn tier_check(t: &TierCheck, f: &Finding, r: &Reader) -> String {
-    let kv = t.voltage_kv;
+    let kv = crate::decimal::Decimal(t.voltage_kv);
     let who = who(&t.contractor, r);
     let held = tier(t.tier_held);
-    let scope = t
-        .tier_held_max_kv
-        .map_or("不限电压".to_string(), |m| format!("{m}千伏以下"));
+    let scope = t.tier_held_max_kv.map_or("不限电压".to_string(), |m| {
+        format!("{}千伏以下", crate::decimal::Decimal(m))
+    });
     let s = match (t.sufficient, t.tier_required) {
         (true, Some(req)) => format!(
             "{kv}千伏工程: {who} 持{held}许可证({scope})，满足要求(最低{})。",

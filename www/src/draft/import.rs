@@ -10,7 +10,12 @@ impl Draft {
     /// The draft of an imported case: every value of the case, as text.
     pub fn from_case(case: &Case) -> Draft {
         let c = &case.customer;
-        let num = |x: Option<f64>| x.map(|v| v.to_string()).unwrap_or_default();
+        // Quantities from a case file (at most six decimals in any real one)
+        // are written without float formatting (`decimal`).
+        let num = |x: Option<f64>| {
+            x.map(|v| yekuo::decimal::Decimal(v).to_string())
+                .unwrap_or_default()
+        };
         let small = |x: Option<u8>| x.map(|v| v.to_string()).unwrap_or_default();
         let acts = |v: &[Activity]| v.iter().map(|a| a.as_str().to_string()).collect();
         let mut dates = <[String; DATE_FIELDS.len()]>::default();

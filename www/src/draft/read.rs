@@ -26,6 +26,7 @@ impl Draft {
             let lv = category != Category::HighVoltage;
             let ok = if lv { kv < 1.0 } else { kv >= 1.0 };
             if !ok {
+                let kv = yekuo::decimal::Decimal(kv);
                 r.error(
                     "customer.voltage_kv",
                     if lv {
@@ -451,7 +452,7 @@ impl Reader {
         match t.parse::<f64>() {
             Ok(x) if x.is_finite() && x > 0.0 && x <= limits::MAX_QUANTITY => Some(x),
             _ => {
-                let max = limits::MAX_QUANTITY;
+                let max = yekuo::decimal::Decimal(limits::MAX_QUANTITY);
                 self.error(
                     field,
                     format!("\"{t}\" 无效；请填写大于 0、不超过 {max} 的数字"),

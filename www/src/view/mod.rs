@@ -5,6 +5,7 @@ mod answer;
 mod browser;
 mod contractor;
 mod form;
+mod lazy;
 mod results;
 mod timeline;
 mod widgets;
@@ -64,14 +65,26 @@ fn initial() -> State {
     if browser::query().contains("lang=en") {
         state.lang = Lang::En;
     }
-    if let Some(result) = share::read_fragment(&browser::fragment()) {
-        state = state.apply(Action::Import(Source::Link, result));
-        // Read once: a reload restores the autosave with later edits. An
-        // open question about the link is then gone, but nothing was
-        // replaced and the link is still wherever the user found it.
-        browser::clear_fragment();
-    }
     state
+}
+
+/// Open the case a restore link carries, if the page's fragment holds one.
+/// The import module reads it (`lazy`), so it arrives after the first
+/// render, as a link pasted into an open tab does. Read once: a reload
+/// restores the autosave with later edits; an open question about the link
+/// is then gone, but nothing was replaced and the link is still wherever
+/// the user found it.
+fn open_link_in_fragment(send: Callback<Action>) {
+    let fragment = browser::fragment();
+    if share::fragment_payload(&fragment).is_none() {
+        return;
+    }
+    browser::clear_fragment();
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Some(result) = lazy::read_fragment(fragment).await {
+            send.emit(Action::Import(Source::Link, result));
+        }
+    });
 }
 
 /// The whole checker.
@@ -153,16 +166,15 @@ pub fn App() -> Html {
         });
     }
 
-    // A restore link pasted into an open tab only changes the fragment.
+    // A restore link opens the page, or is pasted into an open tab, which
+    // only changes the fragment.
     {
         let send = send.clone();
         use_effect_with((), move |_| {
+            open_link_in_fragment(send.clone());
             let listener =
                 gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
-                    if let Some(result) = share::read_fragment(&browser::fragment()) {
-                        browser::clear_fragment();
-                        send.emit(Action::Import(Source::Link, result));
-                    }
+                    open_link_in_fragment(send.clone())
                 });
             move || drop(listener)
         });
@@ -451,7 +463,7 @@ fn import_control(ui: &Ui) -> Html {
         let send = send.clone();
         wasm_bindgen_futures::spawn_local(async move {
             let result = match browser::file_bytes(file).await {
-                Some(bytes) => share::read_case_bytes(&bytes),
+                Some(bytes) => lazy::read_case(bytes).await,
                 None => Err(yekuo::case::CaseError {
                     field: ".".into(),
                     line: None,

@@ -151,8 +151,10 @@ pub fn timeline(ui: &Ui, report: &Report) -> Html {
 
 /// Width of a bar strip in SVG units; the strip stretches to the column
 /// (`preserveAspectRatio="none"`), so only vertical lines and rectangles are
-/// drawn in it, and lines keep their width (`non-scaling-stroke`).
-const W: f64 = 400.0;
+/// drawn in it, and lines keep their width (`non-scaling-stroke`). Whole
+/// units: a thousandth of the strip is finer than a pixel, and integers
+/// keep float formatting out of the bundle (`yekuo::decimal`).
+const W: i64 = 1000;
 
 /// The days one step's panel spans: the earliest start to the latest due or
 /// done day, stretched to today only while the step is still open (a step
@@ -181,8 +183,8 @@ fn chart(ui: &Ui, report: &Report) -> Html {
         <div class="chart" aria-hidden="true">
             { for report.timeline.iter().filter(|s| !s.due.is_empty()).map(|step| {
                 let (lo, hi, today_inside) = span(&step.due, today);
-                let days = ((hi - lo).num_days().max(1)) as f64;
-                let x = |d: NaiveDate| (W * (d - lo).num_days() as f64 / days).clamp(0.0, W);
+                let days = (hi - lo).num_days().max(1);
+                let x = |d: NaiveDate| (W * (d - lo).num_days() / days).clamp(0, W);
                 html! {
                     <figure class="gantt">
                         <figcaption>{step_name(ui, step)}</figcaption>
@@ -196,10 +198,10 @@ fn chart(ui: &Ui, report: &Report) -> Html {
                                         <span class="status">{status}</span>
                                     </div>
                                     <svg viewBox={format!("0 0 {W} 24")} preserveAspectRatio="none" class="gantt-bar">
-                                        <rect x={x0.to_string()} y="6" width={(x1 - x0).max(2.0).to_string()} height="12" />
+                                        <rect x={x0.to_string()} y="6" width={(x1 - x0).max(4).to_string()} height="12" />
                                         // The possible rollover past rest days (CAL-06), paler.
                                         if let Some(r) = due.rolled {
-                                            <rect class="rollover" x={x1.to_string()} y="6" width={(x(r) - x1).max(1.0).to_string()} height="12" />
+                                            <rect class="rollover" x={x1.to_string()} y="6" width={(x(r) - x1).max(2).to_string()} height="12" />
                                         }
                                         if let Some(done) = due.done {
                                             <line class="done" x1={x(done).to_string()} x2={x(done).to_string()} y1="0" y2="24" vector-effect="non-scaling-stroke" />
