@@ -186,3 +186,27 @@ test('the kiosk warning takes focus, counts down and is clean for axe; a portrai
   assert.ok(await page.getByRole('radio', { name: /^居民/ }).isChecked());
   await context.close();
 });
+
+// A case file whose dates were typed with a Chinese input method's
+// full-width digits (issue 14): imported, its dates are the days they name;
+// an impossible one is refused at its field, quoted as typed.
+test('a case file with full-width digits in its dates is imported', async () => {
+  const { context, page } = await newPage(env.browser, { width: 1024, height: 900 });
+  await page.goto(env.base);
+  await ready(page);
+  const file = (accepted) => ({ name: 'case.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({
+    format: 'yekuo-case/1', customer: { category: '居民', business: '新装' }, dates: { accepted } })) });
+  await page.setInputFiles('#import-file', file('２０２６－０１－０５'));
+  await page.getByText('已导入案例文件。').waitFor();
+  assert.equal(await page.getByLabel('申请受理日期').inputValue(), '2026-01-05');
+  await page.setInputFiles('#import-file', file('２０２６-０２-３０'));
+  const banner = page.getByRole('alert');
+  await banner.waitFor();
+  const text = await banner.innerText();
+  assert.match(text, /２０２６-０２-３０/);
+  assert.match(text, /不是有效日期/);
+  assert.match(text, /申请受理日期/);
+  assert.equal(await page.getByLabel('申请受理日期').inputValue(), '2026-01-05', 'nothing replaced');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
