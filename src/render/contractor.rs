@@ -199,23 +199,12 @@ fn tier_line(t: &TierCheck, f: &Finding, a: &ContractorAnswer, lang: Lang) -> St
     });
     if let Some(o) = t.doubt.as_ref().and_then(|d| d.other_reading) {
         if o.sufficient != t.sufficient {
+            let cap = crate::decimal::Decimal(o.tier_held_max_kv);
             s.push_str(&match (o.sufficient, lang) {
-                (true, Lang::Zh) => format!(
-                    "另有资料说{held}可以做到 {} 千伏，按那份资料就够了。",
-                    crate::decimal::Decimal(o.tier_held_max_kv)
-                ),
-                (true, Lang::En) => format!(
-                    " Another source says {held} goes up to {} kV, which would be enough.",
-                    crate::decimal::Decimal(o.tier_held_max_kv)
-                ),
-                (false, Lang::Zh) => format!(
-                    "另有资料说{held}只能做到 {} 千伏，按那份资料就不够。",
-                    crate::decimal::Decimal(o.tier_held_max_kv)
-                ),
-                (false, Lang::En) => format!(
-                    " Another source says {held} goes only up to {} kV, which would not be enough.",
-                    crate::decimal::Decimal(o.tier_held_max_kv)
-                ),
+                (true, Lang::Zh) => format!("另有资料说{held}可以做到 {cap} 千伏，按那份资料就够了。"),
+                (true, Lang::En) => format!(" Another source says {held} goes up to {cap} kV, which would be enough."),
+                (false, Lang::Zh) => format!("另有资料说{held}只能做到 {cap} 千伏，按那份资料就不够。"),
+                (false, Lang::En) => format!(" Another source says {held} goes only up to {cap} kV, which would not be enough."),
             });
         }
     }

@@ -8,29 +8,11 @@
 // plan answer 3 WD → 10-08, 10-09, 10-10; whole process 5 WD → 10-12, 10-13.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { start, newPage, shoot, ROOT } from './harness.mjs';
-
-const AXE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-
-/** Serious or critical axe problems on the page as it is now. */
-async function axe(page, name) {
-  await page.addScriptTag({ content: AXE });
-  const r = await page.evaluate(() => window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }));
-  assert.ok(r.passes.length > 10, `axe ran on ${name}`);
-  return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${name}: ${v.id} ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
-}
+import { start, newPage, shoot, axeProblems as axe, NOT_FOR_CUSTOMERS } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
 after(async () => { await env.stop(); });
-
-const CODES = /\b(TL|DOC|LIC|PLAN|NOTICE|CAL|OTH|IND|CON|LOAD)-\d\d\b/;
-const DOC_CODES = /\bD-[A-Z]{2,}\b/;
-const MARKS = /\[(V|S|R|X)\]/;
-const PATHS = /\b(customer|dates|supply|utility|contractors|documents)(\.|\[)\w/;
 
 async function journey(lang) {
   const { context, page } = await newPage(env.browser, { width: 390, height: 844, isMobile: true, hasTouch: true, bypassCSP: true });
@@ -66,7 +48,7 @@ async function journey(lang) {
   assert.match(text, t(/身份证/, /ID/));
   await page.getByRole('heading', { name: t('您的权利', 'Your rights') }).waitFor();
   // Plain words only.
-  for (const re of [CODES, DOC_CODES, MARKS, PATHS]) assert.doesNotMatch(text, re);
+  for (const re of NOT_FOR_CUSTOMERS) assert.doesNotMatch(text, re);
   if (!zh) assert.doesNotMatch(await page.locator('.answer h2, .answer h3, .answer .limit strong').allInnerTexts().then((a) => a.join(' ')), /[\u4e00-\u9fff]/);
   // "Why?" gives the basis in words.
   await page.getByText(t('为什么？', 'Why?')).first().click();

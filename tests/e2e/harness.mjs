@@ -3,7 +3,7 @@
 // playwright-core (no browser download). Screenshots go to test-output/.
 import { chromium } from 'playwright-core';
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -124,3 +124,22 @@ export function unmarkedChinese(page, typed = []) {
     return out;
   }, typed);
 }
+
+/** Serious or critical axe problems on the page as it is now. axe is
+ *  injected as an inline script: the context must bypass the CSP. */
+export async function axeProblems(page, name, minPasses = 10) {
+  await page.addScriptTag({ content: readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8') });
+  const r = await page.evaluate(() => window.axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] }));
+  if (r.passes.length <= minPasses) throw new Error(`axe ran only ${r.passes.length} checks on ${name}`);
+  return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${name}: ${v.id} ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** What a customer's page never shows: rule codes, document codes, marks
+ *  and case-file field paths. */
+export const NOT_FOR_CUSTOMERS = [
+  /\b(TL|DOC|LIC|PLAN|NOTICE|CAL|OTH|IND|CON|LOAD)-\d\d\b/,
+  /\bD-[A-Z]{2,}\b/,
+  /\[(V|S|R|X)\]/,
+  /\b(customer|dates|supply|utility|contractors|documents)(\.|\[)\w/,
+];
