@@ -114,11 +114,16 @@ pub fn lines(a: &ContractorAnswer, lang: Lang) -> Vec<String> {
         .findings
         .iter()
         .any(|f| matches!(f.detail, Detail::Licence(Found::Unlicensed { .. })));
-    let ask_voltage = (a.voltage_kv.is_none() && !unlicensed).then(|| voltage_question(lang));
-    ask_voltage
-        .into_iter()
-        .chain(a.findings.iter().filter_map(|f| line(f, a, lang)))
-        .collect()
+    let mut out = Vec::with_capacity(a.findings.len() + 1);
+    if a.voltage_kv.is_none() && !unlicensed {
+        out.push(voltage_question(lang));
+    }
+    for f in &a.findings {
+        if let Some(l) = line(f, a, lang) {
+            out.push(l);
+        }
+    }
+    out
 }
 
 fn voltage_question(lang: Lang) -> String {
