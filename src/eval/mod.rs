@@ -8,6 +8,7 @@
 //!   note, adds a caveat to every finding that uses it.
 
 mod conduct;
+pub mod due;
 mod coverage;
 mod documents;
 mod licence;
