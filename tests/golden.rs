@@ -555,10 +555,13 @@ fn case_scenarios() {
 // holiday data (CAL-11).
 
 fn due_matches(d: &Json, pat: &Json) -> bool {
-    pat.as_object().unwrap().iter().all(|(k, v)| match k.as_str() {
-        "calendar_gap" => d.get(k).is_some() == v.as_bool().unwrap(),
-        _ => d.get(k) == Some(v),
-    })
+    pat.as_object()
+        .unwrap()
+        .iter()
+        .all(|(k, v)| match k.as_str() {
+            "calendar_gap" => d.get(k).is_some() == v.as_bool().unwrap(),
+            _ => d.get(k) == Some(v),
+        })
 }
 
 fn run_due(name: &str, case: &Json, as_of: NaiveDate, within: u32, g: &Json) -> Vec<String> {
@@ -584,7 +587,11 @@ fn run_due(name: &str, case: &Json, as_of: NaiveDate, within: u32, g: &Json) -> 
     }
     if let Some(n) = g.get("open_count").and_then(Json::as_u64) {
         if open.len() as u64 != n {
-            failures.push(format!("{name}: {} open, expected {n}: {}", open.len(), shown()));
+            failures.push(format!(
+                "{name}: {} open, expected {n}: {}",
+                open.len(),
+                shown()
+            ));
         }
     }
     if let Some(pat) = g.get("next") {
@@ -602,7 +609,12 @@ fn run_due(name: &str, case: &Json, as_of: NaiveDate, within: u32, g: &Json) -> 
             failures.push(format!("{name}: expected open {pat}: {}", shown()));
         }
     }
-    for pat in g.get("closed").and_then(Json::as_array).into_iter().flatten() {
+    for pat in g
+        .get("closed")
+        .and_then(Json::as_array)
+        .into_iter()
+        .flatten()
+    {
         if open.iter().any(|d| due_matches(d, pat)) {
             failures.push(format!("{name}: unexpected open {pat}: {}", shown()));
         }
@@ -647,7 +659,12 @@ fn due_scenarios() {
         let (as_of, n) = (day(&g, None), within(&g, 3));
         failures.extend(run_due(&file, &base, as_of, n, &g));
         scenarios += 1;
-        for v in g.get("variants").and_then(Json::as_array).into_iter().flatten() {
+        for v in g
+            .get("variants")
+            .and_then(Json::as_array)
+            .into_iter()
+            .flatten()
+        {
             let mut c = base.clone();
             golden_support::merge(&mut c, v.get("patch").unwrap_or(&json!({})));
             let name = format!("{file} / {}", v["name"].as_str().unwrap_or("?"));

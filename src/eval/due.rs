@@ -231,7 +231,13 @@ fn from_findings(
                     // Construction started: the plan was used.
                     _ => continue,
                 };
-                (Item::PlanValidity, v.start, v.valid_until, v.rolled_expiry, status)
+                (
+                    Item::PlanValidity,
+                    v.start,
+                    v.valid_until,
+                    v.rolled_expiry,
+                    status,
+                )
             }
             _ => continue,
         };

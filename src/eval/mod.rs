@@ -8,9 +8,9 @@
 //!   note, adds a caveat to every finding that uses it.
 
 mod conduct;
-pub mod due;
 mod coverage;
 mod documents;
+pub mod due;
 mod licence;
 mod load;
 mod plan;

@@ -6,6 +6,8 @@
 //! (`not-covered`), so "nothing wrong" cannot be said.
 
 mod coverage;
+mod csv_case;
+mod due;
 mod io;
 
 use chrono::NaiveDate;
@@ -21,6 +23,9 @@ yekuo — 业扩报装自助预检 (pre-application checker for electricity conn
 usage:
   yekuo check CASE.json [--as-of YYYY-MM-DD] [--format text|json] [--lang zh|en] [--rules DIR]
   yekuo check --batch FILE.jsonl [--full] [--as-of YYYY-MM-DD] [--rules DIR]
+  yekuo due FILE.jsonl|FILE.csv [--as-of YYYY-MM-DD] [--within N] [--format text|json|csv]
+            [--lang zh|en] [--all] [--rules DIR]
+                                  (cases at risk, most urgent first: docs/worklist.md)
   yekuo calendar add START N
   yekuo calendar count FROM TO
   yekuo calendar is-workday DATE
@@ -28,7 +33,8 @@ usage:
   yekuo coverage [--rules DIR]    (what the rulebook covers, as Markdown: docs/coverage.md)
 
 dates: YYYY-MM-DD, years 1900 to 2100
-exit codes: 0 nothing wrong, 1 at least one missing/overdue/violation,
+exit codes: 0 nothing wrong, 1 at least one missing/overdue/violation
+  (for due: at least one case overdue),
   2 bad input or usage, or output that could not be written,
   3 nothing found wrong, but part of the case is outside the rulebook
   (not-covered: no rule for its date or its utility)";
@@ -63,6 +69,7 @@ fn run(args: &[String]) -> Result<u8, Stop> {
     }
     match args.first().map(String::as_str) {
         Some("check") => check(&args[1..]),
+        Some("due") => due::due(&args[1..]),
         Some("calendar") => calendar(&args[1..]),
         Some("rules") => rules(&args[1..]),
         Some("coverage") => {
