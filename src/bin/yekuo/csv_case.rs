@@ -348,15 +348,17 @@ impl Header {
                 let b = match text.to_ascii_lowercase().as_str() {
                     "true" | "yes" | "y" | "1" | "是" => true,
                     "false" | "no" | "n" | "0" | "否" => false,
-                    _ => return Err(CellError::at(
-                        row,
-                        i,
-                        name,
-                        format!("`{text}` 应为 是/否(true/false)，不知道则留空"),
-                        format!(
+                    _ => {
+                        return Err(CellError::at(
+                            row,
+                            i,
+                            name,
+                            format!("`{text}` 应为 是/否(true/false)，不知道则留空"),
+                            format!(
                             "`{text}` should be true or false (是/否); leave it blank if unknown"
                         ),
-                    )),
+                        ))
+                    }
                 };
                 out.push_str(if b { "true" } else { "false" });
             }

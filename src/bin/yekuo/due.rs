@@ -5,12 +5,14 @@
 //! per case at risk is written, most urgent first. A bad line or row is
 //! reported on stderr with its place and skipped.
 //!
-//! The input is read as a stream; what is kept is the output (a line per
-//! case at risk, with its sort key), since it can only be written sorted
-//! once every case is read.
+//! The input is read as a stream; the output can only be written sorted
+//! once every case is read, so its lines are held, and past a few MiB
+//! spilled to sorted temporary runs and merged (`sorted.rs`): memory stays
+//! flat however many cases are at risk.
 
 use crate::csv_case::{CellError, Header};
 use crate::io::{say, write_failed, Line as InputLine, LineReader, Stop};
+use crate::sorted::Sorted;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::io::Write;
@@ -113,19 +115,13 @@ fn options(args: &[String]) -> Result<Options, String> {
     Ok(o)
 }
 
-/// One line of output with what sorts it: most urgent first, then the
-/// order of the input.
-struct Entry {
-    key: (State, i64, NaiveDate, u64),
-    line: Box<str>,
-}
-
 /// What the run gathers from the cases.
 struct List<'a> {
     book: &'a Rulebook,
     o: &'a Options,
     as_of: NaiveDate,
-    entries: Vec<Entry>,
+    /// The output lines, most urgent first, then in input order.
+    lines: Sorted,
     overdue: bool,
     bad: bool,
     buf: Vec<u8>,
@@ -173,11 +169,15 @@ impl List<'_> {
         }
         self.overdue |= next.state == State::Overdue;
         let line = self.render(row, case.title.as_deref(), &due, next)?;
-        self.entries.push(Entry {
-            key: (next.state, next.working_days_left, next.due, row),
-            line: line.into_boxed_str(),
-        });
-        Ok(())
+        let key = (
+            next.state as u8,
+            next.working_days_left,
+            chrono::Datelike::num_days_from_ce(&next.due),
+            row,
+        );
+        self.lines
+            .push(key, line)
+            .map_err(|e| format!("无法写临时文件: {e} / cannot write a temporary file: {e}"))
     }
 
     fn render(
@@ -282,7 +282,7 @@ pub fn due(args: &[String]) -> Result<u8, Stop> {
         book: &book,
         o: &o,
         as_of,
-        entries: Vec::new(),
+        lines: Sorted::new(crate::sorted::LIMIT),
         overdue: false,
         bad: false,
         buf: Vec::new(),
@@ -304,7 +304,6 @@ pub fn due(args: &[String]) -> Result<u8, Stop> {
         read_jsonl(path, reader, &mut list)
     };
     // What was read is written even when reading stopped early.
-    list.entries.sort_unstable_by_key(|e| e.key);
     let code = if list.bad { 2 } else { u8::from(list.overdue) };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
@@ -314,13 +313,10 @@ pub fn due(args: &[String]) -> Result<u8, Stop> {
             .map_err(std::io::Error::other)
             .and_then(|h| writeln!(out, "{h}"));
     }
-    for e in &list.entries {
-        if written.is_err() {
-            break;
-        }
-        written = writeln!(out, "{}", e.line);
-    }
-    let written = written.and_then(|()| out.flush());
+    let lines = list.lines;
+    let written = written
+        .and_then(|()| lines.write_all(&mut out))
+        .and_then(|()| out.flush());
     match (stopped, written) {
         (Err(stop), _) => Err(stop),
         (Ok(()), Err(e)) => Err(write_failed(&e, code)),

@@ -9,6 +9,7 @@ mod coverage;
 mod csv_case;
 mod due;
 mod io;
+mod sorted;
 
 use chrono::NaiveDate;
 use io::{read_capped, say, write_failed, Line, LineReader, Stop};
