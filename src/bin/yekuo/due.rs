@@ -6,7 +6,7 @@
 //! reported on stderr with its place and skipped.
 //!
 //! The input is read as a stream; the output can only be written sorted
-//! once every case is read, so its lines are held, and past a few MiB
+//! once every case is read, so its lines are held, and past 2 MiB
 //! spilled to sorted temporary runs and merged (`sorted.rs`): memory stays
 //! flat however many cases are at risk.
 

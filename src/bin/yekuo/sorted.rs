@@ -15,7 +15,7 @@ use std::path::PathBuf;
 pub type Key = (u8, i64, i32, u64);
 
 /// Bytes of lines held before they are spilled to a run.
-pub const LIMIT: usize = 8 << 20;
+pub const LIMIT: usize = 2 << 20;
 
 pub struct Sorted {
     held: Vec<(Key, Box<str>)>,
@@ -88,7 +88,7 @@ impl Sorted {
         }
         let mut readers = Vec::with_capacity(self.runs.len());
         for p in &self.runs {
-            readers.push(BufReader::with_capacity(1 << 16, File::open(p)?));
+            readers.push(BufReader::with_capacity(1 << 14, File::open(p)?));
         }
         let mut heap = BinaryHeap::with_capacity(readers.len());
         for (i, r) in readers.iter_mut().enumerate() {
