@@ -12,18 +12,15 @@
 //! needs, fast); [`of_report`] reads a full report the caller already has
 //! (the single-case view).
 
-use super::{plan, time_limits, Ctx};
 use crate::calendar::{Calendar, CoverageGap};
 use crate::case::Case;
 use crate::report::plan::{Found as PlanFound, ValidityStatus};
 use crate::report::time_limit::{Found as TlFound, Limit};
 use crate::report::{Detail, Finding, Outcome, Report, Step, StepStatus};
-use crate::rulebook::Rulebook;
 use crate::vocab::RuleId;
 use crate::Mark;
 use chrono::NaiveDate;
 use serde::{Serialize, Serializer};
-use std::collections::BTreeSet;
 use std::sync::Arc;
 
 /// Where an open deadline stands on the day looked at, most urgent first
@@ -171,7 +168,18 @@ impl CaseDue {
 /// The open deadlines of `case` on `as_of`, "due soon" meaning within
 /// `within` working days. Runs only the time-limit and plan rules of the
 /// evaluator, without explanations, on the national calendar.
-pub fn next_deadlines(book: &Rulebook, case: &Case, as_of: NaiveDate, within: u32) -> CaseDue {
+///
+/// Only with the `cli` feature: the app reads the report it already has
+/// ([`of_report`]), and a second caller of the family checks changes how
+/// the bundle's evaluator is inlined (256 bytes gzip), for nothing.
+#[cfg(feature = "cli")]
+pub fn next_deadlines(
+    book: &crate::rulebook::Rulebook,
+    case: &Case,
+    as_of: NaiveDate,
+    within: u32,
+) -> CaseDue {
+    use super::{plan, time_limits, Ctx};
     let cal = Calendar::national();
     let mut ctx = Ctx {
         book,
@@ -183,7 +191,7 @@ pub fn next_deadlines(book: &Rulebook, case: &Case, as_of: NaiveDate, within: u3
         findings: Vec::with_capacity(16),
         timeline: Vec::new(),
         gap_noted: false,
-        asked: BTreeSet::new(),
+        asked: std::collections::BTreeSet::new(),
     };
     time_limits::check(&mut ctx);
     plan::check(&mut ctx);
