@@ -305,3 +305,45 @@ fn the_documented_csv_example_reads() {
     );
     assert_eq!(out.lines().count(), 2, "{out}");
 }
+
+/// The single-case report states the next deadline in the same words as
+/// the list: C1 not yet inspected on 2010-06-24 (cases.md C1e), and none
+/// for C1 as it happened, every step done.
+#[test]
+fn check_names_the_next_deadline_as_due_does() {
+    let d = dir("check");
+    let open = d.join("open.json");
+    std::fs::write(&open, c1("late", r#""completion_requested":"2010-06-15""#)).unwrap();
+    let (_, out, _) = yekuo(&[
+        "check",
+        open.to_str().unwrap(),
+        "--as-of",
+        "2010-06-24",
+        "--lang",
+        "en",
+    ]);
+    let line = out
+        .lines()
+        .find(|l| l.starts_with("Next deadline:"))
+        .unwrap_or_else(|| panic!("{out}"));
+    assert!(
+        line.starts_with(
+            "Next deadline: 2010-06-23  overdue by 1 working day  Completion inspection · TL-05"
+        ),
+        "{line}"
+    );
+    let (_, zh, _) = yekuo(&["check", open.to_str().unwrap(), "--as-of", "2010-06-24"]);
+    assert!(
+        zh.contains("下一个截止: 2010-06-23  已逾期1个工作日  竣工检验"),
+        "{zh}"
+    );
+    let (_, done, _) = yekuo(&[
+        "check",
+        "examples/s0-case1-110kv.json",
+        "--as-of",
+        "2010-07-01",
+        "--lang",
+        "en",
+    ]);
+    assert!(!done.contains("Next deadline"), "{done}");
+}

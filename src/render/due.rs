@@ -41,6 +41,31 @@ pub fn state(d: &Deadline, lang: Lang) -> String {
     }
 }
 
+/// A deadline in one line: due day, state, what falls due, the rule, the
+/// instrument and the mark of its value, and the CAL-11 note when the
+/// count used days without holiday data.
+pub fn headline(d: &Deadline, lang: Lang) -> String {
+    let title = match lang {
+        Lang::Zh => &d.title,
+        Lang::En => &d.title_en,
+    };
+    let mut s = format!(
+        "{}  {}  {} · {} {} {}",
+        d.due,
+        state(d, lang),
+        item(d.item, lang),
+        d.rule.as_str(),
+        title,
+        d.mark
+    );
+    if let Some(gap) = calendar_gap(d, lang) {
+        s.push_str("  (");
+        s.push_str(&gap);
+        s.push(')');
+    }
+    s
+}
+
 /// CAL-11, when the count used days without holiday data.
 pub fn calendar_gap(d: &Deadline, lang: Lang) -> Option<String> {
     let g = d.calendar_gap?;

@@ -231,28 +231,14 @@ impl List<'_> {
                 csv_line(&mut self.buf, &fields)?
             }
             Format::Text => {
-                let render = yekuo::render::due::item;
-                let (instrument, place) = match lang {
-                    Lang::Zh => (&next.title, format!("第 {row} 行")),
-                    Lang::En => (&next.title_en, format!("row {row}")),
-                };
-                let mut s = format!(
-                    "{}  {}  {} · {} {} {}  {place}",
-                    next.due,
-                    yekuo::render::due::state(next, lang),
-                    render(next.item, lang),
-                    next.rule.as_str(),
-                    instrument,
-                    next.mark,
-                );
+                let mut s = yekuo::render::due::headline(next, lang);
+                match lang {
+                    Lang::Zh => s.push_str(&format!("  第 {row} 行")),
+                    Lang::En => s.push_str(&format!("  row {row}")),
+                }
                 if let Some(t) = title {
                     s.push_str(": ");
                     s.push_str(t);
-                }
-                if let Some(gap) = yekuo::render::due::calendar_gap(next, lang) {
-                    s.push_str("  (");
-                    s.push_str(&gap);
-                    s.push(')');
                 }
                 yekuo::render::text::terminal_safe(&s).into_owned()
             }

@@ -16,6 +16,7 @@ use io::{read_capped, say, write_failed, Line, LineReader, Stop};
 use std::io::Write;
 use std::process::ExitCode;
 use yekuo::calendar::Calendar;
+use yekuo::render::Lang;
 use yekuo::rulebook::Rulebook;
 
 const USAGE: &str = "\
@@ -252,7 +253,23 @@ fn check(args: &[String]) -> Result<u8, Stop> {
         serde_json::to_string_pretty(&yekuo::render::json::worded(&report))
             .map_err(|e| e.to_string())?
     } else {
-        yekuo::render::text::report(&report, o.english)
+        let mut text = yekuo::render::text::report(&report, o.english);
+        // The next deadline, as `yekuo due` states it (docs/worklist.md).
+        let due = yekuo::eval::due::of_report(&report, &case, 3);
+        if let Some(next) = due.next() {
+            let lang = if o.english { Lang::En } else { Lang::Zh };
+            let label = if o.english {
+                "Next deadline"
+            } else {
+                "下一个截止"
+            };
+            let line = format!("{label}: {}", yekuo::render::due::headline(next, lang));
+            text.push_str(&format!(
+                "\n{}\n",
+                yekuo::render::text::terminal_safe(&line)
+            ));
+        }
+        text
     };
     print(&out, code)?;
     Ok(code)
