@@ -347,3 +347,86 @@ fn check_names_the_next_deadline_as_due_does() {
     ]);
     assert!(!done.contains("Next deadline"), "{done}");
 }
+
+/// A cell that is not UTF-8 (a sheet saved as GBK) is located like any
+/// other bad cell, and the other rows are still read.
+#[test]
+fn a_cell_that_is_not_utf8_is_located() {
+    let d = dir("gbk");
+    let file = d.join("gbk.csv");
+    let mut bytes = b"title,category,business\n".to_vec();
+    bytes.extend_from_slice(b"\xb8\xdf\xd1\xb9,high-voltage,new\n"); // 高压 in GBK
+    bytes.extend_from_slice(b"ok,high-voltage,new\n");
+    std::fs::write(&file, bytes).unwrap();
+    let (code, _, err) = yekuo(&["due", file.to_str().unwrap(), "--as-of", "2010-06-24"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("row 2, column A (title)") && err.contains("UTF-8"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
+}
+
+/// Past 2 MiB of output the sorted lines go to temporary runs and are
+/// merged: the list is still in order. With no temporary folder to write
+/// to, the run says so and exits 2, after writing what it holds.
+#[test]
+fn a_long_list_is_sorted_through_temporary_runs() {
+    let d = dir("long");
+    let file = d.join("many.jsonl");
+    // 16,000 cases, completion requested on one of 06-15, 06-17, 06-23
+    // (overdue, due today, on time as of 2010-06-24; --all lists them all).
+    let days = ["2010-06-15", "2010-06-17", "2010-06-23"];
+    let text: String = (0..16_000)
+        .map(|i| {
+            c1(
+                &format!("case {i}"),
+                &format!(r#""completion_requested":"{}""#, days[i % 3]),
+            ) + "\n"
+        })
+        .collect();
+    std::fs::write(&file, text).unwrap();
+    let f = file.to_str().unwrap();
+    let (code, out, err) = yekuo(&[
+        "due",
+        f,
+        "--as-of",
+        "2010-06-24",
+        "--all",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!((code, err.as_str()), (1, ""));
+    assert!(out.len() > 2 << 20, "enough to spill: {} bytes", out.len());
+    let rows: Vec<(String, u64)> = out
+        .lines()
+        .skip(1)
+        .map(|l| {
+            let c: Vec<&str> = l.split(',').collect();
+            (c[2].to_string(), c[0].parse().unwrap())
+        })
+        .collect();
+    assert_eq!(rows.len(), 16_000);
+    let third = |state: &str, first_row: u64| {
+        (0..16_000u64)
+            .filter(|r| r % 3 == first_row - 1)
+            .map(|r| (state.to_string(), r + 1))
+            .collect::<Vec<_>>()
+    };
+    let want: Vec<(String, u64)> = [
+        third("overdue", 1),
+        third("due-today", 2),
+        third("on-time", 3),
+    ]
+    .concat();
+    assert_eq!(rows, want);
+
+    let out = Command::new(env!("CARGO_BIN_EXE_yekuo"))
+        .args(["due", f, "--as-of", "2010-06-24", "--all"])
+        .env("TMPDIR", d.join("no such folder"))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    assert!(err.contains("temporary file"), "{err}");
+}
