@@ -40,8 +40,8 @@ pub enum State {
     DueToday,
     /// Due within the chosen number of working days (`within`).
     DueSoon,
-    /// Not past due, and the day looked at falls in a customer pause
-    /// (CAL-10): the clock waits for the customer.
+    /// A step not past due, and the day looked at falls in a customer
+    /// pause (CAL-10): the utility's clock waits for the customer.
     Paused,
     /// Due later than `within` working days.
     OnTime,
@@ -254,7 +254,9 @@ fn from_findings(
                 let left = cal.working_days_between(as_of, due);
                 let state = if due == as_of {
                     State::DueToday
-                } else if paused {
+                } else if paused && item != Item::PlanValidity {
+                    // A pause stops the utility's clocks (CAL-10), not the
+                    // plan's validity: that one is the customer's to watch.
                     State::Paused
                 } else if left <= i64::from(within) {
                     State::DueSoon
