@@ -28,6 +28,7 @@ parse_us = crit("case", "parse_s0") / 1000
 json_us = crit("case", "report_json_s0") / 1000
 summarize_us = crit("case", "summarize_s0") / 1000
 summary_json_us = crit("case", "summary_json_s0") / 1000
+due_us = crit("case", "next_deadlines_s0") / 1000
 load_us = crit("load", "rulebook_from_files") / 1000
 
 cal = web["calendar"]
@@ -157,6 +158,7 @@ out += [
     f"| `evaluate` (S0 case 1) | {eval_us:.1f} µs |",
     f"| report to JSON (S0 case 1) | {json_us:.1f} µs |",
     f"| `summarize` (S0 case 1: outcomes without explanations, what `--batch` writes) | {summarize_us:.1f} µs |",
+    f"| `eval::due::next_deadlines` (S0 case 1: what `yekuo due` computes per case) | {due_us:.1f} µs |",
     f"| summary to JSON (S0 case 1) | {summary_json_us:.1f} µs |",
     f"| load and validate the rulebook from TOML | {load_us:.0f} µs |",
     "",
