@@ -368,27 +368,9 @@ fn read_csv(path: &str, reader: impl std::io::Read, list: &mut List) -> Result<(
         if record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace)) {
             continue;
         }
-        let case = header.case_json(row, &record, &mut json).and_then(|()| {
-            yekuo::case::parse_case(&json).map_err(|e| {
-                let column = header
-                    .column_of(&e.field)
-                    .map(|(i, name)| (i, name.to_string()));
-                CellError {
-                    row,
-                    column,
-                    zh: if column_known(&header, &e.field) {
-                        e.message_zh.clone()
-                    } else {
-                        format!("{}: {}", e.field, e.message_zh)
-                    },
-                    en: if column_known(&header, &e.field) {
-                        e.message_en.clone()
-                    } else {
-                        format!("{}: {}", e.field, e.message_en)
-                    },
-                }
-            })
-        });
+        let case = header
+            .case_json(row, &record, &mut json)
+            .and_then(|()| yekuo::case::parse_case(&json).map_err(|e| located(&header, row, e)));
         match case {
             Ok(case) => list.add(row, &case)?,
             Err(e) => {
@@ -400,8 +382,22 @@ fn read_csv(path: &str, reader: impl std::io::Read, list: &mut List) -> Result<(
     Ok(())
 }
 
-/// Whether the case reader's field is one column of the file (else the
-/// message keeps the field's path).
-fn column_known(header: &Header, field: &str) -> bool {
-    header.column_of(field).is_some()
+/// The case reader's error placed in the row, at the column of its field;
+/// a field no single column holds (a cross-field check naming the case)
+/// keeps its path in the message.
+fn located(header: &Header, row: u64, e: yekuo::case::CaseError) -> CellError {
+    match header.column_of(&e.field) {
+        Some((i, name)) => CellError {
+            row,
+            column: Some((i, name.to_string())),
+            zh: e.message_zh,
+            en: e.message_en,
+        },
+        None => CellError {
+            row,
+            column: None,
+            zh: format!("{}: {}", e.field, e.message_zh),
+            en: format!("{}: {}", e.field, e.message_en),
+        },
+    }
 }
