@@ -10,6 +10,7 @@
 mod conduct;
 mod coverage;
 mod documents;
+pub mod due;
 mod licence;
 mod load;
 mod plan;

@@ -8,6 +8,7 @@
 //! the compiler names every phrase still missing.
 
 pub mod answer;
+pub mod due;
 mod en;
 pub mod json;
 pub mod text;
