@@ -75,6 +75,11 @@ fn case(c: &mut Criterion) {
     g.bench_function("summarize_s0", |b| {
         b.iter(|| yekuo::eval::summarize(book, black_box(&case), as_of))
     });
+    // What `yekuo due` computes per case (issue 15): the TL and PLAN
+    // families alone, read back into next deadlines.
+    g.bench_function("next_deadlines_s0", |b| {
+        b.iter(|| yekuo::eval::due::next_deadlines(book, black_box(&case), as_of, 3))
+    });
     g.bench_function("summary_json_s0", |b| {
         let s = yekuo::eval::summarize(book, &case, as_of);
         b.iter(|| serde_json::to_string(black_box(&s)).unwrap())

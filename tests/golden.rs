@@ -535,3 +535,147 @@ fn case_scenarios() {
         failures.join("\n")
     );
 }
+
+// ---------------------------------------------------------------------------
+// Next deadlines (issue 15).
+//
+// Each `tests/golden/due/*.json` is
+//   { "scenario", "source", "as_of", "within": N,
+//     "case": {…} or "case_file": "examples/…json",
+//     "at_risk"?: bool,                 whether the case is on the warning list
+//     "next"?: pattern | null,          the most urgent open deadline
+//     "open"?: [ pattern … ],           deadlines that must be open
+//     "closed"?: [ pattern … ],         deadlines that must not be open
+//     "open_count"?: n,                 exactly n open deadlines
+//     "variants": [ { "name", "patch"?, "as_of"?, "within"?, and the same keys } ] }
+// A pattern names fields of a deadline as `yekuo due --format json` writes
+// them (`item`, `rule`, `instrument`, `start`, `due`, `working_days_left`,
+// `state`, `outcome`, `extension_request_by`); each given must be equal,
+// except `calendar_gap`, a bool: whether the count used days without
+// holiday data (CAL-11).
+
+fn due_matches(d: &Json, pat: &Json) -> bool {
+    pat.as_object()
+        .unwrap()
+        .iter()
+        .all(|(k, v)| match k.as_str() {
+            "calendar_gap" => d.get(k).is_some() == v.as_bool().unwrap(),
+            _ => d.get(k) == Some(v),
+        })
+}
+
+fn run_due(name: &str, case: &Json, as_of: NaiveDate, within: u32, g: &Json) -> Vec<String> {
+    let case = match yekuo::case::parse_case(&serde_json::to_string(case).unwrap()) {
+        Ok(c) => c,
+        Err(e) => return vec![format!("{name}: case does not parse: {e}")],
+    };
+    let book = yekuo::rulebook::Rulebook::embedded();
+    let due = yekuo::eval::due::next_deadlines(book, &case, as_of, within);
+    let mut failures = Vec::new();
+    // One definition: reading a full report gives the same answer.
+    let report = yekuo::eval::evaluate(book, &case, as_of);
+    if yekuo::eval::due::of_report(&report, &case, within) != due {
+        failures.push(format!("{name}: of_report differs from next_deadlines"));
+    }
+    let open = serde_json::to_value(&due.open).unwrap();
+    let open = open.as_array().unwrap();
+    let shown = || serde_json::to_string_pretty(open).unwrap();
+    if let Some(want) = g.get("at_risk").and_then(Json::as_bool) {
+        if due.at_risk() != want {
+            failures.push(format!("{name}: at_risk should be {want}: {}", shown()));
+        }
+    }
+    if let Some(n) = g.get("open_count").and_then(Json::as_u64) {
+        if open.len() as u64 != n {
+            failures.push(format!(
+                "{name}: {} open, expected {n}: {}",
+                open.len(),
+                shown()
+            ));
+        }
+    }
+    if let Some(pat) = g.get("next") {
+        let ok = match (open.first(), pat.is_null()) {
+            (None, true) => true,
+            (Some(d), false) => due_matches(d, pat),
+            _ => false,
+        };
+        if !ok {
+            failures.push(format!("{name}: next should match {pat}: {}", shown()));
+        }
+    }
+    for pat in g.get("open").and_then(Json::as_array).into_iter().flatten() {
+        if !open.iter().any(|d| due_matches(d, pat)) {
+            failures.push(format!("{name}: expected open {pat}: {}", shown()));
+        }
+    }
+    for pat in g
+        .get("closed")
+        .and_then(Json::as_array)
+        .into_iter()
+        .flatten()
+    {
+        if open.iter().any(|d| due_matches(d, pat)) {
+            failures.push(format!("{name}: unexpected open {pat}: {}", shown()));
+        }
+    }
+    failures
+}
+
+#[test]
+fn due_scenarios() {
+    let dir = golden_support::dir().join("due");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    assert!(files.len() >= 4, "due scenarios went missing");
+    let (mut failures, mut scenarios) = (Vec::new(), 0);
+    for path in files {
+        let file = path.file_name().unwrap().to_string_lossy().into_owned();
+        let g: Json = serde_json::from_str(&std::fs::read_to_string(&path).unwrap())
+            .unwrap_or_else(|e| panic!("{file}: {e}"));
+        let day = |v: &Json, or: Option<NaiveDate>| {
+            v.get("as_of")
+                .and_then(Json::as_str)
+                .map(|s| s.parse().unwrap())
+                .or(or)
+                .unwrap_or_else(|| panic!("{file}: as_of"))
+        };
+        let within = |v: &Json, or: u32| {
+            v.get("within")
+                .and_then(Json::as_u64)
+                .map_or(or, |n| n as u32)
+        };
+        let base = match (g.get("case"), g.get("case_file").and_then(Json::as_str)) {
+            (Some(c), _) => c.clone(),
+            (None, Some(f)) => {
+                let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(f);
+                serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap()
+            }
+            _ => panic!("{file}: needs case or case_file"),
+        };
+        let (as_of, n) = (day(&g, None), within(&g, 3));
+        failures.extend(run_due(&file, &base, as_of, n, &g));
+        scenarios += 1;
+        for v in g
+            .get("variants")
+            .and_then(Json::as_array)
+            .into_iter()
+            .flatten()
+        {
+            let mut c = base.clone();
+            golden_support::merge(&mut c, v.get("patch").unwrap_or(&json!({})));
+            let name = format!("{file} / {}", v["name"].as_str().unwrap_or("?"));
+            failures.extend(run_due(&name, &c, day(v, Some(as_of)), within(v, n), v));
+            scenarios += 1;
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {scenarios} due scenarios failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}

@@ -162,4 +162,30 @@ proptest! {
         prop_assert!(differs.is_empty(), "{:?}", differs);
         let _ = checklist(book, &case, as_of);
     }
+
+    /// The next deadlines (issue 15) never panic, the fast path agrees with
+    /// the full report, and the states say what the numbers say: past due
+    /// has negative working days left, due today is the day looked at, due
+    /// soon is within N, on time beyond it; most urgent first.
+    #[test]
+    fn next_deadlines_agree_with_the_report(value in case(), as_of in date(), within in 0u32..10) {
+        use yekuo::eval::due::{next_deadlines, of_report, State};
+        let case: Case = serde_json::from_value(value).expect("the strategy writes the case format");
+        let as_of: NaiveDate = as_of.parse().unwrap();
+        let book = Rulebook::embedded();
+        let due = next_deadlines(book, &case, as_of, within);
+        prop_assert_eq!(&of_report(&evaluate(book, &case, as_of), &case, within), &due);
+        for d in &due.open {
+            let n = d.working_days_left;
+            match d.state {
+                State::Overdue | State::PastDueWarning => prop_assert!(n < 0 && d.due < as_of, "{:?}", d),
+                State::DueToday => prop_assert!(n == 0 && d.due == as_of, "{:?}", d),
+                State::DueSoon => prop_assert!((0..=i64::from(within)).contains(&n) && d.due > as_of, "{:?}", d),
+                State::OnTime => prop_assert!(n > i64::from(within), "{:?}", d),
+                State::Paused => prop_assert!(n >= 0 && d.due > as_of, "{:?}", d),
+            }
+        }
+        let states: Vec<State> = due.open.iter().map(|d| d.state).collect();
+        prop_assert!(states.windows(2).all(|w| w[0] <= w[1]), "{:?}", states);
+    }
 }

@@ -11,6 +11,7 @@ mod conduct;
 mod contractor;
 mod coverage;
 mod documents;
+pub mod due;
 mod licence;
 mod load;
 mod plan;

@@ -9,6 +9,7 @@
 
 pub mod answer;
 pub mod contractor;
+pub mod due;
 mod en;
 pub mod json;
 pub mod text;

@@ -8,6 +8,11 @@ with the test venv's Python. Writes JSON to stdout:
   shifted dates), writing summaries (the default) and whole reports
   (`--full`), and its peak memory at two input sizes (streaming means the
   peak does not grow with the input);
+* due: `yekuo due` (issue 15) on 100,000 and 1,000,000 worklist cases
+  (S0 case 1's dates cut at a stage and shifted, so that every state
+  occurs on the day looked at), from JSONL and from CSV: cases per second
+  and peak memory, which must stay flat (the sorted output is spilled to
+  temporary runs past 2 MiB);
 * scaling: one case whose lists (contractors, pauses, circuits) are 1x, 10x
   and 100x long, checked whole (`--format json`) and as a batch summary:
   time and output bytes per run, which must grow in proportion (issue 11:
@@ -115,6 +120,61 @@ def run_scaling():
     return rows
 
 
+STAGES = ["accepted", "plan_issued", "construction_start", "completion_requested", "inspected",
+          "inspection_passed", "power_on"]
+DUE_COLUMNS = ["title", "category", "business", "voltage_kv", "operator"] + STAGES
+
+
+def worklist_cases(n):
+    """Worklist cases: S0 case 1 with its dates kept up to stage i % 7 and
+    shifted by up to 800 days, so that on 2010-06-01 some steps are overdue,
+    some due soon, some paused (none: no pauses), some plans unused."""
+    for i in range(n):
+        shift = dt.timedelta(days=(i * 7) % 800)
+        keep = STAGES[: 1 + i % len(STAGES)]
+        dates = {k: (dt.date.fromisoformat(case["dates"][k]) + shift).isoformat() for k in keep}
+        yield f"case {i}", dates
+
+
+def write_worklist(path, n, fmt):
+    with open(path, "w") as f:
+        if fmt == "csv":
+            f.write(",".join(DUE_COLUMNS) + "\n")
+        for title, dates in worklist_cases(n):
+            if fmt == "csv":
+                f.write(",".join([title, "高压", "新装", "110", "SGCC"] + [dates.get(k, "") for k in STAGES]) + "\n")
+            else:
+                c = {"format": "yekuo-case/1", "title": title,
+                     "customer": {"category": "高压", "business": "新装", "voltage_kv": 110},
+                     "utility": {"operator": "SGCC"}, "dates": dates}
+                f.write(json.dumps(c, ensure_ascii=False) + "\n")
+
+
+def run_due(n, fmt):
+    exe = str(root / "target" / "release" / "yekuo")
+    with tempfile.TemporaryDirectory() as d:
+        path = pathlib.Path(d) / f"cases.{fmt}"
+        write_worklist(path, n, fmt)
+        rss = pathlib.Path(d) / "rss"
+        args = ["due", str(path), "--as-of", "2010-06-01"]
+        t = time.perf_counter()
+        # Peak resident set (KiB) and the CPU seconds of this one run: on a
+        # shared machine the CPU time says what one core does, the wall
+        # time what a user waits.
+        p = subprocess.run(["/usr/bin/time", "-f", "%M %U %S", "-o", str(rss), exe, *args],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        secs = time.perf_counter() - t
+        if p.returncode not in (0, 1):
+            sys.exit(f"due failed: {p.stderr.decode()[:500]}")
+        kb, user, system = rss.read_text().split()[-3:]
+        cpu = float(user) + float(system)
+        at_risk = subprocess.run([exe, *args], capture_output=True).stdout.count(b"\n")
+        return {"cases": n, "format": fmt, "input_bytes": path.stat().st_size, "seconds": secs,
+                "cases_per_second": n / secs, "cpu_seconds": cpu, "cases_per_cpu_second": n / max(cpu, 1e-3),
+                "peak_rss_kb": int(kb), "at_risk": at_risk}
+
+
+due = [run_due(n, fmt) for fmt in ("jsonl", "csv") for n in (100000, 1000000)]
 scaling = run_scaling()
 small = run_batch(2000)
 large = run_batch(50000)
@@ -125,4 +185,5 @@ json.dump({
     "batch_large": large,
     "batch_full": full,
     "scaling": scaling,
+    "due": due,
 }, sys.stdout, indent=2)

@@ -29,6 +29,7 @@ parse_us = crit("case", "parse_s0") / 1000
 json_us = crit("case", "report_json_s0") / 1000
 summarize_us = crit("case", "summarize_s0") / 1000
 summary_json_us = crit("case", "summary_json_s0") / 1000
+due_us = crit("case", "next_deadlines_s0") / 1000
 load_us = crit("load", "rulebook_from_files") / 1000
 
 cal = web["calendar"]
@@ -69,6 +70,14 @@ rows = [
      f"{native['batch_small']['peak_rss_kb'] / 1024:.1f} MiB at {native['batch_small']['cases']:,} cases, "
      f"{native['batch_large']['peak_rss_kb'] / 1024:.1f} MiB at {native['batch_large']['cases']:,}",
      yes(native["batch_large"]["peak_rss_kb"] <= native["batch_small"]["peak_rss_kb"] * 1.2)),
+    ("`yekuo due`, 1,000,000 worklist cases, one core", "≥ 100,000 cases/s, flat memory",
+     "; ".join(f"{r['format'].upper()} {r['cases']:,}: {r['cases_per_second']:,.0f} cases/s "
+               f"({r['cases_per_cpu_second']:,.0f} per CPU second), "
+               f"{r['peak_rss_kb'] / 1024:.1f} MiB ({r['at_risk']:,} at risk)" for r in native["due"]),
+     yes(min(r["cases_per_second"] for r in native["due"]) >= budgets["due_cases_per_second"]["target"]
+         and all(big["peak_rss_kb"] <= small["peak_rss_kb"] * 1.2
+                 for small in native["due"] for big in native["due"]
+                 if small["format"] == big["format"] and big["cases"] > small["cases"]))),
     ("wasm memory after load", "≤ 8 MB", f"{web['wasm_memory_bytes'] / 2**20:.1f} MiB",
      yes(web["wasm_memory_bytes"] <= budgets["wasm_memory_bytes"]["target"])),
 ]
@@ -150,6 +159,7 @@ out += [
     f"| `evaluate` (S0 case 1) | {eval_us:.1f} µs |",
     f"| report to JSON (S0 case 1) | {json_us:.1f} µs |",
     f"| `summarize` (S0 case 1: outcomes without explanations, what `--batch` writes) | {summarize_us:.1f} µs |",
+    f"| `eval::due::next_deadlines` (S0 case 1: what `yekuo due` computes per case) | {due_us:.1f} µs |",
     f"| summary to JSON (S0 case 1) | {summary_json_us:.1f} µs |",
     f"| load and validate the rulebook from TOML | {load_us:.0f} µs |",
     "",

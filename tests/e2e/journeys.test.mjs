@@ -199,8 +199,14 @@ test('the restore link carries the case and a tampered link is refused', async (
   await ready(page);
   await page.setInputFiles('#import-file', join(ROOT, 'examples', 's0-case1-110kv.json'));
   await page.waitForSelector('#f-customer-category-high-voltage:checked');
+  // The link is written when its panel opens (by the import module).
+  await page.click('summary:has-text("恢复链接")');
+  await page.waitForFunction(() => document.querySelector('#share-link').value.includes('#case='));
   const link = await page.inputValue('#share-link');
   assert.ok(link.startsWith(env.base + '#case='));
+  // A change of the entries closes the panel: its link was for the old ones.
+  await page.check('#f-customer-category-lv-nonresident');
+  await page.waitForSelector('details.share:not([open])');
   const other = await newPage(env.browser);
   await other.page.goto(link);
   await ready(other.page);

@@ -188,6 +188,9 @@ pub enum Action {
     RemoveRow(List, usize),
     /// A case file or link was read (or failed to be).
     Import(Source, Result<Box<Draft>, CaseError>),
+    /// The case file or restore link could not be written (the import
+    /// module, which writes them, did not load): why, in both languages.
+    WriteFailed(CaseError),
     /// Bring back the draft an import or clear replaced.
     Undo,
     Clear,
@@ -440,6 +443,15 @@ impl State {
             }
             Action::Notify(n) => s.notice = Some(n),
             Action::DismissNotice => s.notice = None,
+            Action::WriteFailed(e) => {
+                s.notice = Some(Notice::error(
+                    format!("未能生成案例文件或恢复链接: {}", e.message_zh),
+                    format!(
+                        "The case file or restore link could not be made: {}",
+                        e.message_en
+                    ),
+                ));
+            }
             Action::OtherTabSaved => {
                 if s.mode.persists() && !s.autosave_paused {
                     s.autosave_paused = true;

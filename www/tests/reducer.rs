@@ -783,3 +783,21 @@ fn the_contractor_question_fills_the_first_contractor() {
     assert_eq!(s.draft.contractors.len(), 1);
     assert_eq!(s.draft.check().case.unwrap().contractors[0].tier, Some(3));
 }
+
+#[test]
+fn a_case_file_that_cannot_be_written_is_said_and_the_entries_stay() {
+    let s = State::new(Mode::Customer, day("2026-11-22"))
+        .apply(Action::Import(Source::File, read_case_file(&s0())));
+    let before = s.draft.clone();
+    let e = yekuo::case::CaseError {
+        field: ".".into(),
+        line: None,
+        message_en: "offline".into(),
+        message_zh: "离线".into(),
+    };
+    let next = s.apply(Action::WriteFailed(e));
+    let n = next.notice.expect("a notice");
+    assert!(n.error);
+    assert!(n.zh.contains("离线") && n.en.contains("offline"), "{n:?}");
+    assert_eq!(next.draft, before);
+}

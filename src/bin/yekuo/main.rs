@@ -6,13 +6,17 @@
 //! (`not-covered`), so "nothing wrong" cannot be said.
 
 mod coverage;
+mod csv_case;
+mod due;
 mod io;
+mod sorted;
 
 use chrono::NaiveDate;
 use io::{read_capped, say, write_failed, Line, LineReader, Stop};
 use std::io::Write;
 use std::process::ExitCode;
 use yekuo::calendar::Calendar;
+use yekuo::render::Lang;
 use yekuo::rulebook::Rulebook;
 
 const USAGE: &str = "\
@@ -21,6 +25,9 @@ yekuo — 业扩报装自助预检 (pre-application checker for electricity conn
 usage:
   yekuo check CASE.json [--as-of YYYY-MM-DD] [--format text|json] [--lang zh|en] [--rules DIR]
   yekuo check --batch FILE.jsonl [--full] [--as-of YYYY-MM-DD] [--rules DIR]
+  yekuo due FILE.jsonl|FILE.csv [--as-of YYYY-MM-DD] [--within N] [--format text|json|csv]
+            [--lang zh|en] [--all] [--rules DIR]
+                                  (cases at risk, most urgent first: docs/worklist.md)
   yekuo calendar add START N
   yekuo calendar count FROM TO
   yekuo calendar is-workday DATE
@@ -28,7 +35,8 @@ usage:
   yekuo coverage [--rules DIR]    (what the rulebook covers, as Markdown: docs/coverage.md)
 
 dates: YYYY-MM-DD, years 1900 to 2100
-exit codes: 0 nothing wrong, 1 at least one missing/overdue/violation,
+exit codes: 0 nothing wrong, 1 at least one missing/overdue/violation
+  (for due: at least one case overdue),
   2 bad input or usage, or output that could not be written,
   3 nothing found wrong, but part of the case is outside the rulebook
   (not-covered: no rule for its date or its utility)";
@@ -63,6 +71,7 @@ fn run(args: &[String]) -> Result<u8, Stop> {
     }
     match args.first().map(String::as_str) {
         Some("check") => check(&args[1..]),
+        Some("due") => due::due(&args[1..]),
         Some("calendar") => calendar(&args[1..]),
         Some("rules") => rules(&args[1..]),
         Some("coverage") => {
@@ -244,7 +253,23 @@ fn check(args: &[String]) -> Result<u8, Stop> {
         serde_json::to_string_pretty(&yekuo::render::json::worded(&report))
             .map_err(|e| e.to_string())?
     } else {
-        yekuo::render::text::report(&report, o.english)
+        let mut text = yekuo::render::text::report(&report, o.english);
+        // The next deadline, as `yekuo due` states it (docs/worklist.md).
+        let due = yekuo::eval::due::of_report(&report, &case, 3);
+        if let Some(next) = due.next() {
+            let lang = if o.english { Lang::En } else { Lang::Zh };
+            let label = if o.english {
+                "Next deadline"
+            } else {
+                "下一个截止"
+            };
+            let line = format!("{label}: {}", yekuo::render::due::headline(next, lang));
+            text.push_str(&format!(
+                "\n{}\n",
+                yekuo::render::text::terminal_safe(&line)
+            ));
+        }
+        text
     };
     print(&out, code)?;
     Ok(code)

@@ -247,6 +247,17 @@ pub fn active_element() -> Option<web_sys::HtmlElement> {
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
 }
 
+/// Set the text of the input `id` (the restore link, written when its
+/// panel opens).
+pub fn set_input_value(id: &str, value: &str) {
+    if let Some(input) = gloo::utils::document()
+        .get_element_by_id(id)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+    {
+        input.set_value(value);
+    }
+}
+
 fn html_element(id: &str) -> Option<web_sys::HtmlElement> {
     gloo::utils::document()
         .get_element_by_id(id)

@@ -1,8 +1,9 @@
 //! The import module (`www/import`), loaded the first time a case file or
-//! a restore link is opened: `www/boot.js` defines `yekuoImport()`, which
-//! loads it once and resolves to its exports. It reads the case (serde_json,
-//! located errors) and hands it over as the autosave's text of the form's
-//! fields, which `Saved::parse` reads here without serde.
+//! a restore link is opened, or one is written: `www/boot.js` defines
+//! `yekuoImport()`, which loads it once and resolves to its exports. It
+//! reads a case (serde_json, located errors) and hands it over as the
+//! autosave's text of the form's fields, which `Saved::parse` reads here
+//! without serde; it writes the case file and link from the same text.
 
 use crate::draft::Draft;
 use crate::state::Saved;
@@ -42,23 +43,25 @@ async fn module() -> Result<JsValue, CaseError> {
         .map_err(|_| unavailable())
 }
 
-/// Call the module's `name` with `arg`: its text handed over as a draft, or
-/// `None` for `undefined` (a fragment without a case).
-async fn call(name: &str, arg: &JsValue) -> Option<Result<Box<Draft>, CaseError>> {
-    let m = match module().await {
-        Ok(m) => m,
-        Err(e) => return Some(Err(e)),
-    };
+/// Call the module's `name` with `arg`: what it returns, or its error.
+async fn invoke(name: &str, arg: &JsValue) -> Result<JsValue, CaseError> {
+    let m = module().await?;
     let f = js_sys::Reflect::get(&m, &name.into())
         .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-    let Some(f) = f else {
-        return Some(Err(failure(
-            "the code that reads case files is of another version; reload the page",
-            "读取案例文件的程序版本不符；请刷新页面",
-        )));
-    };
-    match f.call1(&JsValue::NULL, arg) {
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .ok_or_else(|| {
+            failure(
+                "the code that reads case files is of another version; reload the page",
+                "读取案例文件的程序版本不符；请刷新页面",
+            )
+        })?;
+    f.call1(&JsValue::NULL, arg).map_err(|e| case_error(&e))
+}
+
+/// Call the module's reader `name` with `arg`: its text handed over as a
+/// draft, or `None` for `undefined` (a fragment without a case).
+async fn call(name: &str, arg: &JsValue) -> Option<Result<Box<Draft>, CaseError>> {
+    match invoke(name, arg).await {
         Ok(v) if v.is_undefined() => None,
         Ok(v) => {
             let text = v.as_string().unwrap_or_default();
@@ -69,8 +72,22 @@ async fn call(name: &str, arg: &JsValue) -> Option<Result<Box<Draft>, CaseError>
                 )
             }))
         }
-        Err(e) => Some(Err(case_error(&e))),
+        Err(e) => Some(Err(e)),
     }
+}
+
+/// The case file and the restore link's fragment for a draft.
+pub async fn write_case(draft: &Draft) -> Result<(String, String), CaseError> {
+    let text = Saved::of_draft(draft.clone()).to_text();
+    let pair = invoke("write_case", &JsValue::from(text)).await?;
+    let part = |i| {
+        js_sys::Reflect::get_u32(&pair, i)
+            .ok()
+            .and_then(|v| v.as_string())
+    };
+    part(0)
+        .zip(part(1))
+        .ok_or_else(|| failure("the module returned no case file", "模块未返回案例文件"))
 }
 
 /// The module's `[field, line or null, English, Chinese]`.

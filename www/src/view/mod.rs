@@ -414,32 +414,56 @@ fn actions(
     let Some(case) = case.cloned() else {
         return Html::default();
     };
+    // The case file and the restore link are written by the import module
+    // (`lazy`), fetched the first time either is asked for.
+    let write = |then: fn(String, String)| {
+        let (draft, send) = (state.draft.clone(), ui.send.clone());
+        move || {
+            let (draft, send) = (draft.clone(), send.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match lazy::write_case(&draft).await {
+                    Ok((file, fragment)) => then(file, fragment),
+                    Err(e) => send.emit(Action::WriteFailed(e)),
+                }
+            });
+        }
+    };
     let export = {
-        let case = case.clone();
-        Callback::from(move |_| {
-            browser::download(
-                "yekuo-case.json",
-                "application/json",
-                &share::case_file(&case),
-            )
+        let write =
+            write(|file, _| browser::download("yekuo-case.json", "application/json", &file));
+        Callback::from(move |_| write())
+    };
+    let fill_link = {
+        let write = write(|_, fragment| {
+            browser::set_input_value("share-link", &format!("{}#{fragment}", browser::page_url()))
+        });
+        Callback::from(move |e: Event| {
+            let panel: web_sys::HtmlDetailsElement = e.target_unchecked_into();
+            if panel.open() {
+                write();
+            }
         })
     };
+    // A link made for other entries would restore the wrong case: the
+    // panel is keyed by the entries, so a change closes it and reopening
+    // writes the link anew.
+    let link_key =
+        yekuo::rulebook::fingerprint(&[("", Saved::of_draft(state.draft.clone()).to_text())]);
     let ics = {
         let text = share::deadlines_ics(report, case.title.as_deref().unwrap_or(""));
         Callback::from(move |_| browser::download("yekuo-deadlines.ics", "text/calendar", &text))
     };
-    let link = format!("{}#{}", browser::page_url(), share::fragment_for(&case));
     html! {
         <div class="actions no-print">
             <button type="button" onclick={print}>{ui.t("打印报告", "Print the report")}</button>
             if !kiosk {
                 <button type="button" onclick={export}>{ui.t("导出案例文件", "Export the case file")}</button>
                 <button type="button" onclick={ics}>{ui.t("导出截止日期(日历)", "Export deadlines (.ics)")}</button>
-                <details class="share">
+                <details class="share" key={link_key} ontoggle={fill_link}>
                     <summary>{ui.t("恢复链接", "Restore link")}</summary>
                     <p class="hint">{ui.t("此链接包含您填写的内容(只在链接的 # 之后，不会发送到服务器)。请只发给信任的人。",
                         "This link contains your entries (after the #, never sent to a server). Share it only with people you trust.")}</p>
-                    <input id="share-link" type="text" readonly=true value={link} aria-label={ui.t("恢复链接", "Restore link").to_string()} />
+                    <input id="share-link" type="text" readonly=true placeholder="…" aria-label={ui.t("恢复链接", "Restore link").to_string()} />
                 </details>
             }
         </div>
