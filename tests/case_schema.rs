@@ -172,7 +172,7 @@ fn schema_bounds_are_the_limits() {
         ints(p("/properties/conduct/properties/demanded_tier/enum")),
         range(&limits::LICENCE_TIERS)
     );
-    for q in ["voltage_kv", "capacity_kva"] {
+    for q in ["voltage_kv", "capacity_kva", "capacity_kw"] {
         let f = p(&format!("/properties/customer/properties/{q}"));
         assert_eq!(f["maximum"].as_f64(), Some(limits::MAX_QUANTITY), "{q}");
         assert_eq!(f["exclusiveMinimum"].as_f64(), Some(0.0), "{q}");

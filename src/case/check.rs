@@ -24,6 +24,7 @@ impl Case {
         for (name, v) in [
             ("customer.voltage_kv", c.voltage_kv),
             ("customer.capacity_kva", c.capacity_kva),
+            ("customer.capacity_kw", c.capacity_kw),
         ] {
             if let Some(x) = v {
                 if !(x.is_finite() && x > 0.0 && x <= limits::MAX_QUANTITY) {

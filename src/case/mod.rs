@@ -126,6 +126,11 @@ pub struct Customer {
     pub voltage_kv: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub capacity_kva: Option<f64>,
+    /// The capacity in kilowatts, as a household states it (一般家庭约 8
+    /// 千瓦). Recorded as given, never converted to kVA: that needs a power
+    /// factor no rule gives. No rule reads either capacity today.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub capacity_kw: Option<f64>,
     /// An agent applies on the customer's behalf.
     #[serde(default)]
     pub agent: bool,

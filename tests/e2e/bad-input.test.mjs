@@ -97,15 +97,15 @@ test('an impossible date typed by keyboard gets its message and destroys nothing
   await context.close();
 });
 
-test('full-width digits are read: ８ kVA is 8', async () => {
+test('full-width digits are read: ８ kW is 8', async () => {
   const { context, page } = await newPage(env.browser);
   await page.goto(env.base);
   await ready(page);
   await resident(page);
-  await page.getByLabel('申请容量(千伏安)').fill('８');
+  await page.getByLabel('申请容量(千瓦)').fill('８');
   await page.getByRole('heading', { name: '检查结果' }).waitFor();
-  assert.equal(await fieldOf(page, '申请容量(千伏安)').locator('.field-error').count(), 0);
-  assert.equal(await page.getByLabel('申请容量(千伏安)').inputValue(), '８', 'kept as typed');
+  assert.equal(await fieldOf(page, '申请容量(千瓦)').locator('.field-error').count(), 0);
+  assert.equal(await page.getByLabel('申请容量(千瓦)').inputValue(), '８', 'kept as typed');
   await context.close();
 });
 

@@ -59,6 +59,15 @@ async function journey(lang) {
   // The second path opens the full form.
   await page.getByRole('button', { name: t('我已申请，查进度 →', 'I have applied: check my progress →') }).click();
   await page.waitForSelector('form.case-form');
+  // A household gives its capacity in 千瓦 (kW), with a home's example;
+  // 千伏安 (kVA) is a business's unit and not asked.
+  const capacity = page.getByLabel(t('申请容量(千瓦)', 'Requested capacity (kW)'));
+  await capacity.waitFor();
+  assert.match(await page.locator('form.case-form').innerText(), t(/一般家庭约 8 千瓦/, /a typical home has about 8 kW/));
+  assert.doesNotMatch(await page.locator('form.case-form').innerText(), t(/千伏安/, /kVA/));
+  await capacity.fill(t('８', '8'));
+  await capacity.scrollIntoViewIfNeeded();
+  await shoot(page, `phone-390-customer-form-${lang}`);
   assert.deepEqual(page.errors, []);
   await context.close();
   return { taps, questions, screens };

@@ -51,6 +51,7 @@ impl Draft {
         text("customer.change_kind", &self.change_kind);
         text("customer.voltage_kv", &self.voltage_kv);
         text("customer.capacity_kva", &self.capacity_kva);
+        text("customer.capacity_kw", &self.capacity_kw);
         text("utility.operator", &self.operator);
         text("utility.province", &self.province);
         text("supply.sources", &self.sources);

@@ -30,6 +30,7 @@ const LABELS: &[(&str, &str, &str)] = &[
     // 2. The project.
     ("customer.voltage_kv", "供电电压", "Supply voltage"),
     ("customer.capacity_kva", "申请容量(千伏安)", "Requested capacity (kVA)"),
+    ("customer.capacity_kw", "申请容量(千瓦)", "Requested capacity (kW)"),
     ("customer.external_works", "是否需要在用电地址外新建线路等外部工程？", "Are works outside your premises needed (new lines …)?"),
     ("supply.load_grade", "负荷等级", "Load grade"),
     ("supply.sources", "电源", "Power sources"),

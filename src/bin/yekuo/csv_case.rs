@@ -32,6 +32,7 @@ const COLUMNS: &[(&str, &str, Kind)] = &[
     ("business", "customer.business", Kind::Text),
     ("voltage_kv", "customer.voltage_kv", Kind::Number),
     ("capacity_kva", "customer.capacity_kva", Kind::Number),
+    ("capacity_kw", "customer.capacity_kw", Kind::Number),
     ("important", "customer.important", Kind::Bool),
     ("special_load", "customer.special_load", Kind::Bool),
     ("external_works", "customer.external_works", Kind::Bool),

@@ -153,6 +153,7 @@ impl Draft {
             "change_kind" => set_text(&mut self.change_kind, input),
             "voltage_kv" => set_text(&mut self.voltage_kv, input),
             "capacity_kva" => set_text(&mut self.capacity_kva, input),
+            "capacity_kw" => set_text(&mut self.capacity_kw, input),
             "agent" => set_flag(&mut self.agent, input),
             "government_project" => set_flag(&mut self.government_project, input),
             "important" => set_flag(&mut self.important, input),

@@ -31,6 +31,7 @@ impl Draft {
             change_kind: c.change_kind.clone().unwrap_or_default(),
             voltage_kv: num(c.voltage_kv),
             capacity_kva: num(c.capacity_kva),
+            capacity_kw: num(c.capacity_kw),
             agent: c.agent,
             government_project: c.government_project,
             important: c.important,

@@ -86,6 +86,7 @@ pub struct Draft {
     pub change_kind: String,
     pub voltage_kv: String,
     pub capacity_kva: String,
+    pub capacity_kw: String,
     pub agent: bool,
     pub government_project: bool,
     pub important: bool,

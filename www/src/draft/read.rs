@@ -44,6 +44,7 @@ impl Draft {
             ok
         });
         let capacity_kva = r.number("customer.capacity_kva", &self.capacity_kva);
+        let capacity_kw = r.number("customer.capacity_kw", &self.capacity_kw);
         let load_grade = r.small("supply.load_grade", &self.load_grade, limits::LOAD_GRADES);
         let contractors = self
             .contractors
@@ -175,6 +176,7 @@ impl Draft {
                 change_kind: non_empty(&self.change_kind),
                 voltage_kv,
                 capacity_kva,
+                capacity_kw,
                 agent: self.agent,
                 government_project: self.government_project,
                 important: self.important,

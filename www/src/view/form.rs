@@ -186,6 +186,7 @@ fn who(d: &Draft, ui: &Ui, clerk: bool) -> Html {
 
 fn project(d: &Draft, ui: &Ui, clerk: bool) -> Html {
     let hv = d.category() == Some(Category::HighVoltage);
+    let home = d.category() == Some(Category::Resident);
     let volts = if hv {
         VOLTAGE_OPTIONS_HV
     } else {
@@ -194,7 +195,16 @@ fn project(d: &Draft, ui: &Ui, clerk: bool) -> Html {
     let grade: u8 = d.load_grade.parse().unwrap_or(0);
     let body = html! { <>
         { ui.select("customer.voltage_kv", &d.voltage_kv, volts) }
-        { ui.text("customer.capacity_kva", &d.capacity_kva, "decimal", Some(("只填数字，例如 8 或 31500", "Digits only, e.g. 8 or 31500"))) }
+        // A household states its capacity in 千瓦 (kW); a business, above
+        // all a high-voltage one, in 千伏安 (kVA, its transformers'). Each
+        // is recorded as given: converting needs a power factor no rule
+        // gives. A clerk has both for a household.
+        if home {
+            { ui.text("customer.capacity_kw", &d.capacity_kw, "decimal", Some(("只填数字；一般家庭约 8 千瓦", "Digits only; a typical home has about 8 kW"))) }
+        }
+        if !home || clerk {
+            { ui.text("customer.capacity_kva", &d.capacity_kva, "decimal", Some(("只填数字，例如 31500", "Digits only, e.g. 31500"))) }
+        }
         if !hv {
             { ui.tri("customer.external_works", d.external_works) }
         }

@@ -29,6 +29,7 @@ pub fn every_field() -> Draft {
         change_kind: s("split"),
         voltage_kv: s("110"),
         capacity_kva: s("31500 千伏安?"),
+        capacity_kw: s("8 千瓦?"),
         agent: true,
         government_project: true,
         important: true,
