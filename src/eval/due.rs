@@ -181,18 +181,7 @@ pub fn next_deadlines(
 ) -> CaseDue {
     use super::{plan, time_limits, Ctx};
     let cal = Calendar::national();
-    let mut ctx = Ctx {
-        book,
-        cal,
-        case,
-        as_of,
-        explain: false,
-        selectors: super::selectors(case),
-        findings: Vec::with_capacity(16),
-        timeline: Vec::new(),
-        gap_noted: false,
-        asked: std::collections::BTreeSet::new(),
-    };
+    let mut ctx = Ctx::new(book, cal, case, as_of, false);
     time_limits::check(&mut ctx);
     plan::check(&mut ctx);
     from_findings(cal, case, as_of, within, &ctx.findings)

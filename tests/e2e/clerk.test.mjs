@@ -121,3 +121,35 @@ test('the 110 kV S0 case in clerk mode: one row per step, the summary counts ste
     await context.close();
   }
 });
+
+// Issue 15 item 3: the single-case view states the case's next deadline by
+// the definition `yekuo due` uses. Expected from cases.md C1e (as the
+// golden tests/golden/due/d01 works it): completion requested 2010-06-15,
+// SGCC 规范(试行) 5 working days -> 2010-06-23; not yet inspected and looked
+// at on 2010-06-24, one working day overdue.
+test('the time limits open with the next deadline: the clerk reads its rule, the customer plain words', async () => {
+  for (const mode of ['clerk', 'customer']) {
+    const { context, page } = await newPage(env.browser);
+    // A customer's "today" is the device's; a clerk types the as-of date.
+    if (mode === 'customer') await page.clock.setFixedTime(new Date('2010-06-24T10:00:00+08:00'));
+    await page.goto(env.base + `?mode=${mode}`);
+    await ready(page);
+    await page.setInputFiles('#import-file', join(ROOT, 'examples', 's0-case1-110kv.json'));
+    await page.waitForSelector('#f-customer-category-high-voltage:checked');
+    for (const f of ['inspected', 'inspection_passed', 'power_on']) {
+      if (await page.$(`#f-dates-${f}`)) await page.fill(`#f-dates-${f}`, '');
+    }
+    if (mode === 'clerk') await page.fill('#f-as_of', '2010-06-24');
+    const line = page.locator('.next-due');
+    await line.waitFor();
+    const text = await line.innerText();
+    assert.match(text, /下一个截止/);
+    assert.match(text, /竣工检验/);
+    assert.match(text, /2010-06-23/);
+    assert.match(text, /已逾期1个工作日/);
+    if (mode === 'clerk') assert.match(text, /TL-05/);
+    else assert.doesNotMatch(text, /TL-\d|\[[VSRX]\]|\bV\b/);
+    await line.screenshot({ path: join(ROOT, 'test-output', 'screenshots', `next-deadline-${mode}.png`) });
+    await context.close();
+  }
+});

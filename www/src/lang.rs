@@ -17,6 +17,14 @@ impl Lang {
         }
     }
 
+    /// The same language as the core's renderer names it.
+    pub fn core(self) -> yekuo::render::Lang {
+        match self {
+            Lang::Zh => yekuo::render::Lang::Zh,
+            Lang::En => yekuo::render::Lang::En,
+        }
+    }
+
     /// The language a code names.
     pub fn from_code(code: &str) -> Option<Lang> {
         [Lang::Zh, Lang::En].into_iter().find(|l| l.code() == code)

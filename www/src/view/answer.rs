@@ -43,13 +43,6 @@ pub fn heading(j: Journey) -> Option<&'static str> {
     })
 }
 
-fn render_lang(ui: &Ui) -> yekuo::render::Lang {
-    match ui.lang {
-        Lang::Zh => yekuo::render::Lang::Zh,
-        Lang::En => yekuo::render::Lang::En,
-    }
-}
-
 /// The second path: the full form, for those already in the process.
 pub(super) fn applied_link(ui: &Ui) -> Html {
     html! {
@@ -148,7 +141,7 @@ fn answer(state: &State, ui: &Ui) -> Html {
     };
     let book = Rulebook::embedded();
     let today = state.today;
-    let lang = render_lang(ui);
+    let lang = ui.lang.core();
     let limits = expect(book, &case, today);
     let list = checklist(book, &case, today);
     html! {

@@ -272,7 +272,7 @@ pub fn App() -> Html {
                         if let Some(r) = &report {
                             { held_notice(&ui, &held) }
                             { actions(state, &ui, checked.case.as_ref(), r) }
-                            { results::results(state, &ui, r, &list) }
+                            { results::results(state, &ui, r, checked.case.as_ref(), &list) }
                         } else {
                             <p class="hint">{ui.t("选择客户类别和业务后，这里会即时显示检查结果。", "Results appear here as soon as you choose the category and the business.")}</p>
                         }

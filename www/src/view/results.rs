@@ -65,7 +65,13 @@ fn badge(f: &Finding, word: &str, ui: &Ui) -> String {
     }
 }
 
-pub fn results(state: &State, ui: &Ui, report: &Report, checklist: &[ChecklistItem]) -> Html {
+pub fn results(
+    state: &State,
+    ui: &Ui,
+    report: &Report,
+    case: Option<&yekuo::case::Case>,
+    checklist: &[ChecklistItem],
+) -> Html {
     let lang = state.lang;
     // Rows, not findings: one late step under two regimes is one late step.
     let rows = crate::sections::all_rows(&report.findings);
@@ -137,7 +143,7 @@ pub fn results(state: &State, ui: &Ui, report: &Report, checklist: &[ChecklistIt
                 html! {
                     <section class="result-group" aria-labelledby={format!("g{gi}")}>
                         <h3 id={format!("g{gi}")}>{ui.t(zh, en)}</h3>
-                        if section == Section::TimeLimits { { timeline::timeline(ui, report) } }
+                        if section == Section::TimeLimits { { timeline::timeline(ui, report, case) } }
                         if section == Section::Plan { { plan_countdown(ui, report) } }
                         if section == Section::Rights { { rights(state, ui) } }
                         if section == Section::Coverage { { coverage_list(ui) } }

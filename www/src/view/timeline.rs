@@ -100,11 +100,49 @@ fn title<'a>(ui: &Ui, due: &'a Due) -> &'a str {
     ui.t(&due.title, &due.title_en)
 }
 
-pub fn timeline(ui: &Ui, report: &Report) -> Html {
+/// "Due soon" for the next-deadline line: the worklist's default (issue 15).
+const DUE_SOON_WORKING_DAYS: u32 = 3;
+
+/// The case's next deadline in one line, from `eval::due`, the definition
+/// `yekuo due` and the CLI's report use too: the step (or the plan's
+/// validity), its due day under the most urgent regime and where it
+/// stands. A clerk also reads the rule, the instrument and its mark, and
+/// the CAL-11 note; a customer reads none of them.
+fn next_deadline(ui: &Ui, report: &Report, case: Option<&yekuo::case::Case>) -> Html {
+    let Some(case) = case else {
+        return Html::default();
+    };
+    let due = yekuo::eval::due::of_report(report, case, DUE_SOON_WORKING_DAYS);
+    let Some(d) = due.next() else {
+        return Html::default();
+    };
+    let line = if ui.is_clerk() {
+        yekuo::render::due::headline(d, ui.lang.core())
+    } else {
+        format!(
+            "{} · {} {} · {}",
+            yekuo::render::due::item(d.item, ui.lang.core()),
+            ui.t("截止", "due"),
+            d.due,
+            yekuo::render::due::state(d, ui.lang.core())
+        )
+    };
+    let class = if d.state.at_risk() {
+        "next-due at-risk"
+    } else {
+        "next-due"
+    };
+    html! {
+        <p class={class}><strong>{ui.t("下一个截止: ", "Next deadline: ")}</strong>{line}</p>
+    }
+}
+
+pub fn timeline(ui: &Ui, report: &Report, case: Option<&yekuo::case::Case>) -> Html {
     if report.timeline.iter().all(|s| s.due.is_empty()) {
         return html! { <p class="hint">{ui.t("填写受理日期等进度后，这里显示各环节的截止日期。", "Enter the acceptance date and other progress to see each step's deadline.")}</p> };
     }
     html! { <>
+        { next_deadline(ui, report, case) }
         { chart(ui, report) }
         <ol class="timeline-list">
             { for report.timeline.iter().filter(|s| !s.due.is_empty()).map(|step| {
