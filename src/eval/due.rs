@@ -99,6 +99,10 @@ impl Serialize for Item {
     }
 }
 
+/// A deadline's place in a worklist: state, working days left, due day,
+/// mark (compared in that order; smaller is more urgent).
+pub type Urgency = (State, i64, NaiveDate, Mark);
+
 /// One open deadline under one instrument.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Deadline {
@@ -137,7 +141,7 @@ pub struct Deadline {
 impl Deadline {
     /// The worklist's order: state, then fewest working days left, then
     /// the earliest due day, then the surer value ([V] before [R]).
-    fn urgency(&self) -> (State, i64, NaiveDate, Mark) {
+    pub fn urgency(&self) -> Urgency {
         (self.state, self.working_days_left, self.due, self.mark)
     }
 }
@@ -169,10 +173,9 @@ impl CaseDue {
 /// `within` working days. Runs only the time-limit and plan rules of the
 /// evaluator, without explanations, on the national calendar.
 ///
-/// Only with the `cli` feature: the app reads the report it already has
-/// ([`of_report`]), and a second caller of the family checks changes how
-/// the bundle's evaluator is inlined (256 bytes gzip), for nothing.
-#[cfg(feature = "cli")]
+/// The clerk's worklist in the app calls it for thousands of cases (issue
+/// 15: a 5,000-case recompute within 100 ms); its single-case view reads
+/// the report it already has ([`of_report`]).
 pub fn next_deadlines(
     book: &crate::rulebook::Rulebook,
     case: &Case,

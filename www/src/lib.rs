@@ -14,6 +14,8 @@ pub mod lang;
 pub mod sections;
 pub mod share;
 pub mod state;
+pub mod worklist;
+pub mod worklist_text;
 
 #[cfg(all(target_arch = "wasm32", feature = "app"))]
 mod view;

@@ -12,6 +12,11 @@ pub fn case_file(case: &Case) -> String {
     serde_json::to_string_pretty(case).unwrap_or_default()
 }
 
+/// A case as one line of a JSONL file (the CLI's batch format).
+pub fn case_line(case: &Case) -> String {
+    serde_json::to_string(case).unwrap_or_default()
+}
+
 /// Read a case file into a draft, or say exactly what is wrong with it.
 pub fn read_case_file(text: &str) -> Result<Box<Draft>, CaseError> {
     parse_case(text).map(|c| Box::new(Draft::from_case(&c)))
@@ -170,6 +175,50 @@ pub fn deadlines_ics(report: &Report, title: &str) -> String {
             )));
             out.push_str("END:VEVENT\r\n");
         }
+    }
+    out.push_str("END:VCALENDAR\r\n");
+    out
+}
+
+/// Every open deadline of a worklist as one iCalendar file: an all-day
+/// event per case, deadline and regime, its UID naming the case's id on
+/// the list, so a calendar that imports the file again updates the events.
+pub fn worklist_ics(
+    as_of: chrono::NaiveDate,
+    deadlines: impl Iterator<Item = (u32, String, yekuo::eval::due::Deadline)>,
+) -> String {
+    use yekuo::render::{due::item, Lang};
+    let mut out = String::from(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//yekuo//worklist//ZH\r\nCALSCALE:GREGORIAN\r\n",
+    );
+    let stamp = format!("{}T000000Z", yekuo::day::basic(as_of));
+    for (id, title, d) in deadlines {
+        let day = yekuo::day::basic(d.due);
+        let next = yekuo::day::basic(d.due.succ_opt().unwrap_or(d.due));
+        out.push_str("BEGIN:VEVENT\r\n");
+        out.push_str(&format!(
+            "UID:case{id}-{}-{}-{day}@yekuo.invalid\r\n",
+            d.item.code(),
+            d.instrument
+        ));
+        out.push_str(&format!("DTSTAMP:{stamp}\r\n"));
+        out.push_str(&format!(
+            "DTSTART;VALUE=DATE:{day}\r\nDTEND;VALUE=DATE:{next}\r\n"
+        ));
+        let summary = format!("{}截止({}) {title}", item(d.item, Lang::Zh), d.title);
+        out.push_str(&fold(&format!("SUMMARY:{}", ics_escape(summary.trim()))));
+        out.push_str(&fold(&format!(
+            "DESCRIPTION:{}",
+            ics_escape(&format!(
+                "{} due {}; {} {} ({})",
+                item(d.item, Lang::En),
+                d.due,
+                d.rule.as_str(),
+                d.title_en,
+                d.mark
+            ))
+        )));
+        out.push_str("END:VEVENT\r\n");
     }
     out.push_str("END:VCALENDAR\r\n");
     out

@@ -6,6 +6,7 @@
 //! is tested natively.
 
 use crate::draft::{Draft, Input};
+use crate::worklist::{ListAction, Worklist, PAGE_ROWS};
 use chrono::NaiveDate;
 use yekuo::case::CaseError;
 
@@ -231,6 +232,8 @@ pub enum Action {
     AutosaveWorked,
     /// Customer mode: go to a page of the questions before applying.
     Go(Journey),
+    /// Clerk mode: the worklist of many cases (issue 15).
+    List(ListAction),
 }
 
 /// Customer mode's pages (issue 14): a start page, one question a page,
@@ -281,6 +284,8 @@ pub struct State {
     pub pending_link: Option<Box<Draft>>,
     /// Customer mode's page.
     pub journey: Journey,
+    /// Clerk mode's worklist (empty and never shown in the other modes).
+    pub worklist: Worklist,
 }
 
 impl State {
@@ -300,6 +305,7 @@ impl State {
             autosave_blocked: false,
             autosave_failed: false,
             pending_link: None,
+            worklist: Worklist::new(today),
             journey: if mode == Mode::Customer {
                 Journey::Start
             } else {
@@ -317,9 +323,9 @@ impl State {
     /// failing): leaving the page would lose them, so the page asks first.
     /// Never in the kiosk, which is meant to forget.
     pub fn unsaved(&self) -> bool {
-        self.mode.persists()
-            && !self.draft.is_empty()
-            && (self.autosave_paused || self.autosave_blocked || self.autosave_failed)
+        let form = !self.draft.is_empty()
+            && (self.autosave_paused || self.autosave_blocked || self.autosave_failed);
+        self.mode.persists() && (form || self.worklist.unsaved > 0)
     }
 
     /// Put an imported draft in place of the form, keeping the old one for Undo.
@@ -358,7 +364,16 @@ impl State {
         // A case read from a file or a link is for the form.
         if matches!(action, Action::Import(_, Ok(_)) | Action::AcceptLink) {
             s.journey = Journey::Form;
+            s.worklist.visible = false;
         }
+        // Typing in a case opened from the worklist saves it back to the
+        // list; anything else that replaces the form (an import, a link,
+        // clear, undo) leaves the list's case as it was.
+        let edits_form = matches!(
+            action,
+            Action::Edit(..) | Action::AddRow(_) | Action::RemoveRow(..)
+        );
+        let list_action = matches!(action, Action::List(_));
         match action {
             Action::Edit(key, input) => {
                 s.bad_input.retain(|k| *k != key);
@@ -510,9 +525,176 @@ impl State {
                 }
                 s.journey = j;
             }
+            Action::List(a) => s.apply_list(a),
+        }
+        if s.worklist.open.is_some() && s.draft != self.draft && !list_action {
+            if edits_form {
+                s.worklist.save_open(&s.draft);
+            } else {
+                s.worklist.open = None;
+            }
+        }
+        if s.as_of() != self.as_of() {
+            s.worklist.set_as_of(s.as_of());
         }
         s
     }
+
+    /// The worklist's part of the reducer.
+    fn apply_list(&mut self, action: ListAction) {
+        let w = &mut self.worklist;
+        match action {
+            ListAction::Show(on) => w.visible = on,
+            ListAction::AddCurrent if w.open.is_some() => {}
+            ListAction::AddCurrent => {
+                if self.draft.check().case.is_none() {
+                    self.notice = Some(Notice::error(
+                        "请先选择客户类别和业务，再加入预警清单。",
+                        "Choose the customer category and business first, then add the case to the worklist.",
+                    ));
+                } else {
+                    w.open = w.add([self.draft.clone()]);
+                    self.notice = Some(Notice::info(
+                        "已加入预警清单。此后对本案例的修改会自动存入清单。",
+                        "Added to the worklist. Your further changes to this case are saved to the list.",
+                    ));
+                }
+            }
+            ListAction::Import(results) => {
+                let mut drafts = Vec::new();
+                let mut errors = Vec::new();
+                for r in results {
+                    match r {
+                        Ok(d) => drafts.push(d),
+                        Err(e) => errors.push(e),
+                    }
+                }
+                let added = drafts.len();
+                w.add(drafts);
+                w.visible = true;
+                self.notice = Some(import_notice(added, &errors));
+            }
+            ListAction::Open(id) => {
+                let Some(entry) = w.get(id).cloned() else {
+                    return;
+                };
+                // The form's own entries (not a list case) can come back with Undo.
+                if w.open.is_none() && !self.draft.is_empty() && self.draft != entry.draft {
+                    self.previous = Some(std::mem::take(&mut self.draft));
+                }
+                self.draft = entry.draft.clone();
+                self.bad_input.clear();
+                w.open = Some(id);
+                w.visible = false;
+                self.journey = Journey::Form;
+            }
+            ListAction::Remove(id) => {
+                let title = w.get(id).map(|e| e.title().unwrap_or("").to_string());
+                if w.remove(id) {
+                    let t = title.unwrap_or_default();
+                    self.notice = Some(Notice::info(
+                        format!("已从预警清单移除“{t}”。如是误操作，请点\"撤销移除\"。"),
+                        format!("\"{t}\" was removed from the worklist. Press \"Undo removal\" if that was a mistake."),
+                    ));
+                }
+            }
+            ListAction::Clear => {
+                let n = w.len();
+                if w.clear() {
+                    self.notice = Some(Notice::info(
+                        format!("已清空预警清单({n} 个案例)。如是误操作，请点\"撤销移除\"。"),
+                        format!("The worklist is cleared ({n} cases). Press \"Undo removal\" if that was a mistake."),
+                    ));
+                }
+            }
+            ListAction::Undo => {
+                if w.undo() {
+                    self.notice = Some(Notice::info(
+                        "已恢复移除的案例。",
+                        "The removed cases are back.",
+                    ));
+                }
+            }
+            ListAction::SetWithin(text) => w.set_within(text),
+            ListAction::SetFilter(f) => {
+                w.filter = f;
+                w.shown = PAGE_ROWS;
+            }
+            ListAction::ShowMore => w.shown = w.shown.saturating_add(PAGE_ROWS),
+            ListAction::Loaded(stored) => {
+                let unreadable = stored.unreadable.len();
+                w.as_of = yekuo::day::parse_iso(self.as_of_text.trim()).unwrap_or(self.today);
+                w.load(*stored);
+                // The form was restored by its own autosave: it is still the
+                // list's case only if it holds what the list holds.
+                if let Some(id) = w.open {
+                    if w.get(id).is_none_or(|e| e.draft != self.draft) {
+                        w.open = None;
+                    }
+                }
+                if unreadable > 0 {
+                    self.notice = Some(Notice::error(
+                        format!("预警清单中有 {unreadable} 个案例无法读取，已原样保留在浏览器存储中(未删除)。"),
+                        format!("{unreadable} case(s) of the worklist could not be read; they are kept unchanged in browser storage (not deleted)."),
+                    ));
+                }
+            }
+            ListAction::SaveFailed(n) => {
+                if w.unsaved != n {
+                    self.notice = Some(Notice::error(
+                        format!("浏览器存储已满: 预警清单中 {n} 个案例未能保存在本机，只在本页中。请导出清单文件，以免丢失。"),
+                        format!("Browser storage is full: {n} case(s) of the worklist could not be stored on this device and exist only in this tab. Export the list to keep them."),
+                    ));
+                }
+                w.unsaved = n;
+            }
+            ListAction::SaveWorked => w.unsaved = 0,
+        }
+    }
+}
+
+/// What an import of many cases did: how many were added, and where the
+/// lines that could not be read are (the first few, each by line and field).
+fn import_notice(added: usize, errors: &[CaseError]) -> Notice {
+    if errors.is_empty() {
+        return Notice::info(
+            format!("已把 {added} 个案例加入预警清单。"),
+            format!("{added} case(s) added to the worklist."),
+        );
+    }
+    const LISTED: usize = 5;
+    let at = |e: &CaseError, lang: Lang| {
+        let line = e.line.map(|l| match lang {
+            Lang::Zh => format!("第 {l} 行"),
+            Lang::En => format!("line {l}"),
+        });
+        let field = (e.field != ".")
+            .then(|| crate::labels::label(&e.field, lang).unwrap_or_else(|| e.field.clone()));
+        let place = [line, field].into_iter().flatten().collect::<Vec<_>>();
+        let msg = match lang {
+            Lang::Zh => &e.message_zh,
+            Lang::En => &e.message_en,
+        };
+        format!("{}: {msg}", place.join(", "))
+    };
+    let list = |lang| {
+        let mut v: Vec<String> = errors.iter().take(LISTED).map(|e| at(e, lang)).collect();
+        if errors.len() > LISTED {
+            v.push(match lang {
+                Lang::Zh => format!("另有 {} 行", errors.len() - LISTED),
+                Lang::En => format!("{} more lines", errors.len() - LISTED),
+            });
+        }
+        v.join("；")
+    };
+    let n = errors.len();
+    Notice::error(
+        format!("已把 {added} 个案例加入预警清单；{n} 行无法读取，未加入({})。其余各行不受影响。", list(Lang::Zh)),
+        format!(
+            "{added} case(s) added to the worklist; {n} line(s) could not be read and were left out ({}). The other lines are not affected.",
+            list(Lang::En).replace('；', "; ")
+        ),
+    )
 }
 
 /// What autosave keeps: the draft and the language, nothing else.

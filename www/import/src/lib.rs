@@ -47,6 +47,41 @@ pub fn write_case(fields_text: &str) -> Result<(String, String), CaseError> {
     ))
 }
 
+/// A JSONL file of cases (the CLI's batch format, one case file per line)
+/// read line by line: each non-blank line's case as the form's fields, or
+/// its error with the line's number in the file. A bad line does not stop
+/// the others.
+pub fn read_batch(bytes: &[u8]) -> Vec<Result<String, CaseError>> {
+    bytes
+        .split(|b| *b == b'\n')
+        .enumerate()
+        .filter(|(_, line)| !line.iter().all(u8::is_ascii_whitespace))
+        .map(|(i, line)| {
+            yekuo_www::share::read_case_bytes(line)
+                .map(|d| handover(*d))
+                .map_err(|mut e| {
+                    e.line = Some(i + 1);
+                    e
+                })
+        })
+        .collect()
+}
+
+/// The JSONL file of the worklist: one line per case, from the form fields'
+/// texts given one per line. A form that holds no case yet (no category or
+/// business) has no line; nor has a text that is no saved form.
+pub fn write_batch(fields_texts: &str) -> String {
+    let mut out = String::new();
+    for text in fields_texts.lines() {
+        let Some(case) = Saved::parse(text).ok().and_then(|s| s.draft.check().case) else {
+            continue;
+        };
+        out.push_str(&yekuo_www::share::case_line(&case));
+        out.push('\n');
+    }
+    out
+}
+
 #[cfg(target_arch = "wasm32")]
 mod exports {
     use super::*;
@@ -77,6 +112,25 @@ mod exports {
     pub fn write_case_js(fields_text: &str) -> Result<js_sys::Array, JsValue> {
         let (file, fragment) = write_case(fields_text).map_err(|e| error(&e))?;
         Ok(js_sys::Array::of2(&file.into(), &fragment.into()))
+    }
+
+    /// A JSONL file's cases ([`super::read_batch`]): for each non-blank
+    /// line, the form's fields or the error array.
+    #[wasm_bindgen(js_name = read_batch)]
+    pub fn read_batch_js(bytes: &[u8]) -> js_sys::Array {
+        super::read_batch(bytes)
+            .into_iter()
+            .map(|r| match r {
+                Ok(text) => JsValue::from(text),
+                Err(e) => error(&e),
+            })
+            .collect()
+    }
+
+    /// The worklist's JSONL file ([`super::write_batch`]).
+    #[wasm_bindgen(js_name = write_batch)]
+    pub fn write_batch_js(fields_texts: &str) -> String {
+        super::write_batch(fields_texts)
     }
 
     /// The case a page address's fragment carries (`share::read_fragment`);

@@ -115,6 +115,50 @@ pub fn save(mode: Mode, saved: &Saved) -> Result<(), ()> {
         .map_err(|_| ())
 }
 
+/// The clerk's worklist as storage holds it: every case key
+/// (`worklist_text::case_key`) in id order, with the ids of those this page
+/// cannot read (left as they are), and the list's settings.
+pub fn load_worklist() -> crate::worklist::Stored {
+    use crate::worklist_text as text;
+    let mut stored = crate::worklist::Stored::default();
+    let Some(s) = local() else {
+        return stored;
+    };
+    let mut keys: Vec<(u32, String)> = (0..s.length().unwrap_or(0))
+        .filter_map(|i| s.key(i).ok().flatten())
+        .filter_map(|k| Some((text::case_id(&k)?, k)))
+        .collect();
+    keys.sort_unstable();
+    for (id, key) in keys {
+        match s
+            .get_item(&key)
+            .ok()
+            .flatten()
+            .map(|t| text::read_entry(&t))
+        {
+            Some(Ok(draft)) => stored.entries.push((id, draft)),
+            _ => stored.unreadable.push(id),
+        }
+    }
+    stored.settings = s
+        .get_item(text::SETTINGS_KEY)
+        .ok()
+        .flatten()
+        .map(|t| text::Settings::parse(&t));
+    stored
+}
+
+/// Store `text` under `key`; `Err` when the browser refuses (storage full).
+pub fn store(key: &str, text: &str) -> Result<(), ()> {
+    local().ok_or(())?.set_item(key, text).map_err(|_| ())
+}
+
+pub fn remove(key: &str) {
+    if let Some(s) = local() {
+        let _ = s.remove_item(key);
+    }
+}
+
 /// The kiosk's storage wipe: the keys it owns (`crate::state::kiosk_wipes`)
 /// in localStorage, which other tabs of the origin share, and this tab's
 /// sessionStorage, which no other tab can see.
@@ -185,6 +229,14 @@ pub fn download(name: &str, mime: &str, text: &str) {
         }
     }
     let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// Print today's warning list of the clerk's worklist alone.
+pub fn print_worklist() {
+    let list = gloo::utils::body().class_list();
+    let _ = list.add_1("print-worklist");
+    let _ = window().print();
+    let _ = list.remove_1("print-worklist");
 }
 
 /// Print the page; with `notice_only` the print stylesheet shows just the

@@ -117,3 +117,35 @@ pub async fn read_case(bytes: Vec<u8>) -> Result<Box<Draft>, CaseError> {
 pub async fn read_fragment(fragment: String) -> Option<Result<Box<Draft>, CaseError>> {
     call("read_fragment", &JsValue::from(fragment)).await
 }
+
+/// The cases of a JSONL file, each line's case or its located error; an
+/// error for the whole file when the module cannot be loaded.
+pub async fn read_batch(bytes: Vec<u8>) -> Result<Vec<Result<Draft, CaseError>>, CaseError> {
+    let arg = js_sys::Uint8Array::from(bytes.as_slice());
+    let lines = invoke("read_batch", &arg.into()).await?;
+    let lines: js_sys::Array = lines.unchecked_into();
+    Ok(lines
+        .iter()
+        .map(|v| match v.as_string() {
+            Some(text) => Saved::parse(&text).map(|s| s.draft).map_err(|e| {
+                failure(
+                    &format!("the case could not be taken over: {e}"),
+                    &format!("案例未能载入: {e}"),
+                )
+            }),
+            None => Err(case_error(&v)),
+        })
+        .collect())
+}
+
+/// The worklist's JSONL file for these forms.
+pub async fn write_batch(drafts: Vec<Draft>) -> Result<String, CaseError> {
+    let mut text = String::new();
+    for d in drafts {
+        text.push_str(&Saved::of_draft(d).to_text());
+        text.push('\n');
+    }
+    let out = invoke("write_batch", &JsValue::from(text)).await?;
+    out.as_string()
+        .ok_or_else(|| failure("the module returned no file", "模块未返回文件"))
+}

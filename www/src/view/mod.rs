@@ -9,6 +9,7 @@ mod lazy;
 mod results;
 mod timeline;
 mod widgets;
+mod worklist;
 
 use crate::draft::field_id;
 use crate::share;
@@ -145,6 +146,7 @@ pub fn App() -> Html {
             }
         }
     });
+    worklist::use_worklist_storage(state, &send);
     // The form is on screen and answering: the "usable" moment benchmarks read.
     use_effect_with((), |_| browser::mark("yekuo-usable"));
 
@@ -251,7 +253,7 @@ pub fn App() -> Html {
                 { notice(state, &ui) }
                 { error_summary(&ui, &checked.errors) }
                 if state.idle_warning { { idle_warning(state, &ui) } }
-                if let (Some(r), true) = (&report, state.journey == crate::state::Journey::Form) {
+                if let (Some(r), true) = (&report, state.journey == crate::state::Journey::Form && !state.worklist.visible) {
                     <a class="to-results no-print" href="#results-h">{
                         // Counted as the summary counts: rows, one per late step.
                         match (state.lang, crate::sections::all_rows(&r.findings).iter().filter(|row| row.outcome().is_adverse()).count()) {
@@ -263,8 +265,11 @@ pub fn App() -> Html {
                         }
                     }</a>
                 }
+                if state.mode == Mode::Clerk { { worklist::nav(state, &ui) } }
                 if let Some(page) = answer::page(state, &ui) {
                     { page }
+                } else if state.mode == Mode::Clerk && state.worklist.visible {
+                    { worklist::page(state, &ui) }
                 } else {
                 <div class="layout">
                     <div class="form-col">{ form::form(state, &ui, &list) }</div>
@@ -272,6 +277,7 @@ pub fn App() -> Html {
                         if let Some(r) = &report {
                             { held_notice(&ui, &held) }
                             { actions(state, &ui, checked.case.as_ref(), r) }
+                            if state.mode == Mode::Clerk { { worklist::case_on_list(state, &ui) } }
                             { results::results(state, &ui, r, checked.case.as_ref(), &list) }
                         } else {
                             <p class="hint">{ui.t("选择客户类别和业务后，这里会即时显示检查结果。", "Results appear here as soon as you choose the category and the business.")}</p>
@@ -341,9 +347,9 @@ fn header(state: &State, ui: &Ui) -> Html {
                 if kiosk {
                     <button type="button" class="finish" onclick={ui.send.reform(|_| { browser::wipe_all(); Action::Finish })}>{ui.t("结束并清除", "Finish and erase")}</button>
                 } else {
-                    if state.previous.is_some() { { ui.button(("撤销", "Undo"), "secondary", Action::Undo) } }
+                    if state.previous.is_some() && !state.worklist.visible { { ui.button(("撤销", "Undo"), "secondary", Action::Undo) } }
                     // The questions before applying have no form to clear.
-                    if state.journey == crate::state::Journey::Form {
+                    if state.journey == crate::state::Journey::Form && !state.worklist.visible {
                         { ui.button(("清空表单", "Clear the form"), "secondary", Action::Clear) }
                     }
                 }
