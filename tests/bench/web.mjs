@@ -9,6 +9,7 @@
 // * keystroke: from an input event to the results updated in the DOM;
 // * calendar: 1,000,000 add and count queries, yekuo's wasm against the npm
 //   package chinese-days in the same page, answers compared one by one;
+// * worklist: 5,000 cases, as-of change to the list updated (issue 15);
 // * memory: wasm linear memory after load; bundle: raw, gzip, brotli sizes.
 import { mkdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
@@ -178,14 +179,76 @@ function bundle() {
   return out;
 }
 
+// The clerk's worklist (issue 15): 5,000 cases imported from a JSONL file
+// (S0 case 1 with the completion inspection open, requested on days of
+// June 2010, every other one low-voltage), then the as-of date changed
+// back and forth: the time from the change to the list updated on screen
+// (every case's deadlines recomputed, sorted, counted per filter, the
+// first rows drawn). Also how long the import took and how many cases the
+// browser's storage took.
+async function worklist(env) {
+  const N = 5000;
+  const base = JSON.parse(readFileSync(join(ROOT, 'examples', 's0-case1-110kv.json'), 'utf8'));
+  for (const k of ['inspected', 'inspection_passed', 'power_on']) delete base.dates[k];
+  const lines = [];
+  for (let i = 0; i < N; i++) {
+    const c = structuredClone(base);
+    c.title = `案例 ${i + 1}`;
+    c.dates.completion_requested = `2010-06-${String(1 + (i % 24)).padStart(2, '0')}`;
+    if (i % 2) Object.assign(c.customer, { category: '低压非居民', voltage_kv: 0.4, capacity_kva: 100 });
+    lines.push(JSON.stringify(c));
+  }
+  mkdirSync(join(ROOT, 'target', 'bench'), { recursive: true });
+  const file = join(ROOT, 'target', 'bench', `worklist-${N}.jsonl`);
+  writeFileSync(file, lines.join('\n') + '\n');
+  const { context, page } = await newPage(env.browser, { width: 1024, height: 768 });
+  await page.goto(env.base + '?mode=clerk');
+  await ready(page);
+  await page.getByRole('button', { name: /^预警清单/ }).click();
+  await page.getByLabel('计算日期').fill('2010-06-24');
+  const t0 = Date.now();
+  await page.getByLabel(/^导入清单文件/).setInputFiles(file);
+  await page.getByText(`已把 ${N} 个案例加入预警清单`, { exact: false }).waitFor({ timeout: 300000 });
+  const importMs = Date.now() - t0;
+  await page.waitForTimeout(1000);
+  const stored = await page.evaluate(() => Object.keys(localStorage).filter((k) => /^yekuo[.]v1[.]clerk[.]worklist[.][0-9]+$/.test(k)).length);
+  const storedChars = await page.evaluate(() => Object.keys(localStorage).reduce((n, k) => n + k.length + localStorage.getItem(k).length, 0));
+  const times = await page.evaluate(async () => {
+    const input = document.getElementById('worklist-as-of');
+    const status = document.querySelector('.wl-count');
+    const out = [];
+    for (let i = 0; i < 20; i++) {
+      const changed = new Promise((resolve) => {
+        const mo = new MutationObserver(() => { mo.disconnect(); resolve(performance.now()); });
+        mo.observe(status, { subtree: true, childList: true, characterData: true });
+      });
+      const t = performance.now();
+      input.value = i % 2 ? '2010-06-24' : '2010-06-17';
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      out.push((await changed) - t);
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    }
+    return out;
+  });
+  await context.close();
+  return { cases: N, recompute_median_ms: median(times), recompute_max_ms: Math.max(...times), recompute_ms: times,
+    import_ms: importMs, stored_cases: stored, stored_chars: storedChars };
+}
+
 const env = await start();
 try {
+  // YEKUO_BENCH_ONLY=worklist runs one measurement and only prints it.
+  if (process.env.YEKUO_BENCH_ONLY === 'worklist') {
+    console.log(JSON.stringify(await worklist(env), null, 2));
+    process.exit(0);
+  }
   const result = {
     chromium: env.browser.version(),
     load: await loadTimes(env),
     evaluate_us: { unthrottled: await evaluation(env, false), cpu4x: await evaluation(env, true) },
     ...(await keystrokes(env)),
     calendar: await calendarPeer(env),
+    worklist: await worklist(env),
     bundle: bundle(),
   };
   mkdirSync(join(ROOT, 'target', 'bench'), { recursive: true });
