@@ -255,8 +255,14 @@ out += [
     "| File, gzip | Before | After |",
     "|---|---|---|",
 ]
+
+
+def n(v):
+    return "—" if v is None else f"{v:,}"
+
+
 first_files = budgets["first_load_gzip_bytes"]["files"]
-out += [f"| {f} | {before['files_gzip'].get(f, 0):,} | {b[f]['gzip'] if f in first_files else 0:,} |"
+out += [f"| {f} | {n(before['files_gzip'].get(f))} | {n(b[f]['gzip'] if f in first_files else None)} |"
         for f in [*before["files_gzip"], *(f for f in first_files if f not in before["files_gzip"])]]
 out += [f"| **first load** | **{before['first_load_gzip']:,}** | **{first_load:,}** |"]
 out += [f"| {k} (the full app: the second path, clerk, kiosk, a saved form or link; not in the first load) | — | {b[k]['gzip']:,} |"
