@@ -165,3 +165,46 @@ test('when the browser stops storing anything, the answers stay on the page and 
   assert.match(await page.locator('main').innerText(), /家庭用电 · 增容/);
   await context.close();
 });
+
+test('answers handed over while another tab saved its own form overwrite neither', async () => {
+  const { context, page: b } = await newPage(env.browser);
+  const a = await context.newPage();
+  await b.goto(env.base);
+  await b.getByRole('button', { name: '开始', exact: true }).waitFor();
+  await a.goto(env.base);
+  await answerAsAHome(a);
+  // Tab B is told, and stops autosaving.
+  await b.getByRole('alert').getByText(/另一个标签页/).waitFor();
+  await b.getByRole('button', { name: '开始', exact: true }).click();
+  await b.getByRole('button', { name: '商铺、小企业' }).click();
+  await b.getByRole('button', { name: '新装' }).click();
+  await b.getByRole('button', secondPath()).click();
+  await categoryGroup(b).waitFor();
+  assert.equal(await categoryGroup(b).getByLabel('低压非居民客户(商铺、小企业等)').isChecked(), true, "B's answers");
+  await b.getByRole('alert').getByText(/另一个标签页/).waitFor();
+  const saved = await b.evaluate(() => Object.fromEntries(JSON.parse(localStorage.getItem('yekuo.v1.customer')).fields));
+  assert.equal(saved['customer.category'], 'Tresident', "A's save is not overwritten");
+  await context.close();
+});
+
+test('with the autosave refused, the answers still reach the full app, and nothing asks on the way', async () => {
+  const { context, page } = await newPage(env.browser);
+  await page.addInitScript(() => {
+    const real = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (k, v) {
+      if (this === window.localStorage && String(k).startsWith('yekuo.')) throw new DOMException('full', 'QuotaExceededError');
+      return real.call(this, k, v);
+    };
+  });
+  const dialogs = [];
+  page.on('dialog', (d) => { dialogs.push(d.type()); d.dismiss(); });
+  await page.goto(env.base);
+  await answerAsAHome(page);
+  assert.match(await page.getByRole('alert').innerText(), /存储已满/);
+  await page.getByRole('button', secondPath()).click();
+  await categoryGroup(page).waitFor();
+  assert.equal(await categoryGroup(page).getByLabel('居民客户(家庭用电)').isChecked(), true);
+  assert.match(await page.getByRole('alert').innerText(), /存储已满/, 'the full app says it cannot autosave either');
+  assert.deepEqual(dialogs, []);
+  await context.close();
+});

@@ -123,7 +123,10 @@ async fn the_start_app_answers_without_the_form() {
     assert!(find(&host, "#answer-h").is_some(), "the answer");
     assert!(find(&host, "form.case-form").is_none(), "no form");
     let saved = storage.get_item("yekuo.v1.customer").unwrap().unwrap();
-    assert!(saved.contains(r#"["customer.category","Tresident"]"#), "{saved}");
+    assert!(
+        saved.contains(r#"["customer.category","Tresident"]"#),
+        "{saved}"
+    );
     assert!(saved.contains(r#"["customer.business","Tnew"]"#), "{saved}");
     host.remove();
 }

@@ -10,13 +10,15 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Autosave every change of what the user entered (customer and clerk),
-/// and while the entries are only in this tab, ask before the page is left.
+/// and while the entries are only in this tab, ask before the page is left,
+/// unless `handing_over`: the start bundle then reloads into the full app
+/// with the entries kept for it (`start.rs`).
 #[hook]
-pub fn use_autosave(state: &State, send: Callback<Action>) {
+pub fn use_autosave(state: &State, handing_over: bool, send: Callback<Action>) {
     let saved = Saved::of(state);
     let mode = state.mode;
     let failed = state.autosave_failed;
-    let deps = (saved, state.autosaves(), state.unsaved());
+    let deps = (saved, state.autosaves(), state.unsaved() && !handing_over);
     use_effect_with(deps, move |(saved, on, unsaved)| {
         if *on {
             match browser::save(mode, saved) {

@@ -70,8 +70,14 @@ fn initial() -> State {
     // The start bundle handed this tab over (`start.rs`): its answers and
     // language as they were a moment ago, and the form it could not show.
     if let Some(saved) = browser::take_handoff(mode) {
+        // Another tab saved other entries meanwhile: both stay, as when
+        // two tabs edit one form, and this one does not autosave over it.
+        let other = !state.draft.is_empty() && state.draft != saved.draft;
         (state.draft, state.lang) = (saved.draft, saved.lang);
         state.journey = crate::state::Journey::Form;
+        if other {
+            state = state.apply(Action::OtherTabSaved);
+        }
     }
     state
 }
@@ -105,7 +111,7 @@ pub fn App() -> Html {
         Callback::from(move |a| store.dispatch(a))
     };
 
-    effects::use_autosave(state, send.clone());
+    effects::use_autosave(state, false, send.clone());
     effects::use_document_lang(state.lang);
     effects::use_page_focus(state.journey);
     // The kiosk's idle warning takes focus when it appears (a keyboard or

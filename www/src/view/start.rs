@@ -35,16 +35,17 @@ pub fn StartApp() -> Html {
         Callback::from(move |a| store.dispatch(a))
     };
 
-    effects::use_autosave(state, send.clone());
+    // The page this bundle cannot show: hand the tab over with the answers.
+    // Only a customer's pages before the form are here; `boot.js` sends
+    // every other mode to the full app, so this is a safety net.
+    let leave = state.journey == Journey::Form || state.mode != Mode::Customer;
+
+    effects::use_autosave(state, leave, send.clone());
     effects::use_document_lang(state.lang);
     effects::use_page_focus(state.journey);
     use_effect_with((), |_| browser::mark("yekuo-usable"));
     effects::use_other_tab(state.mode, send.clone());
 
-    // The page this bundle cannot show: hand the tab over with the answers.
-    // Only a customer's pages before the form are here; `boot.js` sends
-    // every other mode to the full app, so this is a safety net.
-    let leave = state.journey == Journey::Form || state.mode != Mode::Customer;
     {
         let send = send.clone();
         let on_answer = state.draft.check().case.is_some();
