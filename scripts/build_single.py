@@ -1,6 +1,8 @@
 """Makes the single-file kiosk build: one HTML file with the wasm (gzip,
 base64), its JS glue, the styles, rules and calendar inside, opening from
-file:// with no server and no network. It is always the kiosk: the page
+file:// with no server and no network. It carries the full app only (the
+start bundle is for a customer's first visit, which a kiosk never is). It
+is always the kiosk: the page
 forces kiosk mode (`data-mode`), so `?mode=clerk` in the address bar cannot
 turn it into an autosaving form on a shared machine.
 
@@ -59,9 +61,6 @@ page = page[:start] + f'<meta http-equiv="Content-Security-Policy" content="{csp
 # string inside the glue can never be mistaken for markup.
 assert "</script" not in script.lower() and "</style" not in css.lower()
 page = replace_once(page, '<link rel="manifest" href="./manifest.webmanifest">\n', "")
-page = replace_once(page, '<link rel="modulepreload" href="./pkg/yekuo_www.js">\n', "")
-page = replace_once(
-    page, '<link rel="preload" href="./pkg/yekuo_www_bg.wasm" as="fetch" type="application/wasm" crossorigin="anonymous">\n', "")
 page = replace_once(page, '<div id="app">', '<div id="app" data-mode="kiosk">')
 page = replace_once(page, "</body>", '<script type="application/octet-stream" id="yekuo-wasm">\nWASM\n</script>\n</body>')
 page = replace_once(page, '<link rel="stylesheet" href="./style.css">', "<style>CSS</style>")

@@ -6,6 +6,10 @@
 // in any case. Only same-origin GET requests are ever handled.
 const CACHE = 'yekuo-BUILD_ID';
 const FILES = ['./', './index.html', './boot.js', './style.css', './manifest.webmanifest', './icon.svg',
+  // The start bundle (a customer's first visit) and the full app: both, so
+  // that whichever www/boot.js chooses, and the step from one to the other,
+  // work offline.
+  './pkg/yekuo_start.js', './pkg/yekuo_start_bg.wasm',
   './pkg/yekuo_www.js', './pkg/yekuo_www_bg.wasm',
   // The import module, loaded on demand; cached so files and links open offline.
   './pkg/yekuo_import.js', './pkg/yekuo_import_bg.wasm'];

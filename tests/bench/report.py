@@ -38,6 +38,9 @@ speed_count = cal["peerCountMs"] / cal["oursCountMs"]
 b = web["bundle"]
 first_load = sum(b[f]["gzip"] for f in budgets["first_load_gzip_bytes"]["files"])
 first_load_br = sum(b[f]["brotli"] for f in budgets["first_load_gzip_bytes"]["files"])
+full_load = sum(b[f]["gzip"] for f in budgets["full_load_gzip_bytes"]["files"])
+full_load_br = sum(b[f]["brotli"] for f in budgets["full_load_gzip_bytes"]["files"])
+clerk = web.get("load_clerk")
 
 
 def yes(ok):
@@ -45,12 +48,19 @@ def yes(ok):
 
 
 rows = [
-    ("First-load transfer, gzip (html+js+css+wasm incl. rules and calendar)", "≤ 200 KB (stretch 150 KB)",
-     f"{first_load / 1000:.0f} KB (brotli {first_load_br / 1000:.0f} KB)", yes(first_load <= budgets["first_load_gzip_bytes"]["target"])),
-    ("Form usable, first visit, 4x CPU + Slow 4G", "≤ 2.5 s", f"{web['load']['first_visit_ms'] / 1000:.2f} s",
+    ("First-load transfer, gzip (html+js+css+wasm incl. rules and calendar): a customer's first visit, the start bundle",
+     "≤ 200 KB (stretch 150 KB)",
+     f"{first_load / 1000:.0f} KB (brotli {first_load_br / 1000:.0f} KB); the full app's load (clerk, kiosk, "
+     f"a saved form or link) {full_load / 1000:.0f} KB (brotli {full_load_br / 1000:.0f} KB)",
+     yes(first_load <= budgets["first_load_gzip_bytes"]["target"])),
+    ("Page usable, first visit, 4x CPU + Slow 4G: a customer's start page", "≤ 2.5 s", f"{web['load']['first_visit_ms'] / 1000:.2f} s",
      yes(web["load"]["first_visit_ms"] <= budgets["first_visit_ms"]["target"])),
-    ("Form usable, repeat visit (service worker), same throttling", "≤ 0.6 s", f"{web['load']['repeat_visit_ms'] / 1000:.2f} s",
+    ("Page usable, repeat visit (service worker), same throttling", "≤ 0.6 s", f"{web['load']['repeat_visit_ms'] / 1000:.2f} s",
      yes(web["load"]["repeat_visit_ms"] <= budgets["repeat_visit_ms"]["target"])),
+    *([("Form usable, first and repeat visit in clerk mode (the full app), same throttling", "≤ 2.5 s and ≤ 0.6 s",
+        f"{clerk['first_visit_ms'] / 1000:.2f} s and {clerk['repeat_visit_ms'] / 1000:.2f} s",
+        yes(clerk["first_visit_ms"] <= budgets["first_visit_ms"]["target"]
+            and clerk["repeat_visit_ms"] <= budgets["repeat_visit_ms"]["target"]))] if clerk else []),
     ("Evaluation of S0 case 1 in Chromium, median", "≤ 50 µs",
      f"{web['evaluate_us']['unthrottled']:.0f} µs ({web['evaluate_us']['cpu4x']:.0f} µs at 4x CPU)",
      yes(web["evaluate_us"]["unthrottled"] <= budgets["evaluate_browser_median_us"]["target"])),
@@ -113,10 +123,16 @@ def wasm_sections(path):
     return out
 
 
-sections = wasm_sections(root / "dist/pkg/yekuo_www_bg.wasm")
-crates = {}
-twiggy_csv = root / "target/bench/twiggy.csv"
-if twiggy_csv.exists():
+# The start bundle (the first load) and the full app (issue 16).
+sections = wasm_sections(root / "dist/pkg/yekuo_start_bg.wasm")
+full_sections = wasm_sections(root / "dist/pkg/yekuo_www_bg.wasm")
+
+
+def by_crate(twiggy_csv):
+    """Code bytes by crate from twiggy's CSV; {} when twiggy did not run."""
+    crates = {}
+    if not twiggy_csv.exists():
+        return crates
     import csv
     import re
     for r in csv.DictReader(twiggy_csv.open()):
@@ -129,6 +145,11 @@ if twiggy_csv.exists():
             m = re.findall(r"([a-z_][a-z0-9_]*)(?:\[[0-9a-f]+\])?::", name)
             key = m[0] if m else "other"
         crates[key] = crates.get(key, 0) + int(r["ShallowSize"])
+    return crates
+
+
+crates = by_crate(root / "target/bench/twiggy-start.csv")
+full_crates = by_crate(root / "target/bench/twiggy.csv")
 
 cpu = "unknown"
 try:
@@ -210,25 +231,29 @@ out += [
     "|---|---|---|---|",
 ]
 out += [f"| {name} | {v['raw']:,} | {v['gzip']:,} | {v['brotli']:,} |" for name, v in b.items()]
+full_gzip = dict((n, (raw, gz)) for n, raw, gz in full_sections)
 out += [
     "",
-    "The wasm by section (after wasm-opt; each section compressed alone):",
+    "The wasm by section (after wasm-opt; each section compressed alone), the start bundle and the full app:",
     "",
-    "| Section | Raw | gzip |",
-    "|---|---|---|",
+    "| Section | Start: raw | Start: gzip | Full app: raw | Full app: gzip |",
+    "|---|---|---|---|---|",
 ]
-out += [f"| {n} | {raw:,} | {gz:,} |" for n, raw, gz in sections if raw > 1000]
-if crates:
-    total = sum(crates.values())
+out += [f"| {n} | {raw:,} | {gz:,} | {full_gzip.get(n, (0, 0))[0]:,} | {full_gzip.get(n, (0, 0))[1]:,} |"
+        for n, raw, gz in sections if raw > 1000 or full_gzip.get(n, (0, 0))[0] > 1000]
+for title, table in (("the start bundle", crates), ("the full app", full_crates)):
+    if not table:
+        continue
+    total = sum(table.values())
     out += [
         "",
-        "Code before wasm-opt by crate (twiggy, shallow sizes; generic code counts where it is instantiated, "
-        "so `core` and `alloc` hold much that our types and yew instantiate):",
+        f"Code before wasm-opt by crate, {title} (twiggy, shallow sizes; generic code counts where it is "
+        "instantiated, so `core` and `alloc` hold much that our types and yew instantiate):",
         "",
         "| Crate | Bytes | Share |",
         "|---|---|---|",
     ]
-    out += [f"| {k} | {v:,} | {100 * v / total:.0f}% |" for k, v in sorted(crates.items(), key=lambda kv: -kv[1])[:10]]
+    out += [f"| {k} | {v:,} | {100 * v / total:.0f}% |" for k, v in sorted(table.items(), key=lambda kv: -kv[1])[:10]]
 after_sections = {n: gz for n, _, gz in sections if n in before["sections_gzip"]}
 out += [
     "",
@@ -237,22 +262,32 @@ out += [
     "| File, gzip | Before | After |",
     "|---|---|---|",
 ]
-out += [f"| {f} | {v:,} | {b[f]['gzip']:,} |" for f, v in before["files_gzip"].items()]
+
+
+def n(v):
+    return "—" if v is None else f"{v:,}"
+
+
+first_files = budgets["first_load_gzip_bytes"]["files"]
+out += [f"| {f} | {n(before['files_gzip'].get(f))} | {n(b[f]['gzip'] if f in first_files else None)} |"
+        for f in [*before["files_gzip"], *(f for f in first_files if f not in before["files_gzip"])]]
 out += [f"| **first load** | **{before['first_load_gzip']:,}** | **{first_load:,}** |"]
+out += [f"| {k} (the full app: the second path, clerk, kiosk, a saved form or link; not in the first load) | — | {b[k]['gzip']:,} |"
+        for k in budgets["full_load_gzip_bytes"]["files"] if k not in first_files]
 lazy = {k: v for k, v in b.items() if k.startswith("pkg/yekuo_import")}
 if lazy:
     out += [f"| {k} (loaded when a case file or link is opened, not in the first load) | — | {v['gzip']:,} |"
             for k, v in lazy.items()]
 out += [
     "",
-    "| wasm section, gzip | Before | After |",
+    "| wasm section, gzip | Before | After (the start bundle) |",
     "|---|---|---|",
 ]
 out += [f"| {n} | {v:,} | {after_sections.get(n, 0):,} |" for n, v in before["sections_gzip"].items()]
 if crates:
     out += [
         "",
-        "| Code by crate (twiggy, bytes before wasm-opt) | Before | After |",
+        "| Code by crate (twiggy, bytes before wasm-opt) | Before | After (the start bundle) |",
         "|---|---|---|",
     ]
     names = list(before["crates_code_bytes"]) + [k for k in sorted(crates, key=lambda k: -crates[k])[:10]

@@ -52,8 +52,12 @@ export async function ready(page) {
   // Customer mode opens on the questions before applying (issue 14); the
   // full form is its second path, "我已申请，查进度".
   await page.waitForSelector('form.case-form, .journey.start', { timeout: 15000 });
+  // A restore link's case may replace the start page by the form meanwhile
+  // (it arrives once the import module has read it): then there is
+  // nothing to click. From the start bundle the click reloads into the full
+  // app (issue 16).
   const second = page.locator('.journey.start button.link');
-  if (await second.count()) await second.click();
+  if (await second.count()) await second.click({ timeout: 5000 }).catch(() => {});
   await page.waitForSelector('form.case-form', { timeout: 15000 });
 }
 

@@ -17,10 +17,10 @@ pub mod state;
 pub mod worklist;
 pub mod worklist_text;
 
-#[cfg(all(target_arch = "wasm32", feature = "app"))]
+#[cfg(all(target_arch = "wasm32", any(feature = "app", feature = "start")))]
 mod view;
-#[cfg(all(target_arch = "wasm32", feature = "app"))]
-pub use view::App;
+#[cfg(all(target_arch = "wasm32", any(feature = "app", feature = "start")))]
+pub use view::{App, StartApp};
 #[cfg(all(target_arch = "wasm32", feature = "app"))]
 mod probe;
 

@@ -6,7 +6,7 @@
 //! is tested natively.
 
 use crate::draft::{Draft, Input};
-use crate::worklist::{ListAction, Worklist, PAGE_ROWS};
+use crate::worklist::{ListAction, Worklist};
 use chrono::NaiveDate;
 use yekuo::case::CaseError;
 
@@ -369,10 +369,12 @@ impl State {
         // Typing in a case opened from the worklist saves it back to the
         // list; anything else that replaces the form (an import, a link,
         // clear, undo) leaves the list's case as it was.
+        #[cfg(feature = "app")]
         let edits_form = matches!(
             action,
             Action::Edit(..) | Action::AddRow(_) | Action::RemoveRow(..)
         );
+        #[cfg(feature = "app")]
         let list_action = matches!(action, Action::List(_));
         match action {
             Action::Edit(key, input) => {
@@ -525,22 +527,39 @@ impl State {
                 }
                 s.journey = j;
             }
+            // The worklist is the full app's (clerk mode): the start bundle
+            // and the import module, built without `app`, carry none of it
+            // (its deadlines would bring the time-limit rules along).
+            #[cfg(feature = "app")]
             Action::List(a) => s.apply_list(a),
+            #[cfg(not(feature = "app"))]
+            Action::List(_) => {}
         }
-        if s.worklist.open.is_some() && s.draft != self.draft && !list_action {
-            if edits_form {
-                s.worklist.save_open(&s.draft);
-            } else {
-                s.worklist.open = None;
-            }
-        }
-        if s.as_of() != self.as_of() {
-            s.worklist.set_as_of(s.as_of());
-        }
+        #[cfg(feature = "app")]
+        s.follow_worklist(self, edits_form && !list_action, list_action);
         s
     }
 
+    /// After an action: an edit of a case opened from the worklist is saved
+    /// to it, anything else that replaced the form leaves the list's case
+    /// as it was; a new as-of date recomputes the whole list.
+    #[cfg(feature = "app")]
+    fn follow_worklist(&mut self, before: &State, edited: bool, list_action: bool) {
+        if self.worklist.open.is_some() && self.draft != before.draft && !list_action {
+            if edited {
+                self.worklist.save_open(&self.draft);
+            } else {
+                self.worklist.open = None;
+            }
+        }
+        if self.as_of() != before.as_of() {
+            let as_of = self.as_of();
+            self.worklist.set_as_of(as_of);
+        }
+    }
+
     /// The worklist's part of the reducer.
+    #[cfg(feature = "app")]
     fn apply_list(&mut self, action: ListAction) {
         let w = &mut self.worklist;
         match action {
@@ -618,9 +637,9 @@ impl State {
             ListAction::SetWithin(text) => w.set_within(text),
             ListAction::SetFilter(f) => {
                 w.filter = f;
-                w.shown = PAGE_ROWS;
+                w.shown = crate::worklist::PAGE_ROWS;
             }
-            ListAction::ShowMore => w.shown = w.shown.saturating_add(PAGE_ROWS),
+            ListAction::ShowMore => w.shown = w.shown.saturating_add(crate::worklist::PAGE_ROWS),
             ListAction::Loaded(stored) => {
                 let unreadable = stored.unreadable.len();
                 w.as_of = yekuo::day::parse_iso(self.as_of_text.trim()).unwrap_or(self.today);
@@ -653,6 +672,7 @@ impl State {
     }
 }
 
+#[cfg(feature = "app")]
 /// What an import of many cases did: how many were added, and where the
 /// lines that could not be read are (the first few, each by line and field).
 fn import_notice(added: usize, errors: &[CaseError]) -> Notice {

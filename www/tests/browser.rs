@@ -104,3 +104,29 @@ async fn the_language_switch_sets_the_lang_attribute() {
     assert_eq!(root.get_attribute("lang").as_deref(), Some("zh-CN"));
     host.remove();
 }
+
+/// The start bundle's app (issue 16) takes a customer from the start page
+/// to the answer, with no form on the way, and autosaves the answers where
+/// the full app reads them.
+#[wasm_bindgen_test]
+async fn the_start_app_answers_without_the_form() {
+    let doc = gloo::utils::document();
+    let storage = gloo::utils::window().local_storage().unwrap().unwrap();
+    storage.clear().unwrap();
+    let host = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&host).unwrap();
+    yew::Renderer::<yekuo_www::StartApp>::with_root(host.clone()).render();
+    settle().await;
+    click(&host, ".start-button").await;
+    click(&host, ".choices li:first-child .choice").await; // a home
+    click(&host, ".choices li:first-child .choice").await; // a new connection
+    assert!(find(&host, "#answer-h").is_some(), "the answer");
+    assert!(find(&host, "form.case-form").is_none(), "no form");
+    let saved = storage.get_item("yekuo.v1.customer").unwrap().unwrap();
+    assert!(
+        saved.contains(r#"["customer.category","Tresident"]"#),
+        "{saved}"
+    );
+    assert!(saved.contains(r#"["customer.business","Tnew"]"#), "{saved}");
+    host.remove();
+}

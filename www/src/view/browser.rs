@@ -159,6 +159,34 @@ pub fn remove(key: &str) {
     }
 }
 
+/// Where the start bundle hands a customer over to the full app: this
+/// tab's sessionStorage (so the answers survive the reload even when
+/// localStorage is full or refused), read once by the full app. `www/boot.js`
+/// loads the full app while it is there.
+const HANDOFF_KEY: &str = "yekuo.v1.handoff";
+
+/// Hand this tab over to the full app (`start.rs`): keep `saved` for it and
+/// reload, which `www/boot.js` answers with the full app. `Err` when the
+/// browser refuses to keep it: the page then stays, with the answers.
+pub fn hand_over(saved: &Saved) -> Result<(), ()> {
+    let s = window().session_storage().ok().flatten().ok_or(())?;
+    s.set_item(HANDOFF_KEY, &saved.to_text()).map_err(|_| ())?;
+    window().location().reload().map_err(|_| ())
+}
+
+/// What the start bundle handed over, if this tab was handed over (customer
+/// mode only); taken once, so a later reload goes by the autosave. A value
+/// this page cannot read stays where it is.
+pub fn take_handoff(mode: Mode) -> Option<Saved> {
+    if mode != Mode::Customer {
+        return None;
+    }
+    let s = window().session_storage().ok().flatten()?;
+    let saved = Saved::parse(&s.get_item(HANDOFF_KEY).ok().flatten()?).ok()?;
+    let _ = s.remove_item(HANDOFF_KEY);
+    Some(saved)
+}
+
 /// The kiosk's storage wipe: the keys it owns (`crate::state::kiosk_wipes`)
 /// in localStorage, which other tabs of the origin share, and this tab's
 /// sessionStorage, which no other tab can see.

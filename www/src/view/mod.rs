@@ -4,9 +4,11 @@
 mod answer;
 mod browser;
 mod contractor;
+mod effects;
 mod form;
 mod lazy;
 mod results;
+mod start;
 mod timeline;
 mod widgets;
 mod worklist;
@@ -14,9 +16,9 @@ mod worklist;
 use crate::draft::field_id;
 use crate::share;
 use crate::state::{Action, Lang, Mode, Saved, Source, State};
+pub use start::StartApp;
 use std::cell::Cell;
 use std::rc::Rc;
-use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use widgets::Ui;
 use yekuo::calendar::Calendar;
@@ -66,6 +68,18 @@ fn initial() -> State {
     if browser::query().contains("lang=en") {
         state.lang = Lang::En;
     }
+    // The start bundle handed this tab over (`start.rs`): its answers and
+    // language as they were a moment ago, and the form it could not show.
+    if let Some(saved) = browser::take_handoff(mode) {
+        // Another tab saved other entries meanwhile: both stay, as when
+        // two tabs edit one form, and this one does not autosave over it.
+        let other = !state.draft.is_empty() && state.draft != saved.draft;
+        (state.draft, state.lang) = (saved.draft, saved.lang);
+        state.journey = crate::state::Journey::Form;
+        if other {
+            state = state.apply(Action::OtherTabSaved);
+        }
+    }
     state
 }
 
@@ -98,40 +112,9 @@ pub fn App() -> Html {
         Callback::from(move |a| store.dispatch(a))
     };
 
-    // Autosave every change of what the user entered (customer and clerk).
-    {
-        let send = send.clone();
-        let saved = Saved::of(state);
-        let mode = state.mode;
-        let failed = state.autosave_failed;
-        let deps = (saved, state.autosaves(), state.unsaved());
-        use_effect_with(deps, move |(saved, on, unsaved)| {
-            if *on {
-                match browser::save(mode, saved) {
-                    Err(()) => send.emit(Action::AutosaveFailed),
-                    Ok(()) if failed => send.emit(Action::AutosaveWorked),
-                    Ok(()) => {}
-                }
-            }
-            // Entries only this tab holds: ask before the page is left. In
-            // the autosave's effect, since it is the other half of keeping them.
-            let guard = unsaved.then(browser::warn_before_leaving);
-            move || drop(guard)
-        });
-    }
-    use_effect_with(state.lang, |lang| browser::set_document_lang(lang.tag()));
-    // A new page of the questions opens at its heading, not where the tap
-    // on the last page left the scroll (the first render is not a change).
-    {
-        let first = use_mut_ref(|| true);
-        use_effect_with(state.journey, move |j| {
-            if !std::mem::replace(&mut *first.borrow_mut(), false) {
-                if let Some(id) = answer::heading(*j) {
-                    browser::focus(id);
-                }
-            }
-        });
-    }
+    effects::use_autosave(state, false, send.clone());
+    effects::use_document_lang(state.lang);
+    effects::use_page_focus(state.journey);
     // The kiosk's idle warning takes focus when it appears (a keyboard or
     // screen-reader user is taken to it) and gives it back when it goes.
     use_effect_with(state.idle_warning, |warning| {
@@ -150,23 +133,7 @@ pub fn App() -> Html {
     // The form is on screen and answering: the "usable" moment benchmarks read.
     use_effect_with((), |_| browser::mark("yekuo-usable"));
 
-    // Another tab of the same mode saved the form (the `storage` event fires
-    // only in the other tabs): tell the user instead of overwriting it.
-    {
-        let send = send.clone();
-        let key = state.mode.storage_key();
-        use_effect_with(key, move |key| {
-            let key = *key;
-            let listener =
-                gloo::events::EventListener::new(&gloo::utils::window(), "storage", move |e| {
-                    let e: &web_sys::StorageEvent = e.unchecked_ref();
-                    if e.key().as_deref() == Some(key) {
-                        send.emit(Action::OtherTabSaved);
-                    }
-                });
-            move || drop(listener)
-        });
-    }
+    effects::use_other_tab(state.mode, send.clone());
 
     // A restore link opens the page, or is pasted into an open tab, which
     // only changes the fragment.
@@ -541,9 +508,17 @@ fn footer(ui: &Ui, technician: bool) -> Html {
     }
 }
 
-/// Entry point: mount the app on `<div id="app">` (or the body).
-#[wasm_bindgen(start)]
+/// Entry point of the full app: mount it on `<div id="app">` (or the body).
+/// The start bundle has its own (`start.rs`).
+#[cfg(feature = "app")]
+#[wasm_bindgen::prelude::wasm_bindgen(start)]
 pub fn start() {
+    mount::<App>();
+}
+
+/// Mount an app on `<div id="app">` (or the body), in place of the page's
+/// loading text.
+fn mount<C: BaseComponent<Properties = ()>>() {
     let root = gloo::utils::document()
         .get_element_by_id("app")
         .and_then(|e| e.dyn_into::<web_sys::Element>().ok())
@@ -551,5 +526,5 @@ pub fn start() {
     if let Some(loading) = gloo::utils::document().get_element_by_id("loading") {
         loading.remove();
     }
-    yew::Renderer::<App>::with_root(root).render();
+    yew::Renderer::<C>::with_root(root).render();
 }

@@ -1,0 +1,72 @@
+//! The effects both apps run (the full app, `App`, and the start bundle's,
+//! `start::StartApp`): autosave with its guard, the page's language, focus
+//! on a new page of the questions, and another tab saving the same form.
+//! Shared so that the start bundle keeps a customer's answers exactly as
+//! the full app does.
+
+use super::{answer, browser};
+use crate::state::{Action, Journey, Lang, Mode, Saved, State};
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// Autosave every change of what the user entered (customer and clerk),
+/// and while the entries are only in this tab, ask before the page is left,
+/// unless `handing_over`: the start bundle then reloads into the full app
+/// with the entries kept for it (`start.rs`).
+#[hook]
+pub fn use_autosave(state: &State, handing_over: bool, send: Callback<Action>) {
+    let saved = Saved::of(state);
+    let mode = state.mode;
+    let failed = state.autosave_failed;
+    let deps = (saved, state.autosaves(), state.unsaved() && !handing_over);
+    use_effect_with(deps, move |(saved, on, unsaved)| {
+        if *on {
+            match browser::save(mode, saved) {
+                Err(()) => send.emit(Action::AutosaveFailed),
+                Ok(()) if failed => send.emit(Action::AutosaveWorked),
+                Ok(()) => {}
+            }
+        }
+        // Entries only this tab holds: ask before the page is left. In
+        // the autosave's effect, since it is the other half of keeping them.
+        let guard = unsaved.then(browser::warn_before_leaving);
+        move || drop(guard)
+    });
+}
+
+/// The document's `lang` (and title) follow the page's language.
+#[hook]
+pub fn use_document_lang(lang: Lang) {
+    use_effect_with(lang, |lang| browser::set_document_lang(lang.tag()));
+}
+
+/// A new page of the questions opens at its heading, not where the tap on
+/// the last page left the scroll (the first render is not a change).
+#[hook]
+pub fn use_page_focus(journey: Journey) {
+    let first = use_mut_ref(|| true);
+    use_effect_with(journey, move |j| {
+        if !std::mem::replace(&mut *first.borrow_mut(), false) {
+            if let Some(id) = answer::heading(*j) {
+                browser::focus(id);
+            }
+        }
+    });
+}
+
+/// Another tab of the same mode saved the form (the `storage` event fires
+/// only in the other tabs): tell the user instead of overwriting it.
+#[hook]
+pub fn use_other_tab(mode: Mode, send: Callback<Action>) {
+    use_effect_with(mode.storage_key(), move |key| {
+        let key = *key;
+        let listener =
+            gloo::events::EventListener::new(&gloo::utils::window(), "storage", move |e| {
+                let e: &web_sys::StorageEvent = e.unchecked_ref();
+                if e.key().as_deref() == Some(key) {
+                    send.emit(Action::OtherTabSaved);
+                }
+            });
+        move || drop(listener)
+    });
+}

@@ -1,0 +1,116 @@
+//! The start bundle's app (issue 16): what a customer's first visit runs.
+//! The start page, one question a page, the answer and the contractor
+//! question (`answer.rs`, `contractor.rs`), with the full app's header,
+//! notices, footer and effects; no form, no results, no timeline and no
+//! `eval::evaluate`, which stay in the full app.
+//!
+//! `scripts/build-web` builds this crate a second time with the `start`
+//! feature and without `app`, so this module's entry point, not the full
+//! app's, mounts the page; the linker drops what only `App` calls (the
+//! evaluator among it), and `scripts/check-size` checks that it did.
+//! `www/boot.js` chooses this bundle only when it can show the page.
+//!
+//! Whatever it cannot show (the second path "我已申请，查进度", a restore
+//! link pasted into the address bar, a form another tab saved meanwhile)
+//! it hands over to the full app: the answers go to this tab's
+//! sessionStorage (`browser::hand_over`) and the page reloads, so the full
+//! app starts as it does for a returning customer, from stored entries, by
+//! the one path that restores them. A reload rather than loading the full
+//! app into this page: one wasm instance a page, no second copy of the
+//! state to hand across, and the full app's own start (autosave restore,
+//! restore links) runs unchanged.
+
+use super::widgets::Ui;
+use super::{answer, browser, effects, Store};
+use crate::state::{Action, Journey, Mode, Notice, Saved};
+use yew::prelude::*;
+
+/// The start bundle's whole page.
+#[component]
+pub fn StartApp() -> Html {
+    let store = use_reducer_eq(|| Store(super::initial()));
+    let state = &store.0;
+    let send: Callback<Action> = {
+        let store = store.clone();
+        Callback::from(move |a| store.dispatch(a))
+    };
+
+    // The page this bundle cannot show: hand the tab over with the answers.
+    // Only a customer's pages before the form are here; `boot.js` sends
+    // every other mode to the full app, so this is a safety net.
+    let leave = state.journey == Journey::Form || state.mode != Mode::Customer;
+
+    effects::use_autosave(state, leave, send.clone());
+    effects::use_document_lang(state.lang);
+    effects::use_page_focus(state.journey);
+    use_effect_with((), |_| browser::mark("yekuo-usable"));
+    effects::use_other_tab(state.mode, send.clone());
+
+    {
+        let send = send.clone();
+        let on_answer = state.draft.check().case.is_some();
+        let saved = leave.then(|| Saved::of(state));
+        use_effect_with(saved, move |saved| {
+            if let Some(saved) = saved {
+                if browser::hand_over(saved).is_err() {
+                    send.emit(Action::Notify(Notice::error(
+                        "无法在此打开完整表单: 浏览器拒绝保存任何内容(存储已满或被禁用)，转过去会丢失您的回答。您的回答仍在本页。",
+                        "The full form could not be opened here: the browser refuses to store anything (storage full or disabled), so your answers would be lost on the way. They are still on this page.",
+                    )));
+                    send.emit(Action::Go(if on_answer {
+                        Journey::Answer
+                    } else {
+                        Journey::Start
+                    }));
+                }
+            }
+        });
+    }
+    // A restore link pasted into the address bar changes only the
+    // fragment: the full app opens it (it reads the fragment when it
+    // starts, and asks before replacing entries).
+    {
+        let send = send.clone();
+        use_effect_with((), move |_| {
+            let listener =
+                gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
+                    if crate::share::fragment_payload(&browser::fragment()).is_some() {
+                        send.emit(Action::Go(Journey::Form));
+                    }
+                });
+            move || drop(listener)
+        });
+    }
+
+    let ui = Ui {
+        lang: state.lang,
+        audience: yekuo::render::Audience::Customer,
+        send,
+        errors: &state
+            .draft
+            .check_at(state.today, true, &state.bad_input)
+            .errors,
+    };
+    html! {
+        <div class="app mode-customer">
+            <a class="skip no-print" href="#main">{ui.t("跳到主要内容", "Skip to main content")}</a>
+            { super::header(state, &ui) }
+            <main id="main" tabindex="-1">
+                { super::notice(state, &ui) }
+                if let Some(page) = answer::page(state, &ui).filter(|_| !leave) {
+                    { page }
+                } else {
+                    <p class="hint" role="status">{ui.t("正在打开表单…", "Opening the form…")}</p>
+                }
+            </main>
+            { super::footer(&ui, false) }
+        </div>
+    }
+}
+
+/// Entry point of the start bundle (the `start` feature without `app`).
+#[cfg(not(feature = "app"))]
+#[wasm_bindgen::prelude::wasm_bindgen(start)]
+pub fn start() {
+    super::mount::<StartApp>();
+}
