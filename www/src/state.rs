@@ -598,10 +598,10 @@ impl State {
                     return;
                 };
                 // The form's own entries (not a list case) can come back with Undo.
-                if w.open.is_none() && !self.draft.is_empty() && self.draft != entry.draft {
+                if w.open.is_none() && !self.draft.is_empty() && self.draft != *entry.draft {
                     self.previous = Some(std::mem::take(&mut self.draft));
                 }
-                self.draft = entry.draft.clone();
+                self.draft = (*entry.draft).clone();
                 self.bad_input.clear();
                 w.open = Some(id);
                 w.visible = false;
@@ -639,6 +639,7 @@ impl State {
                 w.filter = f;
                 w.shown = crate::worklist::PAGE_ROWS;
             }
+            ListAction::Print(on) => w.printing = on,
             ListAction::ShowMore => w.shown = w.shown.saturating_add(crate::worklist::PAGE_ROWS),
             ListAction::Loaded(stored) => {
                 let unreadable = stored.unreadable.len();
@@ -647,7 +648,7 @@ impl State {
                 // The form was restored by its own autosave: it is still the
                 // list's case only if it holds what the list holds.
                 if let Some(id) = w.open {
-                    if w.get(id).is_none_or(|e| e.draft != self.draft) {
+                    if w.get(id).is_none_or(|e| *e.draft != self.draft) {
                         w.open = None;
                     }
                 }

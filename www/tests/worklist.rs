@@ -188,7 +188,7 @@ fn an_opened_case_is_edited_in_the_form_and_saved_back() {
     let s = s.apply(Action::List(ListAction::Open(id)));
     assert_eq!(s.worklist.open, Some(id));
     assert!(!s.worklist.visible);
-    assert_eq!(s.draft, s.worklist.entries[0].draft);
+    assert_eq!(s.draft, *s.worklist.entries[0].draft);
     // The inspection took place on 06-22: that step is closed on the list,
     // and power-on is next (catalog §4.2: SGCC 2005 (五) non-resident 5
     // working days -> 06-23, 24, 25, 28, 29; 供电监管办法 HV 7 -> 07-01).
@@ -197,7 +197,7 @@ fn an_opened_case_is_edited_in_the_form_and_saved_back() {
         Input::Text("2010-06-22".into()),
     ));
     let e = &s.worklist.entries[0];
-    assert_eq!(e.draft, s.draft);
+    assert_eq!(*e.draft, s.draft);
     let due = e.due.as_ref().unwrap();
     let next = due.next().unwrap();
     assert_eq!(next.item.code(), "power-on");

@@ -138,14 +138,9 @@ pub async fn read_batch(bytes: Vec<u8>) -> Result<Vec<Result<Draft, CaseError>>,
         .collect())
 }
 
-/// The worklist's JSONL file for these forms.
-pub async fn write_batch(drafts: Vec<Draft>) -> Result<String, CaseError> {
-    let mut text = String::new();
-    for d in drafts {
-        text.push_str(&Saved::of_draft(d).to_text());
-        text.push('\n');
-    }
-    let out = invoke("write_batch", &JsValue::from(text)).await?;
+/// The worklist's JSONL file for the forms' texts (one per line).
+pub async fn write_batch(fields_texts: String) -> Result<String, CaseError> {
+    let out = invoke("write_batch", &JsValue::from(fields_texts)).await?;
     out.as_string()
         .ok_or_else(|| failure("the module returned no file", "模块未返回文件"))
 }

@@ -79,6 +79,16 @@ pub fn use_worklist_storage(state: &State, send: &Callback<Action>) {
             }
         });
     }
+    // Today's warning list is drawn, then printed, then taken away.
+    {
+        let send = send.clone();
+        use_effect_with(state.worklist.printing, move |printing| {
+            if *printing {
+                browser::print_worklist();
+                send.emit(list(ListAction::Print(false)));
+            }
+        });
+    }
     // Another tab changed the list's cases: read them again, once the
     // changes stop (an import there fires an event per case). A tab whose
     // own cases could not all be stored keeps what it has instead.
@@ -117,7 +127,7 @@ fn sync(entries: &[Rc<Entry>], written: &mut Written) -> usize {
     for e in entries {
         match written.get(&e.id) {
             Some(w) if Rc::ptr_eq(w, e) => continue,
-            Some(w) if w.draft == e.draft => {
+            Some(w) if Rc::ptr_eq(&w.draft, &e.draft) || w.draft == e.draft => {
                 written.insert(e.id, e.clone());
                 continue;
             }
@@ -383,18 +393,20 @@ fn import(ui: &Ui) -> Html {
 /// The largest list file read (about 25,000 cases of 2 KB).
 const MAX_LIST_BYTES: usize = 50_000_000;
 
+/// The list as the CLI's JSONL file. The file is written when asked for,
+/// not on every render: a list of thousands would otherwise be copied on
+/// each keystroke.
 fn export(state: &State, ui: &Ui) -> Html {
-    let drafts: Vec<crate::draft::Draft> = state
-        .worklist
-        .entries
-        .iter()
-        .map(|e| e.draft.clone())
-        .collect();
+    let entries = Rc::clone(&state.worklist.entries);
     let send = ui.send.clone();
     let onclick = Callback::from(move |_| {
-        let (drafts, send) = (drafts.clone(), send.clone());
+        let texts: String = entries
+            .iter()
+            .map(|e| text::entry_text(&e.draft) + "\n")
+            .collect();
+        let send = send.clone();
         wasm_bindgen_futures::spawn_local(async move {
-            match lazy::write_batch(drafts).await {
+            match lazy::write_batch(texts).await {
                 Ok(file) => {
                     browser::download("yekuo-worklist.jsonl", "application/x-ndjson", &file)
                 }
@@ -412,9 +424,11 @@ pub fn page(state: &State, ui: &Ui) -> Html {
     let shown = rows.len().min(w.shown);
     let as_of = state.as_of();
     let within_error = crate::worklist::within_from_text(&w.within_text).is_none();
+    // Written when asked for, like the JSONL file.
     let ics = {
-        let text = ics(w);
+        let (entries, as_of) = (Rc::clone(&w.entries), w.as_of);
         Callback::from(move |_| {
+            let text = ics(&entries, as_of);
             browser::download("yekuo-worklist-deadlines.ics", "text/calendar", &text)
         })
     };
@@ -432,7 +446,7 @@ pub fn page(state: &State, ui: &Ui) -> Html {
         let input: web_sys::HtmlInputElement = e.target_unchecked_into();
         Action::SetAsOf(input.value())
     });
-    let print = Callback::from(|_| browser::print_worklist());
+    let print = ui.send.reform(|_| list(ListAction::Print(true)));
     html! {
         <section class="worklist" aria-labelledby="worklist-h">
             <h2 id="worklist-h" tabindex="-1">{ui.t("预警清单", "Deadline worklist")}</h2>
@@ -496,7 +510,7 @@ pub fn page(state: &State, ui: &Ui) -> Html {
                 }
             }
             { import(ui) }
-            { print_list(state, ui) }
+            if w.printing { { print_list(state, ui) } }
         </section>
     }
 }
@@ -537,13 +551,13 @@ fn print_list(state: &State, ui: &Ui) -> Html {
 }
 
 /// Every open deadline of every case as one iCalendar file.
-fn ics(w: &Worklist) -> String {
-    let events = w.entries.iter().flat_map(|e| {
+fn ics(entries: &[Rc<Entry>], as_of: chrono::NaiveDate) -> String {
+    let events = entries.iter().flat_map(|e| {
         let title = e.title().unwrap_or("").to_string();
         e.due
             .iter()
             .flat_map(|d| d.open.iter())
             .map(move |d| (e.id, title.clone(), d.clone()))
     });
-    crate::share::worklist_ics(w.as_of, events)
+    crate::share::worklist_ics(as_of, events)
 }
