@@ -23,6 +23,10 @@ pub const MAX_QUANTITY: f64 = 1_000_000.0;
 /// The most documents a case may list.
 pub const MAX_DOCUMENTS: usize = 100;
 
+/// The largest "due soon" span of a worklist (`yekuo due --within`, the
+/// app's worklist): about a year and a half of working days.
+pub const MAX_DUE_SOON_WORKING_DAYS: u32 = 366;
+
 /// The largest amount (days, months, minutes …) a rule file may give.
 pub const MAX_RULE_AMOUNT: u32 = 3660;
 

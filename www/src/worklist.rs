@@ -21,9 +21,8 @@ use yekuo::rulebook::Rulebook;
 
 /// "Due soon" by default: within this many working days (issue 15).
 pub const DEFAULT_WITHIN: u32 = 3;
-/// The largest "due soon" span the list accepts (about three months of
-/// working days; more would call nearly every open case "due soon").
-pub const MAX_WITHIN: u32 = 60;
+/// The largest "due soon" span, as for `yekuo due --within`.
+pub const MAX_WITHIN: u32 = yekuo::limits::MAX_DUE_SOON_WORKING_DAYS;
 /// Rows drawn at first and added by "show more": a station's few thousand
 /// cases are sorted and counted in full, but the page draws a screenful.
 pub const PAGE_ROWS: usize = 100;

@@ -121,7 +121,7 @@ fn the_as_of_date_and_the_due_soon_span_change_every_row_at_once() {
 fn a_bad_due_soon_span_stays_as_typed_and_the_list_keeps_the_last_good_one() {
     let s = import(&clerk("2010-06-17"), vec![c1_open("A", "2010-06-15")]);
     let s = s.apply(Action::List(ListAction::SetWithin("4".into())));
-    for bad in ["", "x", "-1", "61", "2.5"] {
+    for bad in ["", "x", "-1", "367", "2.5"] {
         let t = s.apply(Action::List(ListAction::SetWithin(bad.into())));
         assert_eq!(t.worklist.within_text, bad);
         assert_eq!(t.worklist.within, 4, "{bad:?}");

@@ -38,8 +38,7 @@ struct Options {
     rules: Option<String>,
 }
 
-/// The largest `--within`: a year and a half of working days.
-const MAX_WITHIN: u32 = 366;
+const MAX_WITHIN: u32 = yekuo::limits::MAX_DUE_SOON_WORKING_DAYS;
 
 fn options(args: &[String]) -> Result<Options, String> {
     let mut file = None;
