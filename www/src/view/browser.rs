@@ -227,13 +227,28 @@ pub fn warn_before_leaving() -> gloo::events::EventListener {
     })
 }
 
-/// The bytes of a chosen file, as the browser read them (no decoding);
-/// `None` when the browser could not read it (removed, no permission).
-pub async fn file_bytes(file: web_sys::File) -> Option<Vec<u8>> {
-    let buf = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
-        .await
-        .ok()?;
-    Some(js_sys::Uint8Array::new(&buf).to_vec())
+/// The file just chosen in a file control. The control is emptied, so that
+/// choosing the same file again (after fixing it) is a new choice.
+pub fn take_chosen_file(e: &yew::Event) -> Option<web_sys::File> {
+    use yew::TargetCast;
+    let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+    let file = input.files().and_then(|f| f.get(0))?;
+    input.set_value("");
+    Some(file)
+}
+
+/// The bytes of a chosen file, as the browser read them (no decoding), or
+/// the error the user reads when it could not (removed, no permission).
+pub async fn file_bytes(file: web_sys::File) -> Result<Vec<u8>, yekuo::case::CaseError> {
+    match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+        Ok(buf) => Ok(js_sys::Uint8Array::new(&buf).to_vec()),
+        Err(_) => Err(yekuo::case::CaseError {
+            field: ".".into(),
+            line: None,
+            message_en: "the browser could not read the file".into(),
+            message_zh: "浏览器无法读取该文件".into(),
+        }),
+    }
 }
 
 /// Offer `text` as a file download. Nothing is uploaded: the file is made in

@@ -446,11 +446,9 @@ fn actions(
 fn import_control(ui: &Ui) -> Html {
     let send = ui.send.clone();
     let onchange = Callback::from(move |e: Event| {
-        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+        let Some(file) = browser::take_chosen_file(&e) else {
             return;
         };
-        input.set_value("");
         // Refused before reading, so a huge file never reaches memory.
         if file.size() > yekuo::case::MAX_CASE_BYTES as f64 {
             let err = yekuo::case::too_big(file.size() as usize);
@@ -460,13 +458,8 @@ fn import_control(ui: &Ui) -> Html {
         let send = send.clone();
         wasm_bindgen_futures::spawn_local(async move {
             let result = match browser::file_bytes(file).await {
-                Some(bytes) => lazy::read_case(bytes).await,
-                None => Err(yekuo::case::CaseError {
-                    field: ".".into(),
-                    line: None,
-                    message_en: "the browser could not read the file".into(),
-                    message_zh: "浏览器无法读取该文件".into(),
-                }),
+                Ok(bytes) => lazy::read_case(bytes).await,
+                Err(e) => Err(e),
             };
             send.emit(Action::Import(Source::File, result));
         });

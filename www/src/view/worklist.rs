@@ -343,11 +343,9 @@ fn row(e: &Entry, w: &Worklist, ui: &Ui) -> Html {
 fn import(ui: &Ui) -> Html {
     let send = ui.send.clone();
     let onchange = Callback::from(move |e: Event| {
-        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
+        let Some(file) = browser::take_chosen_file(&e) else {
             return;
         };
-        input.set_value("");
         if file.size() > MAX_LIST_BYTES as f64 {
             // Whole megabytes: no float formatting in the bundle.
             let mb = (file.size() as u64).div_ceil(1_000_000);
@@ -361,13 +359,8 @@ fn import(ui: &Ui) -> Html {
         let send = send.clone();
         wasm_bindgen_futures::spawn_local(async move {
             let result = match browser::file_bytes(file).await {
-                Some(bytes) => lazy::read_batch(bytes).await,
-                None => Err(yekuo::case::CaseError {
-                    field: ".".into(),
-                    line: None,
-                    message_en: "the browser could not read the file".into(),
-                    message_zh: "浏览器无法读取该文件".into(),
-                }),
+                Ok(bytes) => lazy::read_batch(bytes).await,
+                Err(e) => Err(e),
             };
             send.emit(match result {
                 Ok(lines) => list(ListAction::Import(lines)),
