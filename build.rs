@@ -121,6 +121,28 @@ fn text(at: &str, v: &Value) -> String {
     format!("{s:?}")
 }
 
+thread_local! {
+    /// The rulebook's prose (`rulebook::Prose`), each distinct text once:
+    /// baked values hold its index, and `PROSE` is written from this.
+    static PROSE: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Prose as an index into the baked table (see `src/rulebook/prose.rs`).
+fn prose(at: &str, v: &Value) -> String {
+    let s = v
+        .as_str()
+        .unwrap_or_else(|| panic!("{at}: expected a string"));
+    PROSE.with_borrow_mut(|table| {
+        let i = table.iter().position(|t| t == s).unwrap_or_else(|| {
+            table.push(s.to_string());
+            table.len() - 1
+        });
+        u16::try_from(i)
+            .unwrap_or_else(|_| panic!("{at}: more prose than a u16 indexes"))
+            .to_string()
+    })
+}
+
 fn int(at: &str, v: &Value) -> String {
     let n = v
         .as_integer()
@@ -196,8 +218,8 @@ fn instrument(at: &str, v: &Value) -> String {
     f.opt("certain_from", "certain_from", day);
     f.req("mark", "mark", mark);
     f.skip("source");
-    f.opt("note", "note", text);
-    f.opt("note_en", "note_en", text);
+    f.opt("note", "note", prose);
+    f.opt("note_en", "note_en", prose);
     f.done("BakedInstrument")
 }
 
@@ -234,10 +256,10 @@ fn provision(at: &str, v: &Value) -> String {
     f.opt("article", "article", text);
     f.opt("article_en", "article_en", text);
     f.req("mark", "mark", mark);
-    f.req("summary_zh", "summary_zh", text);
-    f.req("summary_en", "summary_en", text);
+    f.req("summary_zh", "summary_zh", prose);
+    f.req("summary_en", "summary_en", prose);
     for key in ["note", "note_en", "seen", "seen_en"] {
-        f.opt(key, key, text);
+        f.opt(key, key, prose);
     }
     f.or("categories", "categories", "&[]", list(word("Category")));
     f.or("businesses", "businesses", "&[]", list(word("Business")));
@@ -311,6 +333,7 @@ fn rules(out: &Path) {
             )
         })
         .collect();
+    let prose = PROSE.with_borrow(|table| format!("{table:?}"));
     let code = format!(
         "pub(super) const FINGERPRINT: &str = {:?};\n\
          pub(super) static DOCUMENTS: &[BakedDocument] = {documents};\n\
@@ -318,6 +341,11 @@ fn rules(out: &Path) {
         fingerprint(&texts)
     );
     fs::write(out.join("baked_rules.rs"), code).unwrap();
+    fs::write(
+        out.join("baked_prose.rs"),
+        format!("static PROSE: &[&str] = &{prose};\n"),
+    )
+    .unwrap();
 
     // The list of embedded rule files (`rulebook::EMBEDDED`): every file in
     // data/rules, by name and text, so no one keeps the list by hand. Only

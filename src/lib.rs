@@ -18,6 +18,7 @@ pub mod halfwidth;
 pub mod json_path;
 pub mod limits;
 mod mark;
+pub mod prose;
 pub mod render;
 pub mod report;
 pub mod rulebook;

@@ -10,6 +10,7 @@ pub mod plan;
 pub mod time_limit;
 
 use crate::calendar::{CoverageGap, SpecialDay};
+use crate::prose::Prose;
 use crate::vocab::RuleId;
 use crate::Mark;
 use chrono::NaiveDate;
@@ -70,8 +71,8 @@ pub struct Citation {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub article_en: Option<Arc<str>>,
     pub mark: Mark,
-    pub summary_zh: Arc<str>,
-    pub summary_en: Arc<str>,
+    pub summary_zh: Prose,
+    pub summary_en: Prose,
     /// Where the provision was seen (for clerks; not a doubt).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub seen: Option<Words>,
@@ -80,17 +81,17 @@ pub struct Citation {
 /// A sentence from the rulebook, in both languages.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Words {
-    pub zh: Arc<str>,
-    pub en: Arc<str>,
+    pub zh: Prose,
+    pub en: Prose,
 }
 
 impl Words {
     /// Both or neither: the loader refuses one language without the other.
-    pub fn pair(zh: &Option<Arc<str>>, en: &Option<Arc<str>>) -> Option<Words> {
+    pub fn pair(zh: &Option<Prose>, en: &Option<Prose>) -> Option<Words> {
         match (zh, en) {
             (Some(zh), Some(en)) => Some(Words {
-                zh: Arc::clone(zh),
-                en: Arc::clone(en),
+                zh: zh.clone(),
+                en: en.clone(),
             }),
             _ => None,
         }

@@ -8,6 +8,7 @@
 
 use super::{Content, DocumentsFile, FileProvision, FileValue, InstrumentFile};
 use crate::case::{Business, Category};
+use crate::prose::Prose;
 use crate::rulebook::{Document, DocumentForm, DocumentNeed, Instrument};
 use crate::vocab::{Applies, Layer, Need, RuleId};
 #[allow(unused_imports)] // used by the baked values' words
@@ -36,21 +37,24 @@ struct BakedInstrument {
     until_mark: Option<Mark>,
     certain_from: Option<NaiveDate>,
     mark: Mark,
-    note: Option<&'static str>,
-    note_en: Option<&'static str>,
+    note: Option<ProseIndex>,
+    note_en: Option<ProseIndex>,
 }
+
+/// Prose is baked apart, in `crate::prose`, and held by its index.
+type ProseIndex = u16;
 
 struct BakedProvision {
     rule: RuleId,
     article: Option<&'static str>,
     article_en: Option<&'static str>,
     mark: Mark,
-    summary_zh: &'static str,
-    summary_en: &'static str,
-    note: Option<&'static str>,
-    note_en: Option<&'static str>,
-    seen: Option<&'static str>,
-    seen_en: Option<&'static str>,
+    summary_zh: ProseIndex,
+    summary_en: ProseIndex,
+    note: Option<ProseIndex>,
+    note_en: Option<ProseIndex>,
+    seen: Option<ProseIndex>,
+    seen_en: Option<ProseIndex>,
     categories: &'static [Category],
     businesses: &'static [Business],
     documents: &'static [BakedNeed],
@@ -109,6 +113,10 @@ fn words(s: Option<&'static str>) -> Option<std::sync::Arc<str>> {
     s.map(Into::into)
 }
 
+fn prose_opt(i: Option<ProseIndex>) -> Option<Prose> {
+    i.map(Prose::baked)
+}
+
 fn instrument(i: &BakedInstrument) -> Instrument {
     Instrument {
         id: i.id.into(),
@@ -126,8 +134,8 @@ fn instrument(i: &BakedInstrument) -> Instrument {
         certain_from: i.certain_from,
         mark: i.mark,
         source: String::new(),
-        note: words(i.note),
-        note_en: words(i.note_en),
+        note: prose_opt(i.note),
+        note_en: prose_opt(i.note_en),
     }
 }
 
@@ -137,12 +145,12 @@ fn provision(p: &BakedProvision) -> FileProvision {
         article: words(p.article),
         article_en: words(p.article_en),
         mark: p.mark,
-        summary_zh: p.summary_zh.into(),
-        summary_en: p.summary_en.into(),
-        note: words(p.note),
-        note_en: words(p.note_en),
-        seen: words(p.seen),
-        seen_en: words(p.seen_en),
+        summary_zh: Prose::baked(p.summary_zh),
+        summary_en: Prose::baked(p.summary_en),
+        note: prose_opt(p.note),
+        note_en: prose_opt(p.note_en),
+        seen: prose_opt(p.seen),
+        seen_en: prose_opt(p.seen_en),
         categories: p.categories.to_vec(),
         businesses: p.businesses.to_vec(),
         documents: p

@@ -11,6 +11,7 @@ use super::{NamedValue, PeriodValue, TierValue, TimeLimitValue};
 use super::{TestValue, UntilValue};
 use crate::case::{Business, Category};
 use crate::limits::{LICENCE_TIERS, MAX_RULE_AMOUNT};
+use crate::prose::Prose;
 use crate::vocab::Test;
 use crate::vocab::{Kind, Named, RuleId, Scope, Selector, Start, Unit};
 use crate::Mark;
@@ -62,16 +63,16 @@ struct FileProvision {
     #[serde(default)]
     article_en: Option<Arc<str>>,
     mark: Mark,
-    summary_zh: Arc<str>,
-    summary_en: Arc<str>,
+    summary_zh: Prose,
+    summary_en: Prose,
     #[serde(default)]
-    note: Option<Arc<str>>,
+    note: Option<Prose>,
     #[serde(default)]
-    note_en: Option<Arc<str>>,
+    note_en: Option<Prose>,
     #[serde(default)]
-    seen: Option<Arc<str>>,
+    seen: Option<Prose>,
     #[serde(default)]
-    seen_en: Option<Arc<str>>,
+    seen_en: Option<Prose>,
     #[serde(default)]
     categories: Vec<Category>,
     #[serde(default)]

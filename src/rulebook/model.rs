@@ -5,6 +5,7 @@
 //! loader (`load.rs`) refuses anything else, with its location.
 
 use crate::case::{Business, Category};
+use crate::prose::Prose;
 use crate::vocab::Test;
 use crate::vocab::{Applies, Kind, Layer, Named, Need, RuleId, Scope, Selector, Start, Unit};
 use crate::Mark;
@@ -57,9 +58,9 @@ pub struct Instrument {
     /// Chinese and English (both or neither): shown with the caveat on
     /// uncertain dates.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<Arc<str>>,
+    pub note: Option<Prose>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note_en: Option<Arc<str>>,
+    pub note_en: Option<Prose>,
 }
 
 impl Instrument {
@@ -103,20 +104,20 @@ pub struct Provision {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub article_en: Option<Arc<str>>,
     pub mark: Mark,
-    pub summary_zh: Arc<str>,
-    pub summary_en: Arc<str>,
+    pub summary_zh: Prose,
+    pub summary_en: Prose,
     /// A doubt about the provision, shown to clerks with every finding
     /// resting on it, in Chinese and English (both or neither).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub note: Option<Arc<str>>,
+    pub note: Option<Prose>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub note_en: Option<Arc<str>>,
+    pub note_en: Option<Prose>,
     /// Where the provision's text or values were seen, for clerks, in
     /// Chinese and English (both or neither); not a doubt, so not a caveat.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub seen: Option<Arc<str>>,
+    pub seen: Option<Prose>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub seen_en: Option<Arc<str>>,
+    pub seen_en: Option<Prose>,
     /// The customer categories it is for; empty: all.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub categories: Vec<Category>,
