@@ -4,8 +4,8 @@
 
 // Which of the two bundles this page runs (issue 16), chosen before any
 // wasm is fetched. The start bundle (yekuo_start: the start page, one
-// question a page, the answer, the contractor question) is for a customer's
-// first visit; the full app (yekuo_www) for everything else. The start
+// question a page, the answer) is for a customer's first visit; the full
+// app (yekuo_www) for everything else, the contractor question included. The start
 // bundle runs only when all of these hold:
 //   * customer mode: no ?mode=clerk or ?mode=kiosk (read as the app reads
 //     it, src/state.rs Mode::from_query), and no mode forced by the page;

@@ -1,7 +1,7 @@
 // Two bundles (issue 16): a customer's first visit runs the start bundle
-// (start page, questions, answer, contractor question) and never fetches
-// the full app's wasm; the second path, a restore link, clerk mode and a
-// saved form run the full app, and going from one to the other keeps what
+// (start page, questions, answer) and never fetches the full app's wasm;
+// the second path, the contractor question, a restore link, clerk mode and
+// a saved form run the full app, and going from one to the other keeps what
 // the customer answered, in the language chosen, offline too.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -32,6 +32,8 @@ async function answerAsAHome(page, t = (zh) => zh) {
 }
 
 const secondPath = (t = (zh) => zh) => ({ name: t('我已申请，查进度 →', 'I have applied: check my progress →') });
+const contractorLink = (t = (zh) => zh) => ({ name: t('请了电工或施工单位？看看他们能不能做 →', 'Hiring an electrician or a contractor? Check they may do the work →') });
+const contractorHeading = (t = (zh) => zh) => ({ name: t('施工单位能做您的工程吗？', 'May your contractor do the work?') });
 const categoryGroup = (page, t = (zh) => zh) => page.getByRole('group', { name: t('您是哪类客户？', 'Which kind of customer are you?') });
 
 test('a first customer visit runs the start bundle only and reaches the answer', async () => {
@@ -78,6 +80,28 @@ test('the second path keeps the answers and the language, and opens the full app
   assert.equal(await categoryGroup(page, en).getByLabel('Resident (household)').isChecked(), true);
   assert.equal(await page.getByLabel('Requested capacity (kW)').inputValue(), '12');
   assert.deepEqual(wasm.slice(2), ['yekuo_www_bg.wasm'], 'a saved form loads the full app');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('the contractor question opens in the full app with the answers and the language, and Back returns to the answer', async () => {
+  const { context, page } = await newPage(env.browser, { width: 390, height: 844, isMobile: true, hasTouch: true });
+  const wasm = wasmFetched(page);
+  const en = (zh, english) => english;
+  await page.goto(env.base);
+  await page.getByRole('button', { name: 'English' }).click();
+  await answerAsAHome(page, en);
+  const history = await page.evaluate(() => history.length);
+  await page.getByRole('button', contractorLink(en)).click();
+  await page.getByRole('heading', contractorHeading(en)).waitFor();
+  assert.deepEqual(wasm, ['yekuo_start_bg.wasm', 'yekuo_www_bg.wasm']);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  // A home needs low voltage: the tier it needs is said from the answers carried over.
+  await page.locator('.contractor-result').getByText(/tier 3 licence or higher/).waitFor();
+  assert.equal(await page.evaluate(() => history.length), history, 'the step is no page of its own');
+  await page.getByRole('button', { name: '← Back' }).click();
+  await page.getByRole('heading', { name: 'How long it should take' }).waitFor();
+  assert.match(await page.locator('main').innerText(), /a home · more capacity/);
   assert.deepEqual(page.errors, []);
   await context.close();
 });
@@ -146,6 +170,12 @@ test('after the first visit both bundles work offline, and so does the step betw
   await page.getByRole('button', secondPath()).click();
   await categoryGroup(page).waitFor();
   assert.equal(await categoryGroup(page).getByLabel('居民客户(家庭用电)').isChecked(), true);
+  // The contractor question, from a first visit's start bundle, offline.
+  await page.evaluate(() => { localStorage.clear(); sessionStorage.clear(); });
+  await page.reload();
+  await answerAsAHome(page);
+  await page.getByRole('button', contractorLink()).click();
+  await page.getByRole('heading', contractorHeading()).waitFor();
   await page.goto(env.base + '?mode=clerk');
   await page.getByLabel('按此日期评估(默认今天)').waitFor();
   assert.deepEqual(page.errors, []);
@@ -161,6 +191,10 @@ test('when the browser stops storing anything, the answers stay on the page and 
   });
   await page.getByRole('button', secondPath()).click();
   await page.getByRole('alert').getByText(/无法在此打开完整表单/).waitFor();
+  await page.getByRole('heading', { name: '大约要多久' }).waitFor();
+  assert.match(await page.locator('main').innerText(), /家庭用电 · 增容/);
+  await page.getByRole('button', contractorLink()).click();
+  await page.getByRole('alert').getByText(/无法在此打开施工单位的问题/).waitFor();
   await page.getByRole('heading', { name: '大约要多久' }).waitFor();
   assert.match(await page.locator('main').innerText(), /家庭用电 · 增容/);
   await context.close();

@@ -503,6 +503,10 @@ impl State {
                     format!("The autosaved form could not be read ({reason}). Browser storage is full, so no copy could be made: it stays unchanged in localStorage as \"{key}\", not deleted. So as not to overwrite it, this tab does not autosave; export the case file to keep your entries. The form starts empty."),
                 ));
             }
+            // Said once, when saving starts to fail: every later change fails
+            // too, and repeating it would cover a newer message (such as why
+            // the start bundle could not open the contractor question).
+            Action::AutosaveFailed if s.autosave_failed => {}
             Action::AutosaveFailed => {
                 s.autosave_failed = true;
                 s.notice = Some(Notice::error(

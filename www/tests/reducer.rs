@@ -11,7 +11,7 @@ use yekuo_www::share::{
     base64url_decode, base64url_encode, deadlines_ics, fragment_for, read_case_file, read_fragment,
 };
 use yekuo_www::state::{
-    Action, Lang, List, Mode, Saved, Source, State, KIOSK_WARN_AFTER_S, KIOSK_WIPE_AFTER_S,
+    Action, Lang, List, Mode, Notice, Saved, Source, State, KIOSK_WARN_AFTER_S, KIOSK_WIPE_AFTER_S,
 };
 
 fn day(s: &str) -> NaiveDate {
@@ -622,6 +622,22 @@ fn leaving_asks_only_when_entries_exist_only_in_this_tab() {
     let failed = s.apply(Action::AutosaveFailed);
     assert!(failed.unsaved() && failed.notice.as_ref().unwrap().error);
     assert!(!failed.apply(Action::AutosaveWorked).unsaved());
+    // Told once: a later failure does not cover a newer message.
+    let newer = failed
+        .apply(Action::Notify(Notice::error("另一条", "another")))
+        .apply(Action::AutosaveFailed);
+    assert_eq!(newer.notice.as_ref().unwrap().en, "another");
+    assert!(newer.unsaved());
+    // Saving worked again, then failed again: told again.
+    let again = newer
+        .apply(Action::AutosaveWorked)
+        .apply(Action::AutosaveFailed);
+    assert!(again
+        .notice
+        .as_ref()
+        .unwrap()
+        .en
+        .starts_with("Browser storage is full"));
     assert!(
         !State::new(Mode::Customer, day("2026-11-22"))
             .apply(Action::OtherTabSaved)

@@ -23,10 +23,15 @@ pub fn page(state: &State, ui: &Ui) -> Option<Html> {
         Journey::Who => who(ui),
         Journey::What => what(state, ui),
         Journey::Answer => answer(state, ui),
+        // The start bundle hands the contractor question over to the full
+        // app (`start.rs`): 18 KB gzip of its first load (issue 16).
+        #[cfg(feature = "app")]
         Journey::Contractor => match state.draft.check().case {
             Some(case) => super::contractor::page(state, ui, &case),
             None => who(ui),
         },
+        #[cfg(not(feature = "app"))]
+        Journey::Contractor => return None,
     })
 }
 
@@ -38,7 +43,10 @@ pub fn heading(j: Journey) -> Option<&'static str> {
         Journey::Who => "who-h",
         Journey::What => "what-h",
         Journey::Answer => "answer-h",
+        #[cfg(feature = "app")]
         Journey::Contractor => super::contractor::HEADING,
+        #[cfg(not(feature = "app"))]
+        Journey::Contractor => return None,
         Journey::Form => return None,
     })
 }

@@ -2,7 +2,7 @@
 //! downloads, files and printing. Kept apart so the rest of the view is
 //! plain rendering and the reducer stays pure.
 
-use crate::state::{Mode, Saved};
+use crate::state::{Journey, Mode, Saved};
 use chrono::NaiveDate;
 use wasm_bindgen::JsCast;
 
@@ -164,27 +164,41 @@ pub fn remove(key: &str) {
 /// localStorage is full or refused), read once by the full app. `www/boot.js`
 /// loads the full app while it is there.
 const HANDOFF_KEY: &str = "yekuo.v1.handoff";
+/// Beside it, the page the full app is to open: `contractor` for the
+/// contractor question, anything else the form.
+const HANDOFF_PAGE_KEY: &str = "yekuo.v1.handoff.page";
 
-/// Hand this tab over to the full app (`start.rs`): keep `saved` for it and
-/// reload, which `www/boot.js` answers with the full app. `Err` when the
-/// browser refuses to keep it: the page then stays, with the answers.
-pub fn hand_over(saved: &Saved) -> Result<(), ()> {
+/// Hand this tab over to the full app (`start.rs`) to open `page`: keep
+/// `saved` for it and reload, which `www/boot.js` answers with the full
+/// app. `Err` when the browser refuses to keep it: the page then stays,
+/// with the answers.
+pub fn hand_over(saved: &Saved, page: Journey) -> Result<(), ()> {
     let s = window().session_storage().ok().flatten().ok_or(())?;
+    let page = match page {
+        Journey::Contractor => "contractor",
+        _ => "form",
+    };
+    s.set_item(HANDOFF_PAGE_KEY, page).map_err(|_| ())?;
     s.set_item(HANDOFF_KEY, &saved.to_text()).map_err(|_| ())?;
     window().location().reload().map_err(|_| ())
 }
 
-/// What the start bundle handed over, if this tab was handed over (customer
-/// mode only); taken once, so a later reload goes by the autosave. A value
-/// this page cannot read stays where it is.
-pub fn take_handoff(mode: Mode) -> Option<Saved> {
+/// What the start bundle handed over and the page to open, if this tab was
+/// handed over (customer mode only); taken once, so a later reload goes by
+/// the autosave. A value this page cannot read stays where it is.
+pub fn take_handoff(mode: Mode) -> Option<(Saved, Journey)> {
     if mode != Mode::Customer {
         return None;
     }
     let s = window().session_storage().ok().flatten()?;
     let saved = Saved::parse(&s.get_item(HANDOFF_KEY).ok().flatten()?).ok()?;
+    let page = match s.get_item(HANDOFF_PAGE_KEY).ok().flatten().as_deref() {
+        Some("contractor") => Journey::Contractor,
+        _ => Journey::Form,
+    };
     let _ = s.remove_item(HANDOFF_KEY);
-    Some(saved)
+    let _ = s.remove_item(HANDOFF_PAGE_KEY);
+    Some((saved, page))
 }
 
 /// The kiosk's storage wipe: the keys it owns (`crate::state::kiosk_wipes`)

@@ -41,12 +41,16 @@ pub fn use_document_lang(lang: Lang) {
 }
 
 /// A new page of the questions opens at its heading, not where the tap on
-/// the last page left the scroll (the first render is not a change).
+/// the last page left the scroll. A page's first render is no change when
+/// it shows the start page; on any other question page it is one: the
+/// start bundle handed the tab over to open it (the contractor question),
+/// after a tap on the page before.
 #[hook]
 pub fn use_page_focus(journey: Journey) {
     let first = use_mut_ref(|| true);
     use_effect_with(journey, move |j| {
-        if !std::mem::replace(&mut *first.borrow_mut(), false) {
+        let first = std::mem::replace(&mut *first.borrow_mut(), false);
+        if !first || *j != Journey::Start {
             if let Some(id) = answer::heading(*j) {
                 browser::focus(id);
             }

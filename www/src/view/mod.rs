@@ -3,6 +3,7 @@
 
 mod answer;
 mod browser;
+#[cfg(feature = "app")]
 mod contractor;
 mod effects;
 mod form;
@@ -69,13 +70,14 @@ fn initial() -> State {
         state.lang = Lang::En;
     }
     // The start bundle handed this tab over (`start.rs`): its answers and
-    // language as they were a moment ago, and the form it could not show.
-    if let Some(saved) = browser::take_handoff(mode) {
+    // language as they were a moment ago, and the page it could not show
+    // (the form, or the contractor question).
+    if let Some((saved, page)) = browser::take_handoff(mode) {
         // Another tab saved other entries meanwhile: both stay, as when
         // two tabs edit one form, and this one does not autosave over it.
         let other = !state.draft.is_empty() && state.draft != saved.draft;
         (state.draft, state.lang) = (saved.draft, saved.lang);
-        state.journey = crate::state::Journey::Form;
+        state.journey = page;
         if other {
             state = state.apply(Action::OtherTabSaved);
         }

@@ -1,8 +1,8 @@
 //! The start bundle's app (issue 16): what a customer's first visit runs.
-//! The start page, one question a page, the answer and the contractor
-//! question (`answer.rs`, `contractor.rs`), with the full app's header,
-//! notices, footer and effects; no form, no results, no timeline and no
-//! `eval::evaluate`, which stay in the full app.
+//! The start page, one question a page and the answer (`answer.rs`), with
+//! the full app's header, notices, footer and effects; no form, no results,
+//! no timeline, no `eval::evaluate` and no contractor question, which stay
+//! in the full app.
 //!
 //! `scripts/build-web` builds this crate a second time with the `start`
 //! feature and without `app`, so this module's entry point, not the full
@@ -10,12 +10,18 @@
 //! evaluator among it), and `scripts/check-size` checks that it did.
 //! `www/boot.js` chooses this bundle only when it can show the page.
 //!
-//! Whatever it cannot show (the second path "我已申请，查进度", a restore
-//! link pasted into the address bar, a form another tab saved meanwhile)
-//! it hands over to the full app: the answers go to this tab's
+//! Whatever it cannot show (the second path "我已申请，查进度", the
+//! contractor question, a restore link pasted into the address bar, a form
+//! another tab saved meanwhile) it hands over to the full app: the answers go to this tab's
 //! sessionStorage (`browser::hand_over`) and the page reloads, so the full
 //! app starts as it does for a returning customer, from stored entries, by
-//! the one path that restores them. A reload rather than loading the full
+//! the one path that restores them. The contractor question went over to
+//! the full app for size: it was 18.0 KB gzip of this bundle (eval's LIC
+//! checks, their words and the licence questions), and without it the
+//! first load is under the 200 KB of issue 16. It is one link away from the
+//! answer, asked by few, and by then the service worker has usually cached
+//! the full app (it fetches both bundles when it installs), so the step
+//! costs a reload from the cache. A reload rather than loading the full
 //! app into this page: one wasm instance a page, no second copy of the
 //! state to hand across, and the full app's own start (autosave restore,
 //! restore links) runs unchanged.
@@ -37,8 +43,9 @@ pub fn StartApp() -> Html {
 
     // The page this bundle cannot show: hand the tab over with the answers.
     // Only a customer's pages before the form are here; `boot.js` sends
-    // every other mode to the full app, so this is a safety net.
-    let leave = state.journey == Journey::Form || state.mode != Mode::Customer;
+    // every other mode to the full app, so that part is a safety net.
+    let leave = matches!(state.journey, Journey::Form | Journey::Contractor)
+        || state.mode != Mode::Customer;
 
     effects::use_autosave(state, leave, send.clone());
     effects::use_document_lang(state.lang);
@@ -49,13 +56,21 @@ pub fn StartApp() -> Html {
     {
         let send = send.clone();
         let on_answer = state.draft.check().case.is_some();
-        let saved = leave.then(|| Saved::of(state));
+        let saved = leave.then(|| (Saved::of(state), state.journey));
         use_effect_with(saved, move |saved| {
-            if let Some(saved) = saved {
-                if browser::hand_over(saved).is_err() {
+            if let Some((saved, page)) = saved {
+                if browser::hand_over(saved, *page).is_err() {
                     send.emit(Action::Notify(Notice::error(
-                        "无法在此打开完整表单: 浏览器拒绝保存任何内容(存储已满或被禁用)，转过去会丢失您的回答。您的回答仍在本页。",
-                        "The full form could not be opened here: the browser refuses to store anything (storage full or disabled), so your answers would be lost on the way. They are still on this page.",
+                        if *page == Journey::Contractor {
+                            "无法在此打开施工单位的问题: 浏览器拒绝保存任何内容(存储已满或被禁用)，转过去会丢失您的回答。您的回答仍在本页。"
+                        } else {
+                            "无法在此打开完整表单: 浏览器拒绝保存任何内容(存储已满或被禁用)，转过去会丢失您的回答。您的回答仍在本页。"
+                        },
+                        if *page == Journey::Contractor {
+                            "The contractor question could not be opened here: the browser refuses to store anything (storage full or disabled), so your answers would be lost on the way. They are still on this page."
+                        } else {
+                            "The full form could not be opened here: the browser refuses to store anything (storage full or disabled), so your answers would be lost on the way. They are still on this page."
+                        },
                     )));
                     send.emit(Action::Go(if on_answer {
                         Journey::Answer
@@ -100,7 +115,11 @@ pub fn StartApp() -> Html {
                 if let Some(page) = answer::page(state, &ui).filter(|_| !leave) {
                     { page }
                 } else {
-                    <p class="hint" role="status">{ui.t("正在打开表单…", "Opening the form…")}</p>
+                    <p class="hint" role="status">{if state.journey == Journey::Contractor {
+                        ui.t("正在打开施工单位的问题…", "Opening the contractor question…")
+                    } else {
+                        ui.t("正在打开表单…", "Opening the form…")
+                    }}</p>
                 }
             </main>
             { super::footer(&ui, false) }
