@@ -6,10 +6,14 @@
 //! that would deserialise it (ICU4X's "baked data"). Words of a closed
 //! vocabulary are written as `Unit::baked("months")` and days as
 //! `day::baked(2024, 6, 1)`, both evaluated while the crate compiles, so a
-//! word or a day that does not exist stops the build. The TOML files stay
-//! the source of truth; nothing generated is committed, and the tidy test
-//! checks that the baked rulebook and calendar equal what the TOML loader
-//! reads.
+//! word or a day that does not exist stops the build. The calendar is baked
+//! as a table of its special days, not as the file's day strings. Prose
+//! (what explains rather than decides: a provision's summary and doubts, a
+//! holiday notice's title and links) goes into one table of its own,
+//! `OUT_DIR/baked_prose.rs` (`src/prose.rs`), which only code that reads
+//! prose reaches. The TOML files stay the source of truth; nothing generated
+//! is committed, and the tidy test checks that the baked rulebook and
+//! calendar equal what the TOML loader reads.
 //!
 //! This knows the keys of each file type; a key it does not know stops the
 //! build (the TOML loader, `deny_unknown_fields`, would refuse it too).
@@ -333,7 +337,6 @@ fn rules(out: &Path) {
             )
         })
         .collect();
-    let prose = PROSE.with_borrow(|table| format!("{table:?}"));
     let code = format!(
         "pub(super) const FINGERPRINT: &str = {:?};\n\
          pub(super) static DOCUMENTS: &[BakedDocument] = {documents};\n\
@@ -341,11 +344,6 @@ fn rules(out: &Path) {
         fingerprint(&texts)
     );
     fs::write(out.join("baked_rules.rs"), code).unwrap();
-    fs::write(
-        out.join("baked_prose.rs"),
-        format!("static PROSE: &[&str] = &{prose};\n"),
-    )
-    .unwrap();
 
     // The list of embedded rule files (`rulebook::EMBEDDED`): every file in
     // data/rules, by name and text, so no one keeps the list by hand. Only
@@ -363,17 +361,92 @@ fn rules(out: &Path) {
     fs::write(out.join("embedded_rules.rs"), format!("&[\n{list}]\n")).unwrap();
 }
 
-fn notice(at: &str, v: &Value) -> String {
-    let mut f = Fields::new(at, v);
-    f.req("year", "year", int);
-    f.req("title", "title", text);
-    f.or("links", "links", "&[]", list(text));
-    f.req("source", "source", text);
-    f.or("off", "off", "&[]", list(text));
-    f.or("work", "work", "&[]", list(text));
-    f.done("BakedNotice")
+/// A calendar date as (year, month, day).
+type Ymd = (i32, u32, u32);
+
+fn ymd(at: &str, s: &str) -> Ymd {
+    let parts: Vec<&str> = s.split('-').collect();
+    match parts.as_slice() {
+        [y, m, d] if s.len() == 10 => match (y.parse(), m.parse(), d.parse()) {
+            (Ok(y), Ok(m), Ok(d)) if (1..=12).contains(&m) && d >= 1 && d <= month_len(y, m) => {
+                (y, m, d)
+            }
+            _ => panic!("{at}: `{s}` is not a real date"),
+        },
+        _ => panic!("{at}: `{s}` is not YYYY-MM-DD"),
+    }
 }
 
+fn month_len(y: i32, m: u32) -> u32 {
+    match m {
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+fn next_day((y, m, d): Ymd) -> Ymd {
+    if d < month_len(y, m) {
+        (y, m, d + 1)
+    } else if m < 12 {
+        (y, m + 1, 1)
+    } else {
+        (y + 1, 1, 1)
+    }
+}
+
+/// One special day of the calendar, before it is written out.
+struct SpecialDay {
+    date: Ymd,
+    make_up: bool,
+    name: usize,
+    notice_year: i64,
+}
+
+/// The days of one `off` or `work` entry, "YYYY-MM-DD name" or
+/// "YYYY-MM-DD..YYYY-MM-DD name". The TOML loader checks the entries with
+/// located errors (`src/calendar/data.rs`) and the tidy test checks the
+/// two readings agree day by day, so this only refuses what it cannot read.
+fn entry_days(
+    at: &str,
+    s: &str,
+    names: &[(String, String)],
+    out: &mut Vec<SpecialDay>,
+    make_up: bool,
+    notice_year: i64,
+) {
+    let (span, name) = s
+        .split_once(' ')
+        .unwrap_or_else(|| panic!("{at}: `{s}`: expected a date or range and a name"));
+    let name = names
+        .iter()
+        .position(|(zh, _)| zh == name.trim())
+        .unwrap_or_else(|| panic!("{at}: `{name}` has no English name in `names`"));
+    let (a, b) = match span.split_once("..") {
+        Some((a, b)) => (ymd(at, a), ymd(at, b)),
+        None => (ymd(at, span), ymd(at, span)),
+    };
+    assert!(a <= b, "{at}: `{s}` ends before it starts");
+    let mut day = a;
+    loop {
+        out.push(SpecialDay {
+            date: day,
+            make_up,
+            name,
+            notice_year,
+        });
+        if day == b {
+            break;
+        }
+        day = next_day(day);
+    }
+}
+
+/// The national calendar as a table of special days (no day strings to
+/// parse when the page starts), the holiday names once each, and each
+/// notice's provenance as prose (`crate::prose`: reached only by what
+/// shows it, so the browser bundles leave it out).
 fn calendar(out: &Path) {
     let table = Value::Table(read(Path::new("data/calendar/cn-national.toml")));
     let mut f = Fields::new("cn-national.toml", &table);
@@ -381,17 +454,78 @@ fn calendar(out: &Path) {
     cov.req("first_year", "first_year", int);
     cov.req("last_year", "last_year", int);
     let cov = cov.done("BakedCoverage");
-    let names = match f.get("names") {
-        Some(v) => list(text)("names", v),
-        None => "&[]".into(),
+    let names: Vec<(String, String)> = match f.get("names") {
+        Some(v) => v
+            .as_array()
+            .expect("names: a list")
+            .iter()
+            .map(|n| {
+                let n = n.as_str().expect("names: strings");
+                let (zh, en) = n
+                    .split_once(':')
+                    .unwrap_or_else(|| panic!("names: `{n}` is not \"中文名: English name\""));
+                (zh.trim().to_string(), en.trim().to_string())
+            })
+            .collect(),
+        None => Vec::new(),
     };
-    let notices = match f.get("notice") {
-        Some(v) => list(notice)("notice", v),
-        None => "&[]".into(),
-    };
+    let mut days = Vec::new();
+    let mut notices = String::new();
+    for (i, v) in f
+        .need("notice")
+        .as_array()
+        .expect("notice: a list")
+        .iter()
+        .enumerate()
+    {
+        let at = format!("notice[{i}]");
+        let mut n = Fields::new(at.clone(), v);
+        let year = n.need("year").as_integer().expect("notice year: a number");
+        for (key, make_up) in [("off", false), ("work", true)] {
+            for (j, e) in n
+                .get(key)
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+                .enumerate()
+            {
+                let s = e
+                    .as_str()
+                    .unwrap_or_else(|| panic!("{at}.{key}[{j}]: a string"));
+                entry_days(
+                    &format!("{at}.{key}[{j}]"),
+                    s,
+                    &names,
+                    &mut days,
+                    make_up,
+                    year,
+                );
+            }
+        }
+        n.put("year", year.to_string());
+        n.req("title", "title", prose);
+        n.or("links", "links", "&[]", list(prose));
+        n.req("source", "source", prose);
+        let _ = writeln!(notices, "        {},", n.done("BakedNotice"));
+    }
     f.done("");
+    days.sort_by_key(|d| d.date);
+    let days: String = days
+        .iter()
+        .map(|d| {
+            let (y, m, day) = d.date;
+            format!(
+                "        BakedDay {{ date: crate::day::baked({y}, {m}, {day}), make_up: {}, name: {}, notice_year: {} }},\n",
+                d.make_up, d.name, d.notice_year
+            )
+        })
+        .collect();
+    let names: String = names
+        .iter()
+        .map(|(zh, en)| format!("({zh:?}, {en:?}), "))
+        .collect();
     let code = format!(
-        "pub(super) static NATIONAL: BakedCalendar = BakedCalendar {{ coverage: {cov}, names: {names}, notices: {notices} }};\n"
+        "pub(super) static NATIONAL: BakedCalendar = BakedCalendar {{\n    coverage: {cov},\n    names: &[{names}],\n    days: &[\n{days}    ],\n    notices: &[\n{notices}    ],\n}};\n"
     );
     fs::write(out.join("baked_calendar.rs"), code).unwrap();
 }
@@ -401,4 +535,11 @@ fn main() {
     println!("cargo::rerun-if-changed=data");
     rules(Path::new(&out));
     calendar(Path::new(&out));
+    // Last: both write prose into the one table.
+    let prose = PROSE.with_borrow(|table| format!("{table:?}"));
+    fs::write(
+        Path::new(&out).join("baked_prose.rs"),
+        format!("static PROSE: &[&str] = &{prose};\n"),
+    )
+    .unwrap();
 }

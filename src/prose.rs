@@ -1,17 +1,20 @@
-//! The rulebook's prose: what explains a rule rather than decides it (a
-//! provision's summary, a doubt, where it was seen, an instrument's note on
-//! its dates). A finding carries it for the reader; no rule reads it.
+//! The embedded data's prose: what explains a rule rather than decides it
+//! (a provision's summary, a doubt, where it was seen, an instrument's note
+//! on its dates) and a holiday notice's provenance (its title, links and
+//! source). A finding carries it for the reader; no rule and no count of
+//! working days reads it.
 //!
-//! A rule file read at run time owns its prose. The embedded rulebook keeps
-//! only a number into one baked table (`PROSE`, which build.rs writes from
-//! data/rules), and the text is looked up when something reads it. So a build that never
-//! shows prose never reaches the table, and the linker leaves it out: the
-//! customer's start bundle, which says how long and what to bring but never
-//! quotes a provision, is 12.7 KB gzip smaller for it (issue 16: its wasm
-//! went from 208,438 to 195,720 bytes gzip).
+//! A file read at run time owns its prose. The embedded rulebook and
+//! calendar keep only a number into one baked table (`PROSE`, which
+//! build.rs writes from data/), and the text is looked up when something
+//! reads it. So a build that never shows prose never reaches the table, and
+//! the linker leaves it out: the customer's start bundle, which says how
+//! long and what to bring but never quotes a provision, is 12.7 KB gzip
+//! smaller for it (issue 16: its wasm went from 208,438 to 195,720 bytes
+//! gzip, before the calendar's notices were baked as prose too).
 //!
-//! Equality, ordering of output and serialisation all go by the text, so a
-//! baked rulebook equals the same files read at run time (the tidy test).
+//! Equality, ordering of output and serialisation all go by the text, so
+//! baked data equals the same files read at run time (the tidy test).
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;

@@ -1,13 +1,19 @@
 //! Reading `data/calendar/*.toml`: one `[[notice]]` per State Council notice.
+//! The embedded calendar is baked by build.rs and read as it stands
+//! (`baked.rs`); files read at run time are checked here, with located
+//! errors.
 
 use super::{DayKind, SpecialDay};
+use crate::prose::Prose;
 use chrono::NaiveDate;
+#[cfg(feature = "toml-files")]
 use serde::Deserialize;
 use std::fmt;
 
 #[path = "baked.rs"]
 mod baked;
 
+#[cfg(feature = "toml-files")]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct File {
@@ -22,6 +28,7 @@ struct File {
     notice: Vec<RawNotice>,
 }
 
+#[cfg(feature = "toml-files")]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct Coverage {
@@ -29,6 +36,7 @@ struct Coverage {
     last_year: i32,
 }
 
+#[cfg(feature = "toml-files")]
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawNotice {
@@ -43,13 +51,14 @@ struct RawNotice {
     work: Vec<String>,
 }
 
-/// One State Council holiday notice, as recorded in the data.
+/// One State Council holiday notice, as recorded in the data. Its title,
+/// links and source are provenance, prose that only a reader of it reaches.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Notice {
     pub year: i32,
-    pub title: String,
-    pub links: Vec<String>,
-    pub source: String,
+    pub title: Prose,
+    pub links: Vec<Prose>,
+    pub source: Prose,
 }
 
 pub(super) struct Parsed {
@@ -75,6 +84,7 @@ impl fmt::Display for CalendarDataError {
 
 impl std::error::Error for CalendarDataError {}
 
+#[cfg(feature = "toml-files")]
 fn err(location: impl Into<String>, problem: impl Into<String>) -> CalendarDataError {
     CalendarDataError {
         location: location.into(),
@@ -82,6 +92,7 @@ fn err(location: impl Into<String>, problem: impl Into<String>) -> CalendarDataE
     }
 }
 
+#[cfg(feature = "toml-files")]
 fn parse_date(s: &str, at: &str) -> Result<NaiveDate, CalendarDataError> {
     crate::day::parse_iso(s).ok_or_else(|| {
         err(
@@ -92,6 +103,7 @@ fn parse_date(s: &str, at: &str) -> Result<NaiveDate, CalendarDataError> {
 }
 
 /// "YYYY-MM-DD name" or "YYYY-MM-DD..YYYY-MM-DD name" -> (from, to, name).
+#[cfg(feature = "toml-files")]
 fn parse_entry(s: &str, at: &str) -> Result<(NaiveDate, NaiveDate, String), CalendarDataError> {
     let (span, name) = s.split_once(' ').ok_or_else(|| {
         err(
@@ -129,11 +141,12 @@ pub(super) fn parse(text: &str) -> Result<Parsed, CalendarDataError> {
     check(file)
 }
 
-/// The national calendar build.rs baked from the TOML, checked as a file.
-pub(super) fn baked_national() -> Result<Parsed, CalendarDataError> {
-    check(baked::national())
+/// The national calendar build.rs baked from the TOML.
+pub(super) fn baked_national() -> Parsed {
+    baked::national()
 }
 
+#[cfg(feature = "toml-files")]
 fn check(file: File) -> Result<Parsed, CalendarDataError> {
     let Coverage {
         first_year,
@@ -211,9 +224,9 @@ fn check(file: File) -> Result<Parsed, CalendarDataError> {
         }
         notices.push(Notice {
             year: n.year,
-            title: n.title,
-            links: n.links,
-            source: n.source,
+            title: n.title.as_str().into(),
+            links: n.links.iter().map(|l| l.as_str().into()).collect(),
+            source: n.source.as_str().into(),
         });
     }
     special.sort_by_key(|s| s.date);
@@ -231,4 +244,5 @@ fn check(file: File) -> Result<Parsed, CalendarDataError> {
     })
 }
 
+#[cfg(feature = "toml-files")]
 use chrono::Datelike;
