@@ -293,6 +293,16 @@ if crates:
     names = list(before["crates_code_bytes"]) + [k for k in sorted(crates, key=lambda k: -crates[k])[:10]
                                                  if k not in before["crates_code_bytes"]]
     out += [f"| {k} | {before['crates_code_bytes'].get(k, 0):,} | {crates.get(k, 0):,} |" for k in names]
+if before.get("steps"):
+    out += [
+        "",
+        "What took the first load under 200 KB (the session of 2026-12-01), each step measured against the "
+        "one before it (gzip bytes saved):",
+        "",
+        "| Step | Start bundle | Full app | Commit |",
+        "|---|---|---|---|",
+    ]
+    out += [f"| {s['what']} | {s['start_gzip']:,} | {s['full_gzip']:,} | {s['commit']} |" for s in before["steps"]]
 out += [
     "",
     "What else would shrink the first load, each measured by a trial build that left the part out "

@@ -247,9 +247,12 @@ async function worklist(env) {
 
 const env = await start();
 try {
-  // YEKUO_BENCH_ONLY=worklist runs one measurement and only prints it.
+  // YEKUO_BENCH_ONLY=worklist (or =loads: the customer's and the clerk's
+  // load times) runs one measurement and only prints it.
   if (process.env.YEKUO_BENCH_ONLY === 'worklist') {
     console.log(JSON.stringify(await worklist(env), null, 2));
+  } else if (process.env.YEKUO_BENCH_ONLY === 'loads') {
+    console.log(JSON.stringify({ load: await loadTimes(env), load_clerk: await loadTimes(env, '?mode=clerk') }));
   } else {
   const result = {
     chromium: env.browser.version(),

@@ -44,6 +44,43 @@ fn full_width_digits_read_as_ascii() {
     assert_eq!(ascii("八"), "八");
 }
 
+/// A quantity is plain digits with at most one point, as people write it
+/// (`yekuo::decimal::parse`): anything else gets a located error in both
+/// languages, the rest of the form is read, and the text stays as typed.
+#[test]
+fn a_quantity_is_digits_and_a_point_and_anything_else_is_located() {
+    for (typed, kva) in [
+        ("12.5", 12.5),
+        ("０．３８", 0.38),
+        (" 80 ", 80.0),
+        (".5", 0.5),
+    ] {
+        let c = resident(&[("customer.capacity_kva", typed)]).check();
+        assert_eq!(c.errors, vec![], "{typed}");
+        assert_eq!(c.case.unwrap().customer.capacity_kva, Some(kva), "{typed}");
+    }
+    for typed in ["1e3", "-5", "+5", "inf", "1,000", "0", "十", "1.2.3"] {
+        let d = resident(&[
+            ("customer.capacity_kva", typed),
+            ("dates.accepted", "2024-03-01"),
+        ]);
+        let c = d.check();
+        assert_eq!(c.errors.len(), 1, "{typed}");
+        let e = &c.errors[0];
+        assert_eq!(e.field, "customer.capacity_kva");
+        assert!(
+            e.zh.contains(typed.trim()) && e.zh.contains("大于 0"),
+            "{}",
+            e.zh
+        );
+        assert!(e.en.contains("give a number above 0"), "{}", e.en);
+        let case = c.case.expect("the rest of the form is read");
+        assert_eq!(case.customer.capacity_kva, None);
+        assert_eq!(case.dates.accepted, Some(day("2024-03-01")));
+        assert_eq!(d.capacity_kva, typed, "kept as typed");
+    }
+}
+
 #[test]
 fn full_width_capacity_and_date_are_read_and_kept_as_typed() {
     let d = resident(&[

@@ -451,8 +451,8 @@ impl Reader {
         if t.is_empty() {
             return None;
         }
-        match t.parse::<f64>() {
-            Ok(x) if x.is_finite() && x > 0.0 && x <= limits::MAX_QUANTITY => Some(x),
+        match yekuo::decimal::parse(t) {
+            Some(x) if x > 0.0 && x <= limits::MAX_QUANTITY => Some(x),
             _ => {
                 let max = yekuo::decimal::Decimal(limits::MAX_QUANTITY);
                 self.error(
