@@ -103,6 +103,13 @@ pub fn parse(text: &str) -> Option<f64> {
 mod tests {
     use super::{parse, Decimal};
 
+    /// A fixed pseudo-random sweep (xorshift64), the same on every run.
+    fn xorshift(seed: &mut u64) {
+        *seed ^= *seed << 13;
+        *seed ^= *seed >> 7;
+        *seed ^= *seed << 17;
+    }
+
     /// `str::parse::<f64>` is the oracle: every plain decimal with up to
     /// fifteen significant digits reads to the same bits, and whatever is
     /// not digits with at most one point is refused.
@@ -110,9 +117,7 @@ mod tests {
     fn reads_what_std_parse_reads_for_plain_decimals() {
         let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
         for _ in 0..200_000 {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
+            xorshift(&mut seed);
             let digits = (seed >> 4) % 1_000_000_000_000_000; // up to 15 digits
             let places = (seed % 17) as usize;
             let zeros = ((seed >> 60) % 3) as usize;
@@ -158,9 +163,7 @@ mod tests {
     fn writes_what_display_writes_for_short_decimals() {
         let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
         for _ in 0..200_000 {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
+            xorshift(&mut seed);
             let places = (seed % 7) as i32;
             let digits = (seed >> 8) % 10_000_000_000;
             let x = digits as f64 / 10f64.powi(places);

@@ -31,6 +31,19 @@ async function answerAsAHome(page, t = (zh) => zh) {
   await page.getByRole('heading', { name: t('大约要多久', 'How long it should take') }).waitFor();
 }
 
+/** A phone's first visit: English chosen on the page, then answered as a
+ *  home; with the wasm fetched so far and the history length then. */
+async function answeredInEnglishOnAPhone() {
+  const { context, page } = await newPage(env.browser, { width: 390, height: 844, isMobile: true, hasTouch: true });
+  const wasm = wasmFetched(page);
+  const en = (zh, english) => english;
+  await page.goto(env.base);
+  await page.getByRole('button', { name: 'English' }).click();
+  await answerAsAHome(page, en);
+  const history = await page.evaluate(() => history.length);
+  return { context, page, wasm, en, history };
+}
+
 const secondPath = (t = (zh) => zh) => ({ name: t('我已申请，查进度 →', 'I have applied: check my progress →') });
 const contractorLink = (t = (zh) => zh) => ({ name: t('请了电工或施工单位？看看他们能不能做 →', 'Hiring an electrician or a contractor? Check they may do the work →') });
 const contractorHeading = (t = (zh) => zh) => ({ name: t('施工单位能做您的工程吗？', 'May your contractor do the work?') });
@@ -53,13 +66,7 @@ test('a first customer visit runs the start bundle only and reaches the answer',
 });
 
 test('the second path keeps the answers and the language, and opens the full app; a reload keeps the form', async () => {
-  const { context, page } = await newPage(env.browser, { width: 390, height: 844, isMobile: true, hasTouch: true });
-  const wasm = wasmFetched(page);
-  const en = (zh, english) => english;
-  await page.goto(env.base);
-  await page.getByRole('button', { name: 'English' }).click();
-  await answerAsAHome(page, en);
-  const history = await page.evaluate(() => history.length);
+  const { context, page, wasm, en, history } = await answeredInEnglishOnAPhone();
   await page.getByRole('button', secondPath(en)).click();
   const category = categoryGroup(page, en);
   await category.waitFor();
@@ -85,13 +92,7 @@ test('the second path keeps the answers and the language, and opens the full app
 });
 
 test('the contractor question opens in the full app with the answers and the language, and Back returns to the answer', async () => {
-  const { context, page } = await newPage(env.browser, { width: 390, height: 844, isMobile: true, hasTouch: true });
-  const wasm = wasmFetched(page);
-  const en = (zh, english) => english;
-  await page.goto(env.base);
-  await page.getByRole('button', { name: 'English' }).click();
-  await answerAsAHome(page, en);
-  const history = await page.evaluate(() => history.length);
+  const { context, page, wasm, en, history } = await answeredInEnglishOnAPhone();
   await page.getByRole('button', contractorLink(en)).click();
   await page.getByRole('heading', contractorHeading(en)).waitFor();
   assert.deepEqual(wasm, ['yekuo_start_bg.wasm', 'yekuo_www_bg.wasm']);
