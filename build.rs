@@ -7,7 +7,7 @@
 //! vocabulary are written as `Unit::baked("months")` and days as
 //! `day::baked(2024, 6, 1)`, both evaluated while the crate compiles, so a
 //! word or a day that does not exist stops the build. The calendar is baked
-//! as a table of its special days, not as the file's day strings. Prose
+//! as its entries' day ranges, typed, not as the file's day strings. Prose
 //! (what explains rather than decides: a provision's summary and doubts, a
 //! holiday notice's title and links) goes into one table of its own,
 //! `OUT_DIR/baked_prose.rs` (`src/prose.rs`), which only code that reads
@@ -361,61 +361,21 @@ fn rules(out: &Path) {
     fs::write(out.join("embedded_rules.rs"), format!("&[\n{list}]\n")).unwrap();
 }
 
-/// A calendar date as (year, month, day).
-type Ymd = (i32, u32, u32);
-
-fn ymd(at: &str, s: &str) -> Ymd {
-    let parts: Vec<&str> = s.split('-').collect();
-    match parts.as_slice() {
-        [y, m, d] if s.len() == 10 => match (y.parse(), m.parse(), d.parse()) {
-            (Ok(y), Ok(m), Ok(d)) if (1..=12).contains(&m) && d >= 1 && d <= month_len(y, m) => {
-                (y, m, d)
-            }
-            _ => panic!("{at}: `{s}` is not a real date"),
-        },
-        _ => panic!("{at}: `{s}` is not YYYY-MM-DD"),
-    }
-}
-
-fn month_len(y: i32, m: u32) -> u32 {
-    match m {
-        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
-fn next_day((y, m, d): Ymd) -> Ymd {
-    if d < month_len(y, m) {
-        (y, m, d + 1)
-    } else if m < 12 {
-        (y, m + 1, 1)
-    } else {
-        (y + 1, 1, 1)
-    }
-}
-
-/// One special day of the calendar, before it is written out.
-struct SpecialDay {
-    date: Ymd,
-    make_up: bool,
-    name: usize,
-    notice_year: i64,
-}
-
-/// The days of one `off` or `work` entry, "YYYY-MM-DD name" or
-/// "YYYY-MM-DD..YYYY-MM-DD name". The TOML loader checks the entries with
-/// located errors (`src/calendar/data.rs`) and the tidy test checks the
-/// two readings agree day by day, so this only refuses what it cannot read.
-fn entry_days(
+/// One `off` or `work` entry, "YYYY-MM-DD name" or "YYYY-MM-DD..YYYY-MM-DD
+/// name", as a range of days with its holiday's index in `names`. The days
+/// are written by `day`, so one that does not exist stops the build; the
+/// TOML loader checks the rest with located errors (`src/calendar/data.rs`)
+/// and the tidy test checks both readings agree day by day.
+/// Returned with its first day's text, by which the ranges are sorted: they
+/// never overlap (the loader refuses a day listed twice), so spread in that
+/// order they give the days in order, with nothing to sort at run time.
+fn entry(
     at: &str,
     s: &str,
     names: &[(String, String)],
-    out: &mut Vec<SpecialDay>,
     make_up: bool,
     notice_year: i64,
-) {
+) -> (String, String) {
     let (span, name) = s
         .split_once(' ')
         .unwrap_or_else(|| panic!("{at}: `{s}`: expected a date or range and a name"));
@@ -423,27 +383,13 @@ fn entry_days(
         .iter()
         .position(|(zh, _)| zh == name.trim())
         .unwrap_or_else(|| panic!("{at}: `{name}` has no English name in `names`"));
-    let (a, b) = match span.split_once("..") {
-        Some((a, b)) => (ymd(at, a), ymd(at, b)),
-        None => (ymd(at, span), ymd(at, span)),
-    };
-    assert!(a <= b, "{at}: `{s}` ends before it starts");
-    let mut day = a;
-    loop {
-        out.push(SpecialDay {
-            date: day,
-            make_up,
-            name,
-            notice_year,
-        });
-        if day == b {
-            break;
-        }
-        day = next_day(day);
-    }
+    let (first, last) = span.split_once("..").unwrap_or((span, span));
+    let [from, to] = [first, last].map(|d| day(at, &Value::String(d.into())));
+    let code = format!("BakedRange {{ from: {from}, to: {to}, make_up: {make_up}, name: {name}, notice_year: {notice_year} }}");
+    (first.to_string(), code)
 }
 
-/// The national calendar as a table of special days (no day strings to
+/// The national calendar as a table of day ranges (no day strings to
 /// parse when the page starts), the holiday names once each, and each
 /// notice's provenance as prose (`crate::prose`: reached only by what
 /// shows it, so the browser bundles leave it out).
@@ -469,7 +415,7 @@ fn calendar(out: &Path) {
             .collect(),
         None => Vec::new(),
     };
-    let mut days = Vec::new();
+    let mut ranges = Vec::new();
     let mut notices = String::new();
     for (i, v) in f
         .need("notice")
@@ -492,14 +438,7 @@ fn calendar(out: &Path) {
                 let s = e
                     .as_str()
                     .unwrap_or_else(|| panic!("{at}.{key}[{j}]: a string"));
-                entry_days(
-                    &format!("{at}.{key}[{j}]"),
-                    s,
-                    &names,
-                    &mut days,
-                    make_up,
-                    year,
-                );
+                ranges.push(entry(&format!("{at}.{key}[{j}]"), s, &names, make_up, year));
             }
         }
         n.put("year", year.to_string());
@@ -509,16 +448,10 @@ fn calendar(out: &Path) {
         let _ = writeln!(notices, "        {},", n.done("BakedNotice"));
     }
     f.done("");
-    days.sort_by_key(|d| d.date);
-    let days: String = days
+    ranges.sort();
+    let days: String = ranges
         .iter()
-        .map(|d| {
-            let (y, m, day) = d.date;
-            format!(
-                "        BakedDay {{ date: crate::day::baked({y}, {m}, {day}), make_up: {}, name: {}, notice_year: {} }},\n",
-                d.make_up, d.name, d.notice_year
-            )
-        })
+        .map(|(_, code)| format!("        {code},\n"))
         .collect();
     let names: String = names
         .iter()

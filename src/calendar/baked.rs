@@ -1,9 +1,9 @@
 //! The national calendar as build.rs bakes it from
-//! `data/calendar/cn-national.toml`: a table of special days, sorted, with
-//! the holiday names once each and every notice's provenance as prose
-//! (`crate::prose`). Read as it stands: no day strings to parse and no
-//! checks when the page starts (the tidy test checks that it equals the
-//! same file read by the TOML loader, day by day).
+//! `data/calendar/cn-national.toml`: each entry a range of days with typed
+//! dates, the holiday names once each and every notice's provenance as
+//! prose (`crate::prose`). No day strings to parse and no checks when the
+//! page starts: the ranges are only spread into days (the tidy test checks
+//! the result equals the same file read by the TOML loader, day by day).
 
 use super::{DayKind, Notice, Parsed, SpecialDay};
 use crate::prose::Prose;
@@ -14,7 +14,7 @@ pub(super) struct BakedCalendar {
     coverage: BakedCoverage,
     /// (Chinese, English) name of each holiday; a day holds its index.
     names: &'static [(&'static str, &'static str)],
-    days: &'static [BakedDay],
+    days: &'static [BakedRange],
     notices: &'static [BakedNotice],
 }
 
@@ -23,8 +23,10 @@ struct BakedCoverage {
     last_year: i32,
 }
 
-struct BakedDay {
-    date: NaiveDate,
+/// The days `from..=to` of one `off` or `work` entry.
+struct BakedRange {
+    from: NaiveDate,
+    to: NaiveDate,
     /// A weekend day worked (调休上班) rather than a day off.
     make_up: bool,
     name: u8,
@@ -48,24 +50,34 @@ pub(super) fn national() -> Parsed {
         .iter()
         .map(|&(zh, en)| (zh.into(), en.into()))
         .collect();
-    let day = |d: &BakedDay| {
-        let (name, name_en) = &names[usize::from(d.name)];
-        SpecialDay {
-            date: d.date,
-            kind: if d.make_up {
-                DayKind::MakeUpWorkday
-            } else {
-                DayKind::Holiday
-            },
-            name: name.clone(),
-            name_en: name_en.clone(),
-            notice_year: d.notice_year,
+    // build.rs sorted the ranges, which never overlap: the days come in order.
+    let mut special = Vec::new();
+    for r in c.days {
+        let (name, name_en) = &names[usize::from(r.name)];
+        let kind = if r.make_up {
+            DayKind::MakeUpWorkday
+        } else {
+            DayKind::Holiday
+        };
+        let mut date = r.from;
+        while date <= r.to {
+            special.push(SpecialDay {
+                date,
+                kind,
+                name: name.clone(),
+                name_en: name_en.clone(),
+                notice_year: r.notice_year,
+            });
+            match date.succ_opt() {
+                Some(next) => date = next,
+                None => break,
+            }
         }
-    };
+    }
     Parsed {
         first: crate::day::baked(c.coverage.first_year, 1, 1),
         last: crate::day::baked(c.coverage.last_year, 12, 31),
-        special: c.days.iter().map(day).collect(),
+        special,
         notices: c
             .notices
             .iter()
