@@ -241,20 +241,39 @@ pub fn warn_before_leaving() -> gloo::events::EventListener {
     })
 }
 
-/// The file just chosen in a file control. The control is emptied, so that
-/// choosing the same file again (after fixing it) is a new choice.
-pub fn take_chosen_file(e: &yew::Event) -> Option<web_sys::File> {
+/// Reads the file just chosen in a file control (`e` is its change): a
+/// file over `max` bytes goes to `too_big` with its size, refused before
+/// reading so it never reaches memory; any other goes to `read` as its
+/// bytes (no decoding), or as the error the user reads when the browser
+/// could not read it (removed, no permission). The control is emptied, so
+/// that choosing the same file again (after fixing it) is a new choice.
+pub fn read_chosen_file<F>(
+    e: &yew::Event,
+    max: usize,
+    too_big: impl FnOnce(u64),
+    read: impl FnOnce(Result<Vec<u8>, yekuo::case::CaseError>) -> F + 'static,
+) where
+    F: std::future::Future<Output = ()> + 'static,
+{
     use yew::TargetCast;
     let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-    let file = input.files().and_then(|f| f.get(0))?;
+    let Some(file) = input.files().and_then(|f| f.get(0)) else {
+        return;
+    };
     input.set_value("");
-    Some(file)
+    let size = file.size() as u64;
+    if size > max as u64 {
+        return too_big(size);
+    }
+    let bytes = wasm_bindgen_futures::JsFuture::from(file.array_buffer());
+    wasm_bindgen_futures::spawn_local(read_after(bytes, read));
 }
 
-/// The bytes of a chosen file, as the browser read them (no decoding), or
-/// the error the user reads when it could not (removed, no permission).
-pub async fn file_bytes(file: web_sys::File) -> Result<Vec<u8>, yekuo::case::CaseError> {
-    match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+async fn read_after<F: std::future::Future<Output = ()>>(
+    bytes: wasm_bindgen_futures::JsFuture,
+    read: impl FnOnce(Result<Vec<u8>, yekuo::case::CaseError>) -> F,
+) {
+    let bytes = match bytes.await {
         Ok(buf) => Ok(js_sys::Uint8Array::new(&buf).to_vec()),
         Err(_) => Err(yekuo::case::CaseError {
             field: ".".into(),
@@ -262,7 +281,8 @@ pub async fn file_bytes(file: web_sys::File) -> Result<Vec<u8>, yekuo::case::Cas
             message_en: "the browser could not read the file".into(),
             message_zh: "浏览器无法读取该文件".into(),
         }),
-    }
+    };
+    read(bytes).await
 }
 
 /// Offer `text` as a file download. Nothing is uploaded: the file is made in

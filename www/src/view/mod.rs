@@ -448,23 +448,22 @@ fn actions(
 fn import_control(ui: &Ui) -> Html {
     let send = ui.send.clone();
     let onchange = Callback::from(move |e: Event| {
-        let Some(file) = browser::take_chosen_file(&e) else {
-            return;
-        };
-        // Refused before reading, so a huge file never reaches memory.
-        if file.size() > yekuo::case::MAX_CASE_BYTES as f64 {
-            let err = yekuo::case::too_big(file.size() as usize);
-            send.emit(Action::Import(Source::File, Err(err)));
-            return;
-        }
-        let send = send.clone();
-        wasm_bindgen_futures::spawn_local(async move {
-            let result = match browser::file_bytes(file).await {
-                Ok(bytes) => lazy::read_case(bytes).await,
-                Err(e) => Err(e),
-            };
-            send.emit(Action::Import(Source::File, result));
-        });
+        let (send, too_big) = (send.clone(), send.clone());
+        browser::read_chosen_file(
+            &e,
+            yekuo::case::MAX_CASE_BYTES,
+            move |size| {
+                let err = yekuo::case::too_big(size as usize);
+                too_big.emit(Action::Import(Source::File, Err(err)));
+            },
+            |bytes| async move {
+                let result = match bytes {
+                    Ok(bytes) => lazy::read_case(bytes).await,
+                    Err(e) => Err(e),
+                };
+                send.emit(Action::Import(Source::File, result));
+            },
+        );
     });
     html! {
         <section class="import no-print" aria-labelledby="import-h">

@@ -343,22 +343,18 @@ fn row(e: &Entry, w: &Worklist, ui: &Ui) -> Html {
 fn import(ui: &Ui) -> Html {
     let send = ui.send.clone();
     let onchange = Callback::from(move |e: Event| {
-        let Some(file) = browser::take_chosen_file(&e) else {
-            return;
-        };
-        if file.size() > MAX_LIST_BYTES as f64 {
+        let (send, too_big) = (send.clone(), send.clone());
+        let too_big = move |size: u64| {
             // Whole megabytes: no float formatting in the bundle.
-            let mb = (file.size() as u64).div_ceil(1_000_000);
+            let mb = size.div_ceil(1_000_000);
             let max = MAX_LIST_BYTES / 1_000_000;
-            send.emit(Action::Notify(Notice::error(
+            too_big.emit(Action::Notify(Notice::error(
                 format!("清单文件太大(约 {mb} MB)，最多 {max} MB。未导入任何案例。"),
                 format!("The list file is too large (about {mb} MB); at most {max} MB. No case was imported."),
             )));
-            return;
-        }
-        let send = send.clone();
-        wasm_bindgen_futures::spawn_local(async move {
-            let result = match browser::file_bytes(file).await {
+        };
+        browser::read_chosen_file(&e, MAX_LIST_BYTES, too_big, |bytes| async move {
+            let result = match bytes {
                 Ok(bytes) => lazy::read_batch(bytes).await,
                 Err(e) => Err(e),
             };
