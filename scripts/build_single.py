@@ -1,17 +1,26 @@
 """Makes the single-file kiosk build: one HTML file with the wasm (gzip,
 base64), its JS glue, the styles, rules and calendar inside, opening from
-file:// with no server and no network. It carries the full app only (the
-start bundle is for a customer's first visit, which a kiosk never is). It
-is always the kiosk: the page
-forces kiosk mode (`data-mode`), so `?mode=clerk` in the address bar cannot
-turn it into an autosaving form on a shared machine.
+file:// with no server and no network.
+
+It carries the kiosk copy's module (yekuo-www built with the `kiosk`
+feature, issue 16): the start bundle's pages for a kiosk. A passer-by gets
+the homeowner's questions and answer (what to bring, how long, their
+rights), tapped, with nothing to type, in big type, wiped when idle or
+finished. The full form and the contractor question, which the served
+site's kiosk reaches through the full app, are not in this copy; it says
+where to ask instead (www/src/view/answer.rs `goes_beyond`). That keeps
+the file at about half the full app's size (docs/performance.md).
+
+It is always the kiosk: the module is built as one, and the page says so
+too (`data-mode`, which the wipe reads), so `?mode=clerk` in the address
+bar cannot turn it into an autosaving form on a shared machine.
 
 The Content-Security-Policy stays strict: the one inline script and the one
 inline style are allowed by their SHA-256 hashes, not by 'unsafe-inline'.
 The wasm sits in a non-executable <script type="application/octet-stream">
 data block, which CSP does not govern.
 
-Usage: build_single.py DIST_DIR OUT_FILE
+Usage: build_single.py DIST_DIR KIOSK_PKG_DIR OUT_FILE
 """
 import base64
 import gzip
@@ -19,11 +28,11 @@ import hashlib
 import sys
 from pathlib import Path
 
-dist, out = Path(sys.argv[1]), Path(sys.argv[2])
+dist, pkg, out = Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3])
 page = (dist / "index.html").read_text(encoding="utf-8")
-glue = (dist / "pkg" / "yekuo_www.js").read_text(encoding="utf-8")
+glue = (pkg / "yekuo_kiosk.js").read_text(encoding="utf-8")
 css = (dist / "style.css").read_text(encoding="utf-8")
-wasm = (dist / "pkg" / "yekuo_www_bg.wasm").read_bytes()
+wasm = (pkg / "yekuo_kiosk_bg.wasm").read_bytes()
 packed = base64.b64encode(gzip.compress(wasm, compresslevel=9, mtime=0)).decode("ascii")
 
 # The glue is an ES module: it stays one, with the start code appended.

@@ -143,6 +143,8 @@ test('a kiosk tab wipes only its own storage: clerk and customer forms and their
   await ready(kiosk);
   await kiosk.check('#f-customer-category-high-voltage');
   await kiosk.click('button.finish');
+  await kiosk.getByRole('heading', { name: '开户、增容前，先看看要带什么、要多久' }).waitFor();
+  await ready(kiosk);
   assert.equal(await kiosk.isChecked('#f-customer-category-high-voltage'), false, 'the kiosk forgot its visitor');
   await clerk.reload();
   await ready(clerk);

@@ -112,6 +112,27 @@ test('a reload keeps the half-filled form, including an invalid value', async ()
   await context.close();
 });
 
+test('the kiosk opens on the homeowner\'s questions in big type; its second path is the form', async () => {
+  const { context, page } = await newPage(env.browser, { width: 1080, height: 1920 });
+  await page.goto(env.base + '?mode=kiosk');
+  await page.getByRole('heading', { name: '开户、增容前，先看看要带什么、要多久' }).waitFor({ timeout: 15000 });
+  const size = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.app')).fontSize));
+  assert.ok(size >= 18, `kiosk type is big (${size}px)`);
+  await page.getByRole('button', { name: '开始', exact: true }).click();
+  await page.getByRole('button', { name: '家庭用电' }).click();
+  await page.getByRole('button', { name: '新装' }).click();
+  await page.getByRole('heading', { name: '要带的资料' }).waitFor();
+  await shoot(page, 'kiosk-answer');
+  // The served kiosk runs the full app: the contractor question and the
+  // form are one tap away, the form keeping the two answers.
+  await page.getByRole('button', { name: '我已申请，查进度 →' }).click();
+  await page.waitForSelector('form.case-form');
+  assert.ok(await page.isChecked('#f-customer-category-resident'));
+  assert.ok(await page.isChecked('#f-customer-business-new'));
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
 test('the kiosk warns after 2 minutes, wipes after 3 and leaves nothing in storage', async () => {
   const { context, page } = await newPage(env.browser, { width: 1080, height: 1920 });
   await page.clock.install();
@@ -121,18 +142,21 @@ test('the kiosk warns after 2 minutes, wipes after 3 and leaves nothing in stora
   await page.check('#f-customer-business-new');
   await page.check('#f-documents-D-ID');
   await shoot(page, 'kiosk-form');
-  await page.clock.runFor('02:01');
-  await page.waitForSelector('.idle');
-  await page.clock.runFor('01:00');
-  await page.waitForSelector('.idle', { state: 'detached' });
-  assert.equal(await page.isChecked('#f-customer-category-resident'), false);
-  const left = await page.evaluate(() => ({ local: localStorage.length, session: sessionStorage.length, hash: location.hash }));
-  assert.deepEqual(left, { local: 0, session: 0, hash: '' });
   // Touch targets: every button and radio row at least 48 px high.
   const small = await page.$$eval('button, .choice, select, input[type=date]', (els) =>
     els.filter((e) => e.getBoundingClientRect().height > 0 && e.getBoundingClientRect().height < 48).map((e) => e.outerHTML.slice(0, 80)));
   assert.deepEqual(small, []);
   assert.equal(await page.$('#import-file'), null, 'no file import on a shared kiosk');
+  await page.clock.runFor('02:01');
+  await page.waitForSelector('.idle');
+  await page.clock.runFor('01:00');
+  await page.waitForSelector('.idle', { state: 'detached' });
+  // Back to the start page for the next person, with nothing kept.
+  await page.getByRole('heading', { name: '开户、增容前，先看看要带什么、要多久' }).waitFor();
+  const left = await page.evaluate(() => ({ local: localStorage.length, session: sessionStorage.length, hash: location.hash }));
+  assert.deepEqual(left, { local: 0, session: 0, hash: '' });
+  await ready(page);
+  assert.equal(await page.isChecked('#f-customer-category-resident'), false);
   await context.close();
 });
 
@@ -142,8 +166,10 @@ test('Finish on the kiosk erases at once', async () => {
   await ready(page);
   await page.check('#f-customer-category-resident');
   await page.click('button.finish');
-  assert.equal(await page.isChecked('#f-customer-category-resident'), false);
+  await page.getByRole('heading', { name: '开户、增容前，先看看要带什么、要多久' }).waitFor();
   assert.equal(await page.evaluate(() => localStorage.length + sessionStorage.length), 0);
+  await ready(page);
+  assert.equal(await page.isChecked('#f-customer-category-resident'), false);
   await context.close();
 });
 

@@ -1,12 +1,20 @@
 // Portable builds (issue 6): the single-file kiosk build opened from file://
 // with the network off, and the served bundle under a sub-path.
+//
+// The single file is the kiosk copy (issue 16): the homeowner's questions
+// and answer, tapped, in big type; no form, no contractor question, and it
+// says where to ask instead. "Today" is fixed at Wed 2026-09-30, the day
+// before National Day, as in customer-answer.test.mjs: for a home asking
+// for more capacity, catalog §4.2 gives 3 working days for the plan answer
+// and 5 for the whole process; counted by hand on catalog §10 (2026:
+// 10-01..07 off, 10-10 Sat a working day) the whole process ends 10-13.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { start, newPage, ready, enterS0, findings, shoot, ROOT } from './harness.mjs';
+import { start, newPage, ready, enterS0, findings, shoot, axeProblems, NOT_FOR_CUSTOMERS, ROOT } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -25,21 +33,87 @@ async function expectS0(page) {
   assert.equal(f.filter((x) => x.rule === 'TL-05' && x.outcome === 'overdue').length, 2, 'TL-05 overdue twice');
 }
 
-test('the single file runs from file:// with the network off, in kiosk mode', async () => {
-  const { context, page } = await newPage(env.browser);
+const KIOSK_FILE = pathToFileURL(join(ROOT, 'dist-single', 'yekuo-kiosk.html')).href;
+const START_HEADING = { zh: '开户、增容前，先看看要带什么、要多久', en: 'Before you apply: what to bring and how long it takes' };
+
+/** From the kiosk's start page to the answer by taps, as a passer-by would. */
+async function tapToAnswer(page, lang = 'zh') {
+  const t = (a, b) => (lang === 'zh' ? a : b);
+  await page.getByRole('heading', { name: START_HEADING[lang] }).waitFor({ timeout: 15000 });
+  await page.getByRole('button', { name: t('开始', 'Start'), exact: true }).click();
+  await page.getByRole('button', { name: t('家庭用电', 'A home') }).click();
+  await page.getByRole('button', { name: t('增容', 'More capacity') }).click();
+  await page.getByRole('heading', { name: t('大约要多久', 'How long it should take') }).waitFor();
+}
+
+test('the single file runs from file:// with the network off: the homeowner\'s questions, in big type', async () => {
+  const { context, page } = await newPage(env.browser, { width: 1080, height: 1920, bypassCSP: true });
   await context.setOffline(true);
+  await page.clock.setFixedTime(new Date('2026-09-30T10:00:00+08:00'));
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
-  await page.goto(pathToFileURL(join(ROOT, 'dist-single', 'yekuo-kiosk.html')).href);
-  await ready(page);
-  assert.ok(await page.isVisible('button.finish'), 'kiosk mode by default');
+  await page.goto(KIOSK_FILE);
+  await page.getByRole('heading', { name: START_HEADING.zh }).waitFor({ timeout: 15000 });
+  assert.ok(await page.getByRole('button', { name: '结束并清除' }).isVisible(), 'a kiosk: Finish and erase');
+  // Big type: larger than a customer's page (style.css, .mode-kiosk).
+  const size = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.app')).fontSize));
+  assert.ok(size >= 18, `kiosk type is big (${size}px)`);
+  await shoot(page, 'single-file-kiosk-start');
+  await tapToAnswer(page);
+  const text = await page.locator('main').innerText();
+  assert.match(text, /≤ 3 个工作日/);
+  assert.match(text, /≤ 5 个工作日/);
+  assert.match(text, /2026 年 10 月 13 日/);
+  assert.match(text, /身份证/);
+  for (const re of NOT_FOR_CUSTOMERS) assert.doesNotMatch(text, re);
+  // No page it does not carry is offered; it says where to ask instead.
+  assert.equal(await page.getByRole('button', { name: /我已申请/ }).count(), 0, 'no second path');
+  assert.equal(await page.getByRole('button', { name: /施工单位/ }).count(), 0, 'no contractor question');
+  assert.match(text, /请向供电公司营业厅咨询，或拨打 95598/);
+  assert.ok(await page.getByRole('button', { name: '打印这份答复' }).isVisible(), 'the answer can be printed');
+  // Touch targets: every button at least 48 px high.
+  const small = await page.$$eval('button, summary', (els) =>
+    els.filter((e) => e.getBoundingClientRect().height > 0 && e.getBoundingClientRect().height < 48).map((e) => e.outerHTML.slice(0, 80)));
+  assert.deepEqual(small, []);
   const versions = await page.textContent('#versions');
   assert.match(versions, /指纹 [0-9a-f]{8}/);
   assert.match(versions, /2026-12-31/);
-  await expectS0(page);
-  await shoot(page, 'single-file-kiosk-s0');
+  await shoot(page, 'single-file-kiosk-answer');
+  assert.deepEqual(await axeProblems(page, 'single-file kiosk answer', 20), []);
   assert.deepEqual(requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:') && !u.startsWith('blob:')), []);
   assert.deepEqual(page.errors, [], 'no CSP violation or script error');
+  await context.close();
+});
+
+test('the single file in English, on a 320 px screen, has no sideways scroll', async () => {
+  const { context, page } = await newPage(env.browser, { width: 320, height: 640, bypassCSP: true });
+  await page.goto(KIOSK_FILE);
+  await page.getByRole('button', { name: 'English' }).click();
+  await tapToAnswer(page, 'en');
+  const text = await page.locator('main').innerText();
+  assert.match(text, /Ask at the utility's service centre, or call 95598/);
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 320, 'no sideways scroll');
+  await shoot(page, 'single-file-kiosk-answer-320-en');
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('the single file warns after 2 minutes and wipes after 3, back to its start page', async () => {
+  const { context, page } = await newPage(env.browser, { width: 1080, height: 1920 });
+  await page.clock.install();
+  await page.goto(KIOSK_FILE);
+  await tapToAnswer(page);
+  await page.clock.runFor('02:01');
+  await page.getByRole('alertdialog', { name: '您还在使用吗？' }).waitFor();
+  await page.clock.runFor('01:00');
+  await page.getByRole('heading', { name: START_HEADING.zh }).waitFor();
+  assert.equal(await page.getByRole('heading', { name: '大约要多久' }).count(), 0, 'the answer is gone');
+  const left = await page.evaluate(() => ({ local: localStorage.length, session: sessionStorage.length }));
+  assert.deepEqual(left, { local: 0, session: 0 });
+  // The next visitor starts from nothing: the questions ask again.
+  await page.getByRole('button', { name: '开始', exact: true }).click();
+  await page.getByRole('button', { name: '家庭用电' }).waitFor();
+  assert.deepEqual(page.errors, []);
   await context.close();
 });
 
@@ -67,22 +141,23 @@ test('the served bundle works under /a/b/, offline reload included', async () =>
 
 test('the single file stays a kiosk whatever the address says, and its wipe covers what it left', async () => {
   const { context, page } = await newPage(env.browser);
-  const file = pathToFileURL(join(ROOT, 'dist-single', 'yekuo-kiosk.html')).href;
-  for (const query of ['?mode=clerk', '?mode=customer']) {
-    await page.goto(file + query);
-    await ready(page);
-    assert.ok(await page.isVisible('button.finish'), `${query} is still the kiosk`);
+  for (const query of ['?mode=clerk', '?mode=customer', '#case=x']) {
+    await page.goto(KIOSK_FILE + query);
+    await page.getByRole('heading', { name: START_HEADING.zh }).waitFor({ timeout: 15000 });
+    assert.ok(await page.getByRole('button', { name: '结束并清除' }).isVisible(), `${query} is still the kiosk`);
+    assert.equal(await page.$('form.case-form'), null, 'no form');
     assert.equal(await page.$('#import-file'), null, 'no import');
-    assert.equal(await page.$('text=导出案例文件'), null, 'no export');
   }
   // What an older copy that obeyed ?mode=clerk left on this machine.
   await page.evaluate(() => {
     localStorage.setItem('yekuo.v1.clerk', '{"version":2,"lang":"zh","fields":[["title","T某客户"]]}');
     localStorage.setItem('yekuo.v1.customer.corrupt', 'x');
   });
-  await page.check('#f-customer-category-resident');
-  await page.click('button.finish');
+  await tapToAnswer(page);
+  await page.getByRole('button', { name: '结束并清除' }).click();
+  await page.getByRole('heading', { name: START_HEADING.zh }).waitFor();
   const left = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('yekuo.')));
   assert.deepEqual(left, [], 'the kiosk copy wipes every yekuo key of its file:// origin');
+  assert.deepEqual(page.errors, []);
   await context.close();
 });

@@ -17,6 +17,9 @@ pub mod state;
 pub mod worklist;
 pub mod worklist_text;
 
+#[cfg(all(feature = "app", feature = "kiosk"))]
+compile_error!("the `kiosk` feature builds the single-file kiosk copy, which has no full app: build it with --no-default-features --features kiosk");
+
 #[cfg(all(target_arch = "wasm32", any(feature = "app", feature = "start")))]
 mod view;
 #[cfg(all(target_arch = "wasm32", any(feature = "app", feature = "start")))]

@@ -249,7 +249,8 @@ pub enum Journey {
     Answer,
     /// Optional, from the answer: may this contractor do the work?
     Contractor,
-    /// The full form and its results (the clerk's and kiosk's only page).
+    /// The full form and its results (the clerk's only page; the second
+    /// path of customers and of the served kiosk).
     Form,
 }
 
@@ -306,10 +307,13 @@ impl State {
             autosave_failed: false,
             pending_link: None,
             worklist: Worklist::new(today),
-            journey: if mode == Mode::Customer {
-                Journey::Start
-            } else {
+            // A kiosk's passer-by gets the homeowner's questions (in big
+            // type): nothing to type on a screen with no keyboard, and what
+            // a wipe or Finish leaves for the next person is the start page.
+            journey: if mode == Mode::Clerk {
                 Journey::Form
+            } else {
+                Journey::Start
             },
         }
     }

@@ -18,6 +18,8 @@ use yew::prelude::*;
 /// The page for the journey's step; `None` for the full form.
 pub fn page(state: &State, ui: &Ui) -> Option<Html> {
     Some(match state.journey {
+        // The kiosk copy has no such page; none of its buttons leads there.
+        Journey::Form | Journey::Contractor if !goes_beyond() => start(ui),
         Journey::Form => return None,
         Journey::Start => start(ui),
         Journey::Who => who(ui),
@@ -51,8 +53,24 @@ pub fn heading(j: Journey) -> Option<&'static str> {
     })
 }
 
-/// The second path: the full form, for those already in the process.
+/// Whether this page can take the user on to the full form and the
+/// contractor question: always, except in the kiosk copy, which has no full
+/// app to hand over to (`start.rs`) and says where else to ask instead.
+pub fn goes_beyond() -> bool {
+    !super::KIOSK_COPY
+}
+
+/// The second path: the full form, for those already in the process; on a
+/// kiosk copy without it, where to ask instead.
 pub(super) fn applied_link(ui: &Ui) -> Html {
+    if !goes_beyond() {
+        return html! {
+            <p class="second-path">{ui.t(
+                "已经申请了，想查进度，或想知道施工单位有没有资质？请向供电公司营业厅咨询，或拨打 95598。",
+                "Already applied and want to know where it stands, or want to check a contractor's licence? Ask at the utility's service centre, or call 95598.",
+            )}</p>
+        };
+    }
     html! {
         <p class="second-path">
             <button type="button" class="link" onclick={ui.send.reform(|_| Action::Go(Journey::Form))}>
@@ -160,12 +178,17 @@ fn answer(state: &State, ui: &Ui) -> Html {
             { how_long(ui, lang, &limits, today) }
             { to_bring(ui, &list) }
             { rights(ui) }
-            <p class="second-path">
-                <button type="button" class="link" onclick={ui.send.reform(|_| Action::Go(Journey::Contractor))}>
-                    {ui.t("请了电工或施工单位？看看他们能不能做 →", "Hiring an electrician or a contractor? Check they may do the work →")}
-                </button>
-            </p>
+            if goes_beyond() {
+                <p class="second-path">
+                    <button type="button" class="link" onclick={ui.send.reform(|_| Action::Go(Journey::Contractor))}>
+                        {ui.t("请了电工或施工单位？看看他们能不能做 →", "Hiring an electrician or a contractor? Check they may do the work →")}
+                    </button>
+                </p>
+            }
             { about_basis(ui, lang, &limits, &case) }
+            <p class="no-print">
+                <button type="button" onclick={Callback::from(|_| super::browser::print(false))}>{ui.t("打印这份答复", "Print this answer")}</button>
+            </p>
             { applied_link(ui) }
         </section>
     }

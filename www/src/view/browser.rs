@@ -172,6 +172,7 @@ const HANDOFF_PAGE_KEY: &str = "yekuo.v1.handoff.page";
 /// `saved` for it and reload, which `www/boot.js` answers with the full
 /// app. `Err` when the browser refuses to keep it: the page then stays,
 /// with the answers.
+#[cfg(not(feature = "kiosk"))]
 pub fn hand_over(saved: &Saved, page: Journey) -> Result<(), ()> {
     let s = window().session_storage().ok().flatten().ok_or(())?;
     let page = match page {

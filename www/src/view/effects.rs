@@ -1,11 +1,14 @@
 //! The effects both apps run (the full app, `App`, and the start bundle's,
 //! `start::StartApp`): autosave with its guard, the page's language, focus
-//! on a new page of the questions, and another tab saving the same form.
-//! Shared so that the start bundle keeps a customer's answers exactly as
-//! the full app does.
+//! on a new page of the questions, another tab saving the same form, and
+//! the kiosk's idle timer. Shared so that the start bundle keeps a
+//! customer's answers, and forgets a kiosk visitor's, exactly as the full
+//! app does.
 
 use super::{answer, browser};
 use crate::state::{Action, Journey, Lang, Mode, Saved, State};
+use std::cell::Cell;
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -72,5 +75,53 @@ pub fn use_other_tab(mode: Mode, send: Callback<Action>) {
                 }
             });
         move || drop(listener)
+    });
+}
+
+/// Kiosk: any input restarts the count; after 2 minutes without one the
+/// reducer shows the warning, after 3 it wipes (`Action::Idle`), and this
+/// effect wipes the storage the kiosk owns. The warning takes focus when it
+/// appears (a keyboard or screen-reader user is taken to it) and gives it
+/// back when it goes.
+#[hook]
+pub fn use_kiosk_idle(state: &State, send: Callback<Action>) {
+    use_effect_with(state.mode, move |mode| {
+        let mut guards = None;
+        if *mode == Mode::Kiosk {
+            let last = Rc::new(Cell::new(browser::now_ms()));
+            let doc = gloo::utils::document();
+            let listeners: Vec<gloo::events::EventListener> =
+                ["pointerdown", "keydown", "input", "touchstart", "wheel"]
+                    .iter()
+                    .map(|ev| {
+                        let last = last.clone();
+                        gloo::events::EventListener::new(&doc, *ev, move |_| {
+                            last.set(browser::now_ms())
+                        })
+                    })
+                    .collect();
+            let timer = gloo::timers::callback::Interval::new(1_000, move || {
+                let idle = ((browser::now_ms() - last.get()) / 1000.0).max(0.0) as u32;
+                if idle >= crate::state::KIOSK_WIPE_AFTER_S {
+                    browser::wipe_all();
+                    last.set(browser::now_ms());
+                }
+                send.emit(Action::Idle(idle));
+            });
+            guards = Some((listeners, timer));
+        }
+        move || drop(guards)
+    });
+    use_effect_with(state.idle_warning, |warning| {
+        let back = warning.then(|| {
+            let back = browser::active_element();
+            browser::focus_only("idle-continue");
+            back
+        });
+        move || {
+            if let Some(Some(el)) = back {
+                let _ = el.focus();
+            }
+        }
     });
 }

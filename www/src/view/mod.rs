@@ -18,7 +18,6 @@ use crate::draft::field_id;
 use crate::share;
 use crate::state::{Action, Lang, Mode, Saved, Source, State};
 pub use start::StartApp;
-use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use widgets::Ui;
@@ -26,6 +25,10 @@ use yekuo::calendar::Calendar;
 use yekuo::eval::{checklist, evaluate};
 use yekuo::rulebook::Rulebook;
 use yew::prelude::*;
+
+/// This build is the single-file kiosk copy (the `kiosk` feature, issue 16):
+/// the start pages for a kiosk, with no full app beside it and nothing kept.
+pub(crate) const KIOSK_COPY: bool = cfg!(feature = "kiosk");
 
 /// The reducer state as yew sees it; all logic is in [`State::apply`].
 #[derive(Clone, PartialEq)]
@@ -42,7 +45,13 @@ impl Reducible for Store {
 /// case carried by the link, if any: loaded into an empty form, offered
 /// with a question over entries.
 fn initial() -> State {
-    let mode = Mode::for_page(&browser::query(), browser::forced_mode());
+    // The kiosk copy is a kiosk whatever its page and address say (its page
+    // says so too, for the wipe: `browser::wipe_storage`).
+    let mode = if KIOSK_COPY {
+        Mode::Kiosk
+    } else {
+        Mode::for_page(&browser::query(), browser::forced_mode())
+    };
     let today = browser::today();
     let mut state = State::new(mode, today);
     if mode.persists() {
@@ -117,20 +126,7 @@ pub fn App() -> Html {
     effects::use_autosave(state, false, send.clone());
     effects::use_document_lang(state.lang);
     effects::use_page_focus(state.journey);
-    // The kiosk's idle warning takes focus when it appears (a keyboard or
-    // screen-reader user is taken to it) and gives it back when it goes.
-    use_effect_with(state.idle_warning, |warning| {
-        let back = warning.then(|| {
-            let back = browser::active_element();
-            browser::focus_only("idle-continue");
-            back
-        });
-        move || {
-            if let Some(Some(el)) = back {
-                let _ = el.focus();
-            }
-        }
-    });
+    effects::use_kiosk_idle(state, send.clone());
     worklist::use_worklist_storage(state, &send);
     // The form is on screen and answering: the "usable" moment benchmarks read.
     use_effect_with((), |_| browser::mark("yekuo-usable"));
@@ -148,38 +144,6 @@ pub fn App() -> Html {
                     open_link_in_fragment(send.clone())
                 });
             move || drop(listener)
-        });
-    }
-
-    // Kiosk: warn after 2 minutes without input, wipe after 3.
-    {
-        let send = send.clone();
-        use_effect_with(state.mode, move |mode| {
-            let mut guards = None;
-            if *mode == Mode::Kiosk {
-                let last = Rc::new(Cell::new(browser::now_ms()));
-                let doc = gloo::utils::document();
-                let listeners: Vec<gloo::events::EventListener> =
-                    ["pointerdown", "keydown", "input", "touchstart", "wheel"]
-                        .iter()
-                        .map(|ev| {
-                            let last = last.clone();
-                            gloo::events::EventListener::new(&doc, *ev, move |_| {
-                                last.set(browser::now_ms())
-                            })
-                        })
-                        .collect();
-                let timer = gloo::timers::callback::Interval::new(1_000, move || {
-                    let idle = ((browser::now_ms() - last.get()) / 1000.0).max(0.0) as u32;
-                    if idle >= crate::state::KIOSK_WIPE_AFTER_S {
-                        browser::wipe_all();
-                        last.set(browser::now_ms());
-                    }
-                    send.emit(Action::Idle(idle));
-                });
-                guards = Some((listeners, timer));
-            }
-            move || drop(guards)
         });
     }
 
@@ -214,7 +178,7 @@ pub fn App() -> Html {
     let kiosk = state.mode == Mode::Kiosk;
 
     html! {
-        <div class={classes!("app", format!("mode-{}", match state.mode { Mode::Customer => "customer", Mode::Clerk => "clerk", Mode::Kiosk => "kiosk" }))}>
+        <div class={classes!("app", mode_class(state.mode))}>
             <a class="skip no-print" href="#main">{ui.t("跳到主要内容", "Skip to main content")}</a>
             { header(state, &ui) }
             <main id="main" tabindex="-1">
@@ -280,6 +244,15 @@ fn held_notice(ui: &Ui, fields: &[String]) -> Html {
                 }) }
             </ul>
         </div>
+    }
+}
+
+/// The class that styles a mode (a kiosk's big type and touch targets).
+fn mode_class(mode: Mode) -> &'static str {
+    match mode {
+        Mode::Customer => "mode-customer",
+        Mode::Clerk => "mode-clerk",
+        Mode::Kiosk => "mode-kiosk",
     }
 }
 
