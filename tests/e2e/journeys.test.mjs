@@ -116,8 +116,9 @@ test('the kiosk opens on the homeowner\'s questions in big type; its second path
   const { context, page } = await newPage(env.browser, { width: 1080, height: 1920 });
   await page.goto(env.base + '?mode=kiosk');
   await page.getByRole('heading', { name: '开户、增容前，先看看要带什么、要多久' }).waitFor({ timeout: 15000 });
-  const size = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.app')).fontSize));
-  assert.ok(size >= 18, `kiosk type is big (${size}px)`);
+  // Big type, headings bigger still (a kiosk is read from arm's length).
+  const size = await page.evaluate(() => ['.journey p', '.journey h2'].map((q) => parseFloat(getComputedStyle(document.querySelector(q)).fontSize)));
+  assert.ok(size[0] >= 22 && size[1] > size[0], `kiosk text ${size[0]}px, heading ${size[1]}px`);
   await page.getByRole('button', { name: '开始', exact: true }).click();
   await page.getByRole('button', { name: '家庭用电' }).click();
   await page.getByRole('button', { name: '新装' }).click();

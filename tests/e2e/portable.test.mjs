@@ -14,7 +14,7 @@ import { mkdtempSync, mkdirSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { start, newPage, ready, enterS0, findings, shoot, axeProblems, NOT_FOR_CUSTOMERS, ROOT } from './harness.mjs';
+import { start, newPage, ready, enterS0, findings, shoot, axeProblems, unmarkedChinese, NOT_FOR_CUSTOMERS, ROOT } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -55,9 +55,9 @@ test('the single file runs from file:// with the network off: the homeowner\'s q
   await page.goto(KIOSK_FILE);
   await page.getByRole('heading', { name: START_HEADING.zh }).waitFor({ timeout: 15000 });
   assert.ok(await page.getByRole('button', { name: '结束并清除' }).isVisible(), 'a kiosk: Finish and erase');
-  // Big type: larger than a customer's page (style.css, .mode-kiosk).
-  const size = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.app')).fontSize));
-  assert.ok(size >= 18, `kiosk type is big (${size}px)`);
+  // Big type, headings bigger still (a kiosk is read from arm's length).
+  const size = await page.evaluate(() => ['.journey p', '.journey h2'].map((q) => parseFloat(getComputedStyle(document.querySelector(q)).fontSize)));
+  assert.ok(size[0] >= 22 && size[1] > size[0], `kiosk text ${size[0]}px, heading ${size[1]}px`);
   await shoot(page, 'single-file-kiosk-start');
   await tapToAnswer(page);
   const text = await page.locator('main').innerText();
@@ -79,6 +79,14 @@ test('the single file runs from file:// with the network off: the homeowner\'s q
   assert.match(versions, /指纹 [0-9a-f]{8}/);
   assert.match(versions, /2026-12-31/);
   await shoot(page, 'single-file-kiosk-answer');
+  // On paper: the answer and where to ask, without the page's buttons.
+  await page.emulateMedia({ media: 'print' });
+  const paper = await page.locator('body').innerText();
+  assert.match(paper, /大约要多久[\s\S]*要带的资料[\s\S]*您的权利/);
+  assert.match(paper, /请向供电公司营业厅咨询/);
+  for (const word of ['结束并清除', '打印这份答复', '上一步', 'English']) assert.ok(!paper.includes(word), `no "${word}" on paper`);
+  await shoot(page, 'single-file-kiosk-answer-print');
+  await page.emulateMedia({ media: 'screen' });
   assert.deepEqual(await axeProblems(page, 'single-file kiosk answer', 20), []);
   assert.deepEqual(requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:') && !u.startsWith('blob:')), []);
   assert.deepEqual(page.errors, [], 'no CSP violation or script error');
@@ -93,6 +101,9 @@ test('the single file in English, on a 320 px screen, has no sideways scroll', a
   const text = await page.locator('main').innerText();
   assert.match(text, /Ask at the utility's service centre, or call 95598/);
   assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 320, 'no sideways scroll');
+  // English throughout: Chinese only where marked as Chinese (an instrument's title).
+  await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+  assert.deepEqual(await unmarkedChinese(page), []);
   await shoot(page, 'single-file-kiosk-answer-320-en');
   assert.deepEqual(page.errors, []);
   await context.close();
