@@ -137,9 +137,17 @@ test('clerk mode, a saved form and a restore link load the full app, never the s
   // A restore link in a fresh browser.
   const other = await newPage(env.browser);
   const linkWasm = wasmFetched(other.page);
+  // Whether the start page ever showed while the link's case was on its
+  // way (the import module loads after the app): it should not.
+  await other.page.addInitScript(() => {
+    new MutationObserver(() => {
+      if (document.querySelector('.journey.start')) window.sawStartPage = true;
+    }).observe(document, { childList: true, subtree: true });
+  });
   const json = readFileSync(join(ROOT, 'examples', 's0-case1-110kv.json'), 'utf8');
   await other.page.goto(env.base + '#case=' + Buffer.from(JSON.stringify(JSON.parse(json))).toString('base64url'));
   await other.page.getByText('已从链接载入案例。').waitFor();
+  assert.equal(await other.page.evaluate(() => window.sawStartPage ?? false), false, 'no start page before the case');
   assert.equal(await categoryGroup(other.page).getByLabel('高压客户(10千伏及以上)').isChecked(), true);
   assert.deepEqual(linkWasm, ['yekuo_www_bg.wasm', 'yekuo_import_bg.wasm'], 'a restore link');
   assert.deepEqual([...page.errors, ...other.page.errors], []);

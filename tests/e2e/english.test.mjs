@@ -48,3 +48,22 @@ for (const [who, query] of [['clerk', '?mode=clerk&lang=en'], ['customer', '?lan
     await context.close();
   });
 }
+
+test('a page opened with ?lang=en and switched to 中文 stays Chinese after a reload', async () => {
+  for (const [query, after] of [['?lang=en', ''], ['?mode=clerk&lang=en', '?mode=clerk']]) {
+    const { context, page } = await newPage(env.browser);
+    await page.goto(env.base + query);
+    await ready(page);
+    await page.getByRole('button', { name: '中文' }).click();
+    assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+    // The address no longer asks for English; the other parameters stay.
+    assert.equal(new URL(page.url()).search, after, query);
+    await page.check('#f-customer-category-resident');
+    await page.reload();
+    await ready(page);
+    assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN', `${query}: the choice survives the reload`);
+    assert.ok(await page.isChecked('#f-customer-category-resident'));
+    assert.deepEqual(page.errors, []);
+    await context.close();
+  }
+});

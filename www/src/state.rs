@@ -119,6 +119,11 @@ impl Notice {
     /// own JSON path follow, since they are where the file must be edited;
     /// a link has no text to edit, so its path is shown only for a field the
     /// form does not have (an unknown field), which no label can name.
+    /// While a restore link's case is read ([`Action::OpeningLink`]).
+    pub fn opening_link() -> Notice {
+        Notice::info("正在打开链接中的案例…", "Opening the case in the link…")
+    }
+
     pub fn bad_case(source: Source, e: &CaseError) -> Notice {
         let (source_zh, source_en) = match source {
             Source::File => ("案例文件", "case file"),
@@ -187,6 +192,10 @@ pub enum Action {
     Edit(String, Input),
     AddRow(List),
     RemoveRow(List, usize),
+    /// A restore link is being read (the import module is on its way): on
+    /// an empty form, the form opens now and says so, rather than showing
+    /// the start page that the link's case would replace a moment later.
+    OpeningLink,
     /// A case file or link was read (or failed to be).
     Import(Source, Result<Box<Draft>, CaseError>),
     /// The case file or restore link could not be written (the import
@@ -413,6 +422,10 @@ impl State {
             // A link opened over other entries waits for the user's answer.
             Action::Import(Source::Link, Ok(draft)) if !s.draft.is_empty() && s.draft != *draft => {
                 s.pending_link = Some(draft);
+                // Typed into while it loaded: the question replaces "opening".
+                if s.notice == Some(Notice::opening_link()) {
+                    s.notice = None;
+                }
             }
             Action::Import(source, Ok(draft)) => s.replace_draft(source, *draft),
             Action::AcceptLink => {
@@ -428,7 +441,21 @@ impl State {
                     ));
                 }
             }
-            Action::Import(source, Err(e)) => s.notice = Some(Notice::bad_case(source, &e)),
+            Action::OpeningLink => {
+                if s.draft.is_empty() {
+                    s.journey = Journey::Form;
+                    // A notice already there (a corrupt autosave) stays.
+                    s.notice.get_or_insert_with(Notice::opening_link);
+                }
+            }
+            Action::Import(source, Err(e)) => {
+                // A link that cannot be read leaves an empty form where it
+                // found one: back to the mode's first page, with the reason.
+                if source == Source::Link && s.draft.is_empty() {
+                    s.journey = State::new(s.mode, s.today).journey;
+                }
+                s.notice = Some(Notice::bad_case(source, &e));
+            }
             Action::Undo => {
                 if let Some(prev) = s.previous.take() {
                     s.draft = prev;

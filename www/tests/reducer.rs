@@ -818,3 +818,89 @@ fn a_case_file_that_cannot_be_written_is_said_and_the_entries_stay() {
     assert!(n.zh.contains("离线") && n.en.contains("offline"), "{n:?}");
     assert_eq!(next.draft, before);
 }
+
+/// A restore link opened in a fresh browser: the page opens on the form,
+/// saying the case is on its way, never on the start page the case would
+/// replace; a link that cannot be read sends an empty form back to the
+/// start page with the reason; typing meanwhile turns the link into the
+/// usual question, without the "opening" line beside it.
+#[test]
+fn a_restore_link_opens_on_the_form_while_it_loads() {
+    use yekuo_www::state::Journey;
+    let today = day("2026-11-22");
+    let draft = || {
+        read_fragment(&format!("#{}", fragment_for(&parse_case(&s0()).unwrap())))
+            .unwrap()
+            .unwrap()
+    };
+    let opening = State::new(Mode::Customer, today).apply(Action::OpeningLink);
+    assert_eq!(opening.journey, Journey::Form);
+    assert_eq!(opening.notice, Some(Notice::opening_link()));
+    assert!(!opening.notice.as_ref().unwrap().error);
+
+    let opened = opening.apply(Action::Import(Source::Link, Ok(draft())));
+    assert_eq!(opened.journey, Journey::Form);
+    assert!(opened.draft.check().case.is_some());
+    assert_ne!(
+        opened.notice,
+        Some(Notice::opening_link()),
+        "the line is replaced once the case is in"
+    );
+
+    let bad = read_fragment("#case=eyJmb3JtYXQiOiJ5ZWt1by1jYXNlLzEi")
+        .unwrap()
+        .unwrap_err();
+    let refused = opening.apply(Action::Import(Source::Link, Err(bad.clone())));
+    assert_eq!(
+        refused.journey,
+        Journey::Start,
+        "an empty form goes back to the start page"
+    );
+    assert!(refused.notice.as_ref().unwrap().error);
+    // In clerk mode the first page is the form.
+    let clerk = State::new(Mode::Clerk, today).apply(Action::OpeningLink);
+    let refused = clerk.apply(Action::Import(Source::Link, Err(bad)));
+    assert_eq!(refused.journey, Journey::Form);
+
+    // Typed into while it loaded: the question, and no "opening" line.
+    let typed = edit(&opening, "customer.category", text("resident"));
+    let asked = typed.apply(Action::Import(Source::Link, Ok(draft())));
+    assert!(asked.pending_link.is_some());
+    assert_eq!(asked.notice, None);
+
+    // Entries already there: nothing changes until the link is read (then
+    // the question); a notice already showing (a corrupt save) stays.
+    let mine = edit(
+        &State::new(Mode::Customer, today),
+        "customer.category",
+        text("resident"),
+    )
+    .apply(Action::Go(Journey::Answer));
+    assert_eq!(mine.apply(Action::OpeningLink), mine);
+    let corrupt = State::new(Mode::Customer, today).apply(Action::CorruptSave {
+        reason: "x".into(),
+        key: "yekuo.v1.customer".into(),
+        copied: true,
+    });
+    assert_eq!(corrupt.apply(Action::OpeningLink).notice, corrupt.notice);
+}
+
+/// The address's language: `?lang=` read by its key (not "xlang=en"), and
+/// taken out of the query once the user picks the other language, the
+/// other parameters kept in order.
+#[test]
+fn the_address_language_is_read_by_its_key_and_can_be_taken_out() {
+    use yekuo_www::lang::query_without_lang;
+    assert_eq!(Lang::from_query("?lang=en"), Some(Lang::En));
+    assert_eq!(Lang::from_query("?mode=clerk&lang=zh"), Some(Lang::Zh));
+    assert_eq!(Lang::from_query("?xlang=en"), None);
+    assert_eq!(Lang::from_query("?lang=fr"), None);
+    assert_eq!(Lang::from_query(""), None);
+    assert_eq!(
+        query_without_lang("?mode=clerk&lang=en&x=1").as_deref(),
+        Some("?mode=clerk&x=1")
+    );
+    assert_eq!(query_without_lang("?lang=en").as_deref(), Some(""));
+    assert_eq!(query_without_lang("?mode=kiosk"), None);
+    assert_eq!(query_without_lang("?xlang=en"), None);
+}

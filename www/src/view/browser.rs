@@ -57,6 +57,15 @@ pub fn page_url() -> String {
 
 /// Drop the fragment from the address bar (after reading a case from it), so
 /// a reload restores the autosaved form with the user's later edits.
+/// Replace the address's query (`?…`, or empty), keeping its path and
+/// fragment, without a reload or a new history entry.
+pub fn replace_query(query: &str) {
+    if let Ok(h) = window().history() {
+        let url = format!("{}{query}{}", page_url(), fragment());
+        let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
 pub fn clear_fragment() {
     if let Ok(h) = window().history() {
         let url = format!("{}{}", page_url(), query());

@@ -37,10 +37,20 @@ pub fn use_autosave(state: &State, handing_over: bool, send: Callback<Action>) {
     });
 }
 
-/// The document's `lang` (and title) follow the page's language.
+/// The document's `lang` (and title) follow the page's language, and so
+/// does the address: a `?lang=` the user switched away from is taken out,
+/// so a reload keeps what they chose.
 #[hook]
 pub fn use_document_lang(lang: Lang) {
-    use_effect_with(lang, |lang| browser::set_document_lang(lang.tag()));
+    use_effect_with(lang, |lang| {
+        browser::set_document_lang(lang.tag());
+        let query = browser::query();
+        if Lang::from_query(&query).is_some_and(|asked| asked != *lang) {
+            if let Some(kept) = crate::lang::query_without_lang(&query) {
+                browser::replace_query(&kept);
+            }
+        }
+    });
 }
 
 /// A new page of the questions opens at its heading, not where the tap on

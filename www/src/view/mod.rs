@@ -75,8 +75,8 @@ fn initial() -> State {
         // crashed before its wipe, an older build) goes before the next one.
         browser::wipe_storage();
     }
-    if browser::query().contains("lang=en") {
-        state.lang = Lang::En;
+    if let Some(lang) = Lang::from_query(&browser::query()) {
+        state.lang = lang;
     }
     // The start bundle handed this tab over (`start.rs`): its answers and
     // language as they were a moment ago, and the page it could not show
@@ -90,6 +90,11 @@ fn initial() -> State {
         if other {
             state = state.apply(Action::OtherTabSaved);
         }
+    }
+    // A restore link to open (the full app reads it, `open_link_in_fragment`):
+    // the first render is already the form that will hold its case.
+    if cfg!(feature = "app") && share::fragment_payload(&browser::fragment()).is_some() {
+        state = state.apply(Action::OpeningLink);
     }
     state
 }
@@ -106,6 +111,7 @@ fn open_link_in_fragment(send: Callback<Action>) {
         return;
     }
     browser::clear_fragment();
+    send.emit(Action::OpeningLink);
     wasm_bindgen_futures::spawn_local(async move {
         if let Some(result) = lazy::read_fragment(fragment).await {
             send.emit(Action::Import(Source::Link, result));
