@@ -151,10 +151,25 @@ mod tests {
         ] {
             assert_eq!(parse(t), None, "{t:?}");
         }
-        // Past nineteen digits: still the number, to within its precision.
-        let long = "123456789012345678901234.5";
-        let got = parse(long).unwrap();
-        assert!((got / long.parse::<f64>().unwrap() - 1.0).abs() < 1e-15);
+        // Past nineteen digits, many leading zeros, more than 22 places:
+        // still the number, to within its precision. (Twenty nines would
+        // overflow a u64 if a twentieth digit were kept; leading zeros
+        // counted as digits would crowd out the significant ones; 23 and
+        // more places go past the table of exact powers.)
+        for long in [
+            "123456789012345678901234.5",
+            "9999999999999999999999999",
+            "0000000000000000000000012.5",
+            "0.0000000000000000000012345",
+            "0.00000000000000000000001",
+            "0.000000000000000000000000000000075",
+        ] {
+            let (got, want) = (parse(long).unwrap(), long.parse::<f64>().unwrap());
+            assert!(
+                (got / want - 1.0).abs() < 1e-15,
+                "{long}: {got} against {want}"
+            );
+        }
     }
 
     /// `f64`'s own `Display` is the oracle: for every value with up to six
@@ -186,5 +201,13 @@ mod tests {
         }
         assert_eq!(Decimal(1e-9).to_string(), "0");
         assert_eq!(Decimal(f64::NAN).to_string(), "NaN");
+        assert_eq!(
+            Decimal(f64::INFINITY).to_string(),
+            f64::INFINITY.to_string()
+        );
+        assert_eq!(
+            Decimal(f64::NEG_INFINITY).to_string(),
+            f64::NEG_INFINITY.to_string()
+        );
     }
 }

@@ -70,6 +70,8 @@ test('the single file runs from file:// with the network off: the homeowner\'s q
   assert.equal(await page.getByRole('button', { name: /我已申请/ }).count(), 0, 'no second path');
   assert.equal(await page.getByRole('button', { name: /施工单位/ }).count(), 0, 'no contractor question');
   assert.match(text, /请向供电公司营业厅咨询，或拨打 95598/);
+  assert.doesNotMatch(text, /节假日安排只公布到/, 'inside the holiday data: no warning');
+  assert.doesNotMatch(await page.locator('header').innerText(), /施工单位/, 'the header promises no contractor check');
   assert.ok(await page.getByRole('button', { name: '打印这份答复' }).isVisible(), 'the answer can be printed');
   // Touch targets: every button at least 48 px high.
   const small = await page.$$eval('button, summary', (els) =>
@@ -113,6 +115,10 @@ test('the single file warns after 2 minutes and wipes after 3, back to its start
   const { context, page } = await newPage(env.browser, { width: 1080, height: 1920 });
   await page.clock.install();
   await page.goto(KIOSK_FILE);
+  // Nobody has touched it: no warning, however long it waits.
+  await page.getByRole('heading', { name: START_HEADING.zh }).waitFor({ timeout: 15000 });
+  await page.clock.runFor('05:00');
+  assert.equal(await page.getByRole('alertdialog').count(), 0, 'no "are you still there?" on an untouched kiosk');
   await tapToAnswer(page);
   await page.clock.runFor('02:01');
   await page.getByRole('alertdialog', { name: '您还在使用吗？' }).waitFor();
@@ -146,6 +152,33 @@ test('the served bundle works under /a/b/, offline reload included', async () =>
   assert.ok(await page.isChecked('#f-customer-category-high-voltage'), 'offline reload keeps the form');
   const f = await findings(page);
   assert.ok(f.some((x) => x.rule === 'LIC-02' && x.outcome === 'violation'));
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('a double tap answers no question; the kiosk\'s "today" moves on at midnight; past the holiday data the answer warns', async () => {
+  // The kiosk's clock is China's: midnight is Beijing time's.
+  const { context, page } = await newPage(env.browser, { width: 1080, height: 1920, timezoneId: 'Asia/Shanghai' });
+  // 2026-12-28: a home's whole process (5 working days, catalog §4.2) runs
+  // into 2027, past the holiday data (2026-12-31, the last State Council
+  // notice): CAL-11 says so beside the example.
+  await page.clock.install({ time: new Date('2026-12-28T23:59:00+08:00') });
+  await page.goto(KIOSK_FILE);
+  await page.getByRole('heading', { name: START_HEADING.zh }).waitFor({ timeout: 15000 });
+  // The second click of a double click lands where the first choice will
+  // be: it must not choose it.
+  await page.getByRole('button', { name: '开始', exact: true }).dblclick();
+  await page.getByRole('heading', { name: '您是哪类用电？' }).waitFor();
+  assert.equal(await page.getByRole('heading', { name: '您要办什么？' }).count(), 0, 'still on the first question');
+  await page.getByRole('button', { name: '家庭用电' }).click();
+  await page.getByRole('button', { name: '新装' }).click();
+  await page.getByRole('heading', { name: '大约要多久' }).waitFor();
+  let text = await page.locator('main').innerText();
+  assert.match(text, /如果今天\(2026 年 12 月 28 日/);
+  assert.match(text, /国家节假日安排只公布到 2026 年 12 月 31 日/);
+  // Past midnight the same page counts from the new day.
+  await page.clock.runFor('01:30');
+  await page.waitForFunction(() => document.querySelector('main').innerText.includes('如果今天(2026 年 12 月 29 日'));
   assert.deepEqual(page.errors, []);
   await context.close();
 });

@@ -211,6 +211,10 @@ pub enum Action {
     SetAsOf(String),
     /// Seconds since the last input (kiosk idle timer).
     Idle(u32),
+    /// The day the clock says it is now, read by the shell every minute: a
+    /// page left open past midnight (a kiosk runs for days) counts from
+    /// the new day; no change when it is the same day.
+    Today(NaiveDate),
     /// A date control holds text the browser cannot read as a date (its
     /// value is then empty and `validity.badInput` set): `true` while it
     /// does. The draft keeps its last readable value meanwhile.
@@ -325,6 +329,17 @@ impl State {
                 Journey::Start
             },
         }
+    }
+
+    /// As a fresh page of this mode shows it, the idle count aside.
+    pub fn untouched(&self) -> bool {
+        let fresh = State::new(self.mode, self.today);
+        *self
+            == State {
+                idle_warning: self.idle_warning,
+                idle_seconds: self.idle_seconds,
+                ..fresh
+            }
     }
 
     /// Whether autosave should write this state.
@@ -479,8 +494,11 @@ impl State {
             Action::Finish => return State::new(s.mode, s.today),
             Action::SetLang(lang) => s.lang = lang,
             Action::SetAsOf(text) => s.as_of_text = text,
+            Action::Today(day) => s.today = day,
             Action::Idle(seconds) => {
-                if s.mode != Mode::Kiosk {
+                // A kiosk nobody has touched has nothing to forget: no
+                // "are you still there?" for an empty screen.
+                if s.mode != Mode::Kiosk || s.untouched() {
                     return s;
                 }
                 if seconds >= KIOSK_WIPE_AFTER_S {

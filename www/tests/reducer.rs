@@ -904,3 +904,49 @@ fn the_address_language_is_read_by_its_key_and_can_be_taken_out() {
     assert_eq!(query_without_lang("?mode=kiosk"), None);
     assert_eq!(query_without_lang("?xlang=en"), None);
 }
+
+/// A kiosk runs for days: "today" follows the clock the shell reads, and a
+/// Finish or wipe after midnight starts the next visitor on the new day.
+/// Nobody's entries: no "are you still there?" and nothing to wipe.
+#[test]
+fn the_kiosk_follows_the_day_and_leaves_an_untouched_screen_alone() {
+    use yekuo_www::state::Journey;
+    let (monday, tuesday) = (day("2026-12-07"), day("2026-12-08"));
+    let fresh = State::new(Mode::Kiosk, monday);
+    assert!(fresh.untouched());
+    for seconds in [
+        KIOSK_WARN_AFTER_S,
+        KIOSK_WIPE_AFTER_S,
+        10 * KIOSK_WIPE_AFTER_S,
+    ] {
+        let idle = fresh.apply(Action::Idle(seconds));
+        assert!(
+            !idle.idle_warning,
+            "{seconds} s on an untouched kiosk: no warning"
+        );
+        assert_eq!(idle, fresh);
+    }
+    // A visitor at the answer: warned, then wiped, on the new day.
+    let visitor = edit(
+        &fresh.apply(Action::Go(Journey::Who)),
+        "customer.category",
+        text("resident"),
+    );
+    assert!(!visitor.untouched());
+    assert!(visitor.apply(Action::Idle(KIOSK_WARN_AFTER_S)).idle_warning);
+    let next_day = visitor.apply(Action::Today(tuesday));
+    assert_eq!(next_day.today, tuesday);
+    assert_eq!(
+        next_day.apply(Action::Idle(KIOSK_WIPE_AFTER_S)),
+        State::new(Mode::Kiosk, tuesday)
+    );
+    assert_eq!(
+        next_day.apply(Action::Finish),
+        State::new(Mode::Kiosk, tuesday)
+    );
+    // The same day again changes nothing.
+    assert_eq!(next_day.apply(Action::Today(tuesday)), next_day);
+    // Only the language chosen is already something to forget.
+    let english = fresh.apply(Action::SetLang(Lang::En));
+    assert!(english.apply(Action::Idle(KIOSK_WARN_AFTER_S)).idle_warning);
+}

@@ -53,6 +53,23 @@ pub fn heading(j: Journey) -> Option<&'static str> {
     })
 }
 
+/// A button of the questions that moves on: `action`, unless the click is
+/// the second of a double tap (or double click). The first tap has already
+/// moved on, and the second would land on whatever button of the next page
+/// sits in the same place, answering a question the visitor never saw.
+/// Browsers count the taps of one double tap in the click's `detail`.
+fn moves_on(ui: &Ui, action: impl Fn() -> Vec<Action> + 'static) -> Callback<MouseEvent> {
+    let send = ui.send.clone();
+    Callback::from(move |e: MouseEvent| {
+        if e.detail() > 1 {
+            return;
+        }
+        for a in action() {
+            send.emit(a);
+        }
+    })
+}
+
 /// Whether this page can take the user on to the full form and the
 /// contractor question: always, except in the kiosk copy, which has no full
 /// app to hand over to (`start.rs`) and says where else to ask instead.
@@ -86,7 +103,7 @@ fn start(ui: &Ui) -> Html {
             <h2 id="start-h" tabindex="-1">{ui.t("开户、增容前，先看看要带什么、要多久", "Before you apply: what to bring and how long it takes")}</h2>
             <p>{ui.t("回答两个问题，就能看到办电各步骤的时限、要带的资料和您的权利。不用填日期，信息不会离开本机。",
                 "Answer two questions to see each step's time limit, the documents to bring and your rights. No dates to type; nothing leaves this device.")}</p>
-            <button type="button" class="primary start-button" onclick={ui.send.reform(|_| Action::Go(Journey::Who))}>
+            <button type="button" class="primary start-button" onclick={moves_on(ui, || vec![Action::Go(Journey::Who)])}>
                 {ui.t("开始", "Start")}
             </button>
             { applied_link(ui) }
@@ -103,13 +120,11 @@ fn choice(
     hint: (&str, &str),
     next: Journey,
 ) -> Html {
-    let send = ui.send.clone();
-    let onclick = Callback::from(move |_| {
-        send.emit(Action::Edit(
-            key.into(),
-            crate::draft::Input::Text(value.into()),
-        ));
-        send.emit(Action::Go(next));
+    let onclick = moves_on(ui, move || {
+        vec![
+            Action::Edit(key.into(), crate::draft::Input::Text(value.into())),
+            Action::Go(next),
+        ]
     });
     html! {
         <li>
@@ -123,7 +138,7 @@ fn choice(
 
 pub(super) fn back(ui: &Ui, to: Journey) -> Html {
     html! {
-        <button type="button" class="link back" onclick={ui.send.reform(move |_| Action::Go(to))}>
+        <button type="button" class="link back" onclick={moves_on(ui, move || vec![Action::Go(to)])}>
             {ui.t("← 上一步", "← Back")}
         </button>
     }
@@ -292,6 +307,7 @@ fn how_long(
                 <p class="hint">{ui.t("工作日按国家法定节假日和调休计算，不含周末和节假日。",
                     "Working days leave out weekends and public holidays, on the official calendar.")}
                     { holidays(ui, today, e.due) }</p>
+                { beyond_holiday_data(ui, lang, today, e.due) }
             }
         </section>
     }
@@ -366,23 +382,54 @@ fn about_basis(
         }
     }
     let _ = lang;
-    html! {
-        <details class="about-basis">
+    let body = html! { <>
+        <ul>
+            { for titles.iter().map(|(t, dates, unsure)| html! {
+                <li>
+                    {t.clone()}
+                    if *dates { {ui.t(" — 这份文件的施行日期未能核实。", " — its dates in force could not be verified.")} }
+                    if *unsure { {ui.t(" — 其中部分时限未核实，仅供参考。", " — some of its limits are unverified, for guidance only.")} }
+                </li>
+            }) }
+        </ul>
+        if case.utility.operator == Operator::Sgcc {
+            <p>{ui.t("按国家电网的承诺计算；其他供电企业只按国家规定。", "Counted with State Grid's commitments; other utilities are bound by the national rules only.")}</p>
+        }
+        <p>{ui.t("结果仅供参考，以供电企业书面答复为准。", "For guidance only; the utility's written answer prevails.")}</p>
+    </> };
+    // Folded on screen; on paper, which cannot be unfolded, written out.
+    html! { <>
+        <details class="about-basis no-print">
             <summary>{ui.t("关于依据", "About the basis")}</summary>
-            <ul>
-                { for titles.iter().map(|(t, dates, unsure)| html! {
-                    <li>
-                        {t.clone()}
-                        if *dates { {ui.t(" — 这份文件的施行日期未能核实。", " — its dates in force could not be verified.")} }
-                        if *unsure { {ui.t(" — 其中部分时限未核实，仅供参考。", " — some of its limits are unverified, for guidance only.")} }
-                    </li>
-                }) }
-            </ul>
-            if case.utility.operator == Operator::Sgcc {
-                <p>{ui.t("按国家电网的承诺计算；其他供电企业只按国家规定。", "Counted with State Grid's commitments; other utilities are bound by the national rules only.")}</p>
-            }
-            <p>{ui.t("结果仅供参考，以供电企业书面答复为准。", "For guidance only; the utility's written answer prevails.")}</p>
+            { body.clone() }
         </details>
+        <section class="about-basis print-only">
+            <h3>{ui.t("关于依据", "About the basis")}</h3>
+            { body }
+        </section>
+    </> }
+}
+
+/// CAL-11: an example that runs past the holiday data (the State Council
+/// publishes each year's holidays late in the year before) is counted with
+/// weekends only, and may come out early; said beside it, as the full
+/// form's results say it.
+fn beyond_holiday_data(
+    ui: &Ui,
+    lang: yekuo::render::Lang,
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+) -> Html {
+    let cal = yekuo::calendar::Calendar::national();
+    if cal.gap(from, to).is_none() {
+        return Html::default();
+    }
+    let last = words::day(cal.coverage().1, lang);
+    html! {
+        <p class="caveat" role="note">{match ui.lang {
+            Lang::Zh => format!("注意: 国家节假日安排只公布到 {last}，之后的日子只按周末计算，节假日未计入，上面的日期可能偏早。"),
+            Lang::En => format!("Note: public holidays are published only up to {last}; later days are counted with weekends only, without holidays, so the date above may be too early."),
+        }}</p>
     }
 }
 

@@ -135,3 +135,17 @@ pub fn use_kiosk_idle(state: &State, send: Callback<Action>) {
         }
     });
 }
+
+/// "Today" follows the clock: read every 15 seconds, so a page left open
+/// past midnight (a kiosk runs for days; a clerk's tab overnight) counts
+/// from the new day within moments of it. The reducer changes nothing on
+/// the same day, and yew then renders nothing.
+#[hook]
+pub fn use_today(send: Callback<Action>) {
+    use_effect_with((), move |_| {
+        let timer = gloo::timers::callback::Interval::new(15_000, move || {
+            send.emit(Action::Today(browser::today()))
+        });
+        move || drop(timer)
+    });
+}

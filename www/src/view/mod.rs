@@ -133,6 +133,7 @@ pub fn App() -> Html {
     effects::use_document_lang(state.lang);
     effects::use_page_focus(state.journey);
     effects::use_kiosk_idle(state, send.clone());
+    effects::use_today(send.clone());
     worklist::use_worklist_storage(state, &send);
     // The form is on screen and answering: the "usable" moment benchmarks read.
     use_effect_with((), |_| browser::mark("yekuo-usable"));
@@ -288,8 +289,14 @@ fn header(state: &State, ui: &Ui) -> Html {
     html! {
         <header class="top">
             <h1>{ui.t("业扩报装自助预检", "Electricity connection pre-check")}</h1>
-            <p class="tagline">{ui.t("申请用电前，先查资料、时限和施工单位资质。全部在本机计算，不上传任何信息。",
-                "Check documents, deadlines and the contractor before you apply. Everything is computed on this device; nothing is uploaded.")}</p>
+            <p class="tagline">{if KIOSK_COPY {
+                // The kiosk copy has no contractor question: it promises none.
+                ui.t("申请用电前，先查要带的资料和办电时限。全部在本机计算，不上传任何信息。",
+                    "Check the documents to bring and the time limits before you apply. Everything is computed on this device; nothing is uploaded.")
+            } else {
+                ui.t("申请用电前，先查资料、时限和施工单位资质。全部在本机计算，不上传任何信息。",
+                    "Check documents, deadlines and the contractor before you apply. Everything is computed on this device; nothing is uploaded.")
+            }}</p>
             <div class="top-actions no-print">
                 <button type="button" lang={other.2} onclick={ui.send.reform(move |_| Action::SetLang(other.0))}>{other.1}</button>
                 if kiosk {

@@ -61,6 +61,7 @@ pub fn StartApp() -> Html {
 
     effects::use_document_lang(state.lang);
     effects::use_page_focus(state.journey);
+    effects::use_today(send.clone());
     use_effect_with((), |_| browser::mark("yekuo-usable"));
     use_bundle_effects(state, leave, send.clone());
 
